@@ -1,0 +1,62 @@
+//! Checks every module in `modules/` with the real validator and bundles
+//! the files into the app, so a broken module fails the build and the
+//! curriculum works offline.
+//!
+//! The validator is compiled into this script from the same source files
+//! the crate uses (`#[path]` below), so there is one validator, not two.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+// The module format and the vocabulary it checks against, exactly as the
+// crate has them. Not every item is used here.
+#[allow(dead_code, unused_imports)]
+#[path = "src/domain"]
+mod domain {
+    pub mod framework;
+    pub mod module;
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=modules");
+    println!("cargo:rerun-if-changed=src/domain/module");
+    println!("cargo:rerun-if-changed=src/domain/framework.rs");
+
+    let mut sources = Vec::new();
+    let entries = std::fs::read_dir("modules").expect("the modules/ folder is readable");
+    for entry in entries {
+        let path = entry.expect("modules/ lists its files").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        if path.extension().is_some_and(|e| e == "md") && name != "README.md" {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            sources.push((format!("modules/{name}"), text));
+        }
+    }
+    sources.sort();
+
+    let today = time::OffsetDateTime::now_utc().date();
+    let (_, diagnostics) = domain::module::Catalogue::from_sources(&sources, today);
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    for warning in diagnostics.iter().filter(|d| !d.is_error()) {
+        println!("cargo:warning={warning}");
+    }
+    if !errors.is_empty() {
+        for error in &errors {
+            eprintln!("{error}");
+        }
+        panic!(
+            "{} error(s) in modules/: fix them (`cargo run --features cli --bin praxis-cli -- check modules` lists them)",
+            errors.len()
+        );
+    }
+
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut code = String::from("pub static BUNDLED_MODULES: &[(&str, &str)] = &[\n");
+    for (path, _) in &sources {
+        let absolute = Path::new(&root).join(path);
+        writeln!(code, "    ({path:?}, include_str!({:?})),", absolute.display().to_string()).unwrap();
+    }
+    code.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_modules.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
+}

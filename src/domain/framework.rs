@@ -1,0 +1,154 @@
+//! The fixed vocabularies that modules, the checker and the learner's
+//! profile share: career stages, professions and the competence framework.
+//!
+//! They live here, as data, so that the module validator, the `/author`
+//! page, the self-assessment and every export agree on the same ids.
+//! Adding a profession or a domain is a one-line change in this file.
+
+/// A stable id paired with the words a person reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+/// Career stages a module can serve, from student to leader.
+pub const STAGES: &[Term] = &[
+    Term { id: "pre-registration", label: "Pre-registration student" },
+    Term { id: "registrant", label: "Registrant" },
+    Term { id: "specialist", label: "Specialist or service-specific" },
+    Term { id: "leader", label: "Leader or AI champion" },
+];
+
+/// Professions a module can be written for. `all` in a module's
+/// `professions` means every one of these.
+pub const PROFESSIONS: &[Term] = &[
+    Term { id: "medicine", label: "Medicine" },
+    Term { id: "nursing", label: "Nursing" },
+    Term { id: "midwifery", label: "Midwifery" },
+    Term { id: "radiography", label: "Radiography" },
+    Term { id: "paramedicine", label: "Paramedicine" },
+    Term { id: "pharmacy", label: "Pharmacy" },
+    Term { id: "dentistry", label: "Dentistry" },
+    Term { id: "social-work", label: "Social work" },
+    Term { id: "allied-health", label: "Allied health" },
+];
+
+/// The word a module uses to mean "every profession".
+pub const ALL_PROFESSIONS: &str = "all";
+
+/// One domain of the AI and Digital Healthcare Technologies Capability
+/// Framework (HEE/NHS England with the University of Manchester, 2023).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompetenceDomain {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// Sub-domains as the framework groups them; a domain with one
+    /// sub-domain is assessed as a whole.
+    pub sub_domains: &'static [Term],
+}
+
+/// The framework's six domains (eleven sub-domains in all).
+pub const COMPETENCE_DOMAINS: &[CompetenceDomain] = &[
+    CompetenceDomain {
+        id: "digital-implementation",
+        label: "Digital implementation",
+        sub_domains: &[],
+    },
+    CompetenceDomain {
+        id: "digital-health-for-patients",
+        label: "Digital health for patients and the public",
+        sub_domains: &[
+            Term { id: "direct-care", label: "Digital health in direct care" },
+            Term { id: "remote-care", label: "Remote consultation and monitoring" },
+        ],
+    },
+    CompetenceDomain {
+        id: "ethical-legal-regulatory",
+        label: "Ethical, legal and regulatory considerations",
+        sub_domains: &[],
+    },
+    CompetenceDomain {
+        id: "human-factors",
+        label: "Human factors",
+        sub_domains: &[],
+    },
+    CompetenceDomain {
+        id: "health-data-management",
+        label: "Health data management",
+        sub_domains: &[
+            Term { id: "data-lifecycle", label: "Collecting, storing, showing and analysing data" },
+            Term { id: "security-privacy", label: "Cyber security and privacy" },
+        ],
+    },
+    CompetenceDomain {
+        id: "artificial-intelligence",
+        label: "Artificial intelligence",
+        sub_domains: &[
+            Term { id: "ml-nlp", label: "Machine learning and natural language processing" },
+            Term { id: "using-implementing", label: "Using and implementing AI" },
+            Term { id: "evaluating", label: "Evaluating AI" },
+            Term { id: "robotics", label: "Robotics" },
+        ],
+    },
+];
+
+/// The framework's four knowledge levels, lowest first.
+pub const COMPETENCE_LEVELS: std::ops::RangeInclusive<u8> = 1..=4;
+
+/// Kinds of learning content.
+pub const KINDS: &[Term] = &[
+    Term { id: "module", label: "Module" },
+    Term { id: "case-study", label: "Case study" },
+];
+
+/// Finds the term with `id` in `terms`.
+pub fn find(terms: &'static [Term], id: &str) -> Option<&'static Term> {
+    terms.iter().find(|term| term.id == id)
+}
+
+/// Finds a competence domain by id.
+pub fn find_domain(id: &str) -> Option<&'static CompetenceDomain> {
+    COMPETENCE_DOMAINS.iter().find(|domain| domain.id == id)
+}
+
+/// The ids of `terms`, comma-separated, for "known ones are …" messages.
+pub fn id_list(terms: &[Term]) -> String {
+    terms.iter().map(|term| term.id).collect::<Vec<_>>().join(", ")
+}
+
+/// The ids of every competence domain, comma-separated.
+pub fn domain_id_list() -> String {
+    COMPETENCE_DOMAINS.iter().map(|domain| domain.id).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_framework_has_six_domains_and_eleven_sub_domains() {
+        assert_eq!(COMPETENCE_DOMAINS.len(), 6);
+        // A domain without listed sub-domains counts as one.
+        let sub_domains: usize = COMPETENCE_DOMAINS.iter().map(|d| d.sub_domains.len().max(1)).sum();
+        assert_eq!(sub_domains, 11);
+    }
+
+    #[test]
+    fn ids_are_unique_within_each_vocabulary() {
+        for terms in [STAGES, PROFESSIONS, KINDS] {
+            let mut ids: Vec<_> = terms.iter().map(|t| t.id).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), terms.len());
+        }
+    }
+
+    #[test]
+    fn lookups_find_known_ids_and_reject_unknown_ones() {
+        assert_eq!(find(STAGES, "leader").map(|t| t.label), Some("Leader or AI champion"));
+        assert!(find(PROFESSIONS, "astrology").is_none());
+        assert!(find_domain("human-factors").is_some());
+        assert!(find_domain("human_factors").is_none());
+    }
+}

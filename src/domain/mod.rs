@@ -1,0 +1,11 @@
+//! The domain core: modules, the learner's record, exports and the rules
+//! that connect them. No IO and no web types live here, so all of it is
+//! tested natively with `cargo test`; the web app and `praxis-cli` are
+//! shells around it.
+
+pub mod backup;
+pub mod curriculum;
+pub mod framework;
+pub mod module;
+pub mod record;
+pub mod storage;

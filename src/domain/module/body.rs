@@ -1,0 +1,306 @@
+//! The Markdown body of a module: prose, plus the fenced blocks authors
+//! write by hand for knowledge checks, reflection prompts and callouts.
+//!
+//! A fenced block whose info string is `check`, `reflection`, `key-point`
+//! or `warning` is taken out of the Markdown; the prose between such
+//! blocks is rendered to safe HTML (see `render`). Every other fenced
+//! block stays an ordinary code block.
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use serde::Deserialize;
+
+use super::render::{self, RenderNote};
+use super::{is_slug, Located, Report};
+
+/// One piece of a module page, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Rendered, sanitised HTML.
+    Prose(String),
+    Check(KnowledgeCheck),
+    Reflection(ReflectionPrompt),
+    Callout { kind: CalloutKind, html: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalloutKind {
+    KeyPoint,
+    Warning,
+}
+
+impl CalloutKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            CalloutKind::KeyPoint => "Key point",
+            CalloutKind::Warning => "Warning",
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            CalloutKind::KeyPoint => "callout callout--key-point",
+            CalloutKind::Warning => "callout callout--warning",
+        }
+    }
+}
+
+/// One question with options, each with its own feedback.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeCheck {
+    pub id: String,
+    pub question: String,
+    #[serde(rename = "option", default)]
+    pub options: Vec<CheckOption>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckOption {
+    pub text: String,
+    #[serde(default)]
+    pub correct: bool,
+    pub feedback: String,
+}
+
+impl KnowledgeCheck {
+    /// Whether more than one option is correct (checkboxes, not radios).
+    pub fn is_multiple_answer(&self) -> bool {
+        self.options.iter().filter(|option| option.correct).count() > 1
+    }
+
+    /// Whether choosing exactly the options at `chosen` (indices) answers
+    /// the question correctly: every correct option and no other.
+    pub fn is_answered_by(&self, chosen: &[usize]) -> bool {
+        self.options.iter().enumerate().all(|(index, option)| option.correct == chosen.contains(&index))
+    }
+}
+
+/// A question the learner answers in their own words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionPrompt {
+    pub id: String,
+    pub prompt: String,
+    /// Optional guidance shown under the prompt.
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+pub(super) struct ParsedBody {
+    pub(super) blocks: Vec<Block>,
+    pub(super) internal_links: Vec<Located<String>>,
+}
+
+/// A custom fenced block found in the body (byte offsets into the body).
+struct Fence {
+    info: String,
+    /// The whole block, fences included.
+    range: std::ops::Range<usize>,
+    /// Where its content starts.
+    content_start: usize,
+    content: String,
+    top_level: bool,
+}
+
+const BLOCK_NAMES: [&str; 4] = ["check", "reflection", "key-point", "warning"];
+
+pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> ParsedBody {
+    let body = &source[body_start..];
+    let mut parsed = ParsedBody { blocks: Vec::new(), internal_links: Vec::new() };
+    let mut prose_start = 0;
+    let mut ids: Vec<String> = Vec::new();
+    for fence in find_fences(body) {
+        let fence_line = report.line_of(body_start + fence.range.start);
+        if !fence.top_level {
+            report.error(
+                fence_line,
+                format!("a `{}` block must stand on its own, not inside a list or quote: un-indent it", fence.info),
+            );
+            continue;
+        }
+        push_prose(&mut parsed, &body[prose_start..fence.range.start], body_start + prose_start, report);
+        prose_start = fence.range.end;
+        let content_offset = body_start + fence.content_start;
+        let block = match fence.info.as_str() {
+            "check" => parse_toml::<KnowledgeCheck>(&fence.content, content_offset, "knowledge check", report)
+                .and_then(|check| validate_check(check, fence_line, report))
+                .map(Block::Check),
+            "reflection" => parse_toml::<ReflectionPrompt>(&fence.content, content_offset, "reflection prompt", report)
+                .and_then(|prompt| validate_reflection(prompt, fence_line, report))
+                .map(Block::Reflection),
+            callout => {
+                let kind = if callout == "warning" { CalloutKind::Warning } else { CalloutKind::KeyPoint };
+                let html = render_prose(&fence.content, content_offset, &mut parsed, report);
+                Some(Block::Callout { kind, html })
+            }
+        };
+        if let Some(block) = block {
+            if let Some(id) = block_id(&block) {
+                if ids.iter().any(|seen| seen == id) {
+                    report.error(fence_line, format!("the id `{id}` is used by another block in this module: give each check and reflection its own id"));
+                } else {
+                    ids.push(id.to_owned());
+                }
+            }
+            parsed.blocks.push(block);
+        }
+    }
+    push_prose(&mut parsed, &body[prose_start..], body_start + prose_start, report);
+    parsed
+}
+
+fn block_id(block: &Block) -> Option<&str> {
+    match block {
+        Block::Check(check) => Some(&check.id),
+        Block::Reflection(prompt) => Some(&prompt.id),
+        _ => None,
+    }
+}
+
+/// Finds the custom fenced blocks in the body, in order.
+fn find_fences(body: &str) -> Vec<Fence> {
+    let mut fences = Vec::new();
+    let mut depth = 0usize;
+    let mut current: Option<Fence> = None;
+    for (event, range) in Parser::new_ext(body, render::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let name = info.split_whitespace().next().unwrap_or_default();
+                if BLOCK_NAMES.contains(&name) {
+                    current = Some(Fence {
+                        info: name.to_owned(),
+                        range: range.clone(),
+                        content_start: range.end,
+                        content: String::new(),
+                        top_level: depth == 0,
+                    });
+                }
+                depth += 1;
+            }
+            Event::Text(text) => {
+                if let Some(fence) = current.as_mut() {
+                    if fence.content.is_empty() {
+                        fence.content_start = range.start;
+                    }
+                    fence.content.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                depth -= 1;
+                fences.extend(current.take());
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    fences
+}
+
+fn push_prose(parsed: &mut ParsedBody, markdown: &str, offset: usize, report: &mut Report) {
+    if markdown.trim().is_empty() {
+        return;
+    }
+    let html = render_prose(markdown, offset, parsed, report);
+    parsed.blocks.push(Block::Prose(html));
+}
+
+/// Renders Markdown and turns what the renderer noticed into diagnostics.
+fn render_prose(markdown: &str, offset: usize, parsed: &mut ParsedBody, report: &mut Report) -> String {
+    let mut notes = Vec::new();
+    let html = render::render(markdown, &mut notes);
+    for note in notes {
+        match note {
+            RenderNote::RawHtml { offset: at } => report.warning(
+                report.line_of(offset + at),
+                "raw HTML is shown to learners as text, not as markup: write it in Markdown instead",
+            ),
+            RenderNote::UnsafeLink { offset: at, scheme } => report.error(
+                report.line_of(offset + at),
+                format!("a `{scheme}:` link is not allowed and has been removed: link to an http(s) or mailto address, or a page in Praxis such as /modules/what-ai-is"),
+            ),
+            RenderNote::RemoteImage { offset: at } => report.error(
+                report.line_of(offset + at),
+                "images must be files shipped with Praxis (a path such as /images/scan.png): a remote image would not load offline and would tell another site who is reading",
+            ),
+            RenderNote::TopLevelHeading { offset: at } => report.error(
+                report.line_of(offset + at),
+                "a `#` heading in the body would be a second page title: the title comes from `title`, so start sections at `##`",
+            ),
+            RenderNote::InternalLink { offset: at, path } => {
+                parsed.internal_links.push(Located { value: path, line: report.line_of(offset + at) });
+            }
+        }
+    }
+    html
+}
+
+fn parse_toml<T: for<'de> Deserialize<'de>>(content: &str, offset: usize, what: &str, report: &mut Report) -> Option<T> {
+    match toml::from_str::<T>(content) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let line = report.line_of(offset + error.span().map_or(0, |span| span.start));
+            let message = error.message().trim();
+            let message = match message.strip_prefix("unknown field `") {
+                Some(rest) => {
+                    let field = rest.split('`').next().unwrap_or_default();
+                    let known = if what == "knowledge check" {
+                        "id, question, explanation and [[option]] tables with text, correct, feedback"
+                    } else {
+                        "id, prompt, hint"
+                    };
+                    format!("unknown field `{field}` in the {what}: the known fields are {known}")
+                }
+                None => format!("the {what} is not valid TOML: {message}"),
+            };
+            report.error(line, message);
+            None
+        }
+    }
+}
+
+fn check_id(id: &str, what: &str, line: usize, report: &mut Report) -> bool {
+    if is_slug(id) {
+        return true;
+    }
+    report.error(line, format!("the {what} id \"{id}\" is not a slug: use lowercase letters, digits and single hyphens, e.g. \"bias-1\""));
+    false
+}
+
+fn validate_check(check: KnowledgeCheck, line: usize, report: &mut Report) -> Option<KnowledgeCheck> {
+    let mut ok = check_id(&check.id, "knowledge check", line, report);
+    let id = &check.id;
+    if check.question.trim().is_empty() {
+        report.error(line, format!("knowledge check `{id}` has an empty `question`"));
+        ok = false;
+    }
+    if check.explanation.trim().is_empty() {
+        report.error(line, format!("knowledge check `{id}` has an empty `explanation`: say why the right answer is right"));
+        ok = false;
+    }
+    if check.options.len() < 2 {
+        report.error(line, format!("knowledge check `{id}` has {} option(s): give at least two `[[option]]` tables", check.options.len()));
+        ok = false;
+    } else if !check.options.iter().any(|option| option.correct) {
+        report.error(line, format!("knowledge check `{id}` has no correct answer: mark at least one option `correct = true`"));
+        ok = false;
+    }
+    for (index, option) in check.options.iter().enumerate() {
+        if option.text.trim().is_empty() || option.feedback.trim().is_empty() {
+            report.error(line, format!("option {} of knowledge check `{id}` needs both `text` and `feedback`", index + 1));
+            ok = false;
+        }
+    }
+    ok.then_some(check)
+}
+
+fn validate_reflection(prompt: ReflectionPrompt, line: usize, report: &mut Report) -> Option<ReflectionPrompt> {
+    let mut ok = check_id(&prompt.id, "reflection prompt", line, report);
+    if prompt.prompt.trim().is_empty() {
+        report.error(line, format!("reflection prompt `{}` has an empty `prompt`", prompt.id));
+        ok = false;
+    }
+    ok.then_some(prompt)
+}

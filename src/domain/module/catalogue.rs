@@ -1,0 +1,151 @@
+//! The set of modules that ship together, and the checks that need more
+//! than one file: unique ids, prerequisites and links that resolve,
+//! review dates that have not passed.
+
+use serde::Serialize;
+
+use super::{parse_module, Diagnostic, Kind, Module, Report};
+
+/// The app's pages. These URLs are kept stable for learners' bookmarks,
+/// so modules may link to them; `/modules/<id>` links are checked
+/// against the catalogue.
+pub const PAGES: &[&str] = &[
+    "/",
+    "/modules",
+    "/competence",
+    "/cpd",
+    "/revalidation",
+    "/incidents",
+    "/export",
+    "/employer",
+    "/author",
+    "/settings",
+];
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalogue {
+    modules: Vec<Module>,
+}
+
+impl Catalogue {
+    /// Parses and checks a set of module files given as `(path, text)`.
+    /// Only modules without errors are kept; `today` decides which
+    /// review dates have passed.
+    pub fn from_sources<P: AsRef<str>, S: AsRef<str>>(sources: &[(P, S)], today: time::Date) -> (Catalogue, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut modules: Vec<Module> = Vec::new();
+        for (path, source) in sources {
+            let (path, source) = (path.as_ref(), source.as_ref());
+            let (module, found) = parse_module(path, source);
+            let has_errors = found.iter().any(Diagnostic::is_error);
+            diagnostics.extend(found);
+            let Some(module) = module else { continue };
+            if let Some(first) = modules.iter().find(|m| m.id == module.id) {
+                let mut report = Report::new(path, source);
+                report.error(1, format!("the id `{}` is already used by {}: ids must be unique", module.id, first.source_path));
+                diagnostics.extend(report.diagnostics);
+                continue;
+            }
+            if !has_errors {
+                modules.push(module);
+            }
+        }
+        let catalogue = Catalogue { modules };
+        for module in &catalogue.modules {
+            diagnostics.extend(catalogue.cross_check(module, today));
+        }
+        diagnostics.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        (catalogue, diagnostics)
+    }
+
+    /// Problems in `module` that only the whole catalogue reveals.
+    pub fn cross_check(&self, module: &Module, today: time::Date) -> Vec<Diagnostic> {
+        let mut report = Report::new(&module.source_path, "");
+        for prerequisite in &module.prerequisites {
+            if self.get(&prerequisite.value).is_none() {
+                report.error(
+                    prerequisite.line,
+                    format!("prerequisite `{}` is not a module in the catalogue: check the id, or remove it", prerequisite.value),
+                );
+            }
+        }
+        for link in &module.internal_links {
+            if let Some(problem) = self.broken_link(&link.value) {
+                report.error(link.line, problem);
+            }
+        }
+        if module.review_due < today {
+            report.warning(1, format!("`review_due` ({}) has passed: review the content, then update `reviewed` and `review_due`", module.review_due));
+        }
+        report.diagnostics
+    }
+
+    /// Why an internal link leads nowhere, if it does.
+    fn broken_link(&self, link: &str) -> Option<String> {
+        let path = link.split(['#', '?']).next().unwrap_or_default();
+        let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+        if let Some(id) = path.strip_prefix("/modules/") {
+            return self.get(id).is_none().then(|| {
+                format!("broken internal link `{link}`: there is no module with id `{id}`")
+            });
+        }
+        if PAGES.contains(&path) || path.starts_with("/images/") {
+            return None;
+        }
+        Some(format!(
+            "broken internal link `{link}`: link to a module as /modules/<id>, or to one of the pages {}",
+            PAGES.join(", ")
+        ))
+    }
+
+    pub fn modules(&self) -> &[Module] {
+        &self.modules
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Module> {
+        self.modules.iter().find(|module| module.id == id)
+    }
+
+    /// The catalogue as `praxis-cli list --json` prints it.
+    pub fn entries(&self) -> Vec<CatalogueEntry<'_>> {
+        self.modules.iter().map(CatalogueEntry::from).collect()
+    }
+}
+
+/// What the catalogue says about one module, for listings and tools.
+#[derive(Debug, Serialize)]
+pub struct CatalogueEntry<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub kind: Kind,
+    pub stages: &'a [String],
+    /// `["all"]` when the module serves every profession.
+    pub professions: Vec<&'a str>,
+    pub competences: &'a [super::CompetenceRef],
+    pub minutes: u32,
+    pub knowledge_checks: usize,
+    pub reflection_prompts: usize,
+    pub review_due: String,
+}
+
+impl<'a> From<&'a Module> for CatalogueEntry<'a> {
+    fn from(module: &'a Module) -> Self {
+        let professions = if module.professions.is_empty() {
+            vec![crate::domain::framework::ALL_PROFESSIONS]
+        } else {
+            module.professions.iter().map(String::as_str).collect()
+        };
+        CatalogueEntry {
+            id: &module.id,
+            title: &module.title,
+            kind: module.kind,
+            stages: &module.stages,
+            professions,
+            competences: &module.competences,
+            minutes: module.minutes,
+            knowledge_checks: module.knowledge_checks().count(),
+            reflection_prompts: module.reflection_prompts().count(),
+            review_due: module.review_due.to_string(),
+        }
+    }
+}

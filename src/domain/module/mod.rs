@@ -1,0 +1,166 @@
+//! Learning modules: Markdown files with TOML front matter, parsed once
+//! into a [`Module`] that the learner's page, the `/author` preview, the
+//! checker and the exports all read.
+//!
+//! Parsing never fails outright: it returns the module when the front
+//! matter is usable, plus every [`Diagnostic`] found, so an educator sees
+//! all their mistakes at once and the preview shows whatever is valid.
+//! The format is documented for authors in `modules/README.md`.
+
+mod body;
+pub mod catalogue;
+mod front_matter;
+mod render;
+
+use std::fmt;
+
+pub use body::{Block, CalloutKind, KnowledgeCheck, ReflectionPrompt};
+pub use catalogue::Catalogue;
+pub use front_matter::{CompetenceRef, CompletionRule, Kind};
+pub use render::{render_markdown, LinkTarget};
+
+/// A module as learners see it, built from a valid file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    /// Where the module came from, for messages (`modules/x.md`).
+    pub source_path: String,
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: Kind,
+    pub stages: Vec<String>,
+    /// Profession ids; empty means every profession (`all`).
+    pub professions: Vec<String>,
+    pub competences: Vec<CompetenceRef>,
+    pub minutes: u32,
+    pub outcomes: Vec<String>,
+    pub version: String,
+    pub reviewed: time::Date,
+    pub review_due: time::Date,
+    pub authors: Vec<String>,
+    pub sources: Vec<String>,
+    pub prerequisites: Vec<Located<String>>,
+    pub completion: CompletionRule,
+    pub blocks: Vec<Block>,
+    /// Links to other places in Praxis, checked against the catalogue.
+    pub internal_links: Vec<Located<String>>,
+}
+
+impl Module {
+    pub fn knowledge_checks(&self) -> impl Iterator<Item = &KnowledgeCheck> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Check(check) => Some(check),
+            _ => None,
+        })
+    }
+
+    pub fn reflection_prompts(&self) -> impl Iterator<Item = &ReflectionPrompt> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Reflection(prompt) => Some(prompt),
+            _ => None,
+        })
+    }
+
+    /// Whether the module is written for `profession` (an id).
+    pub fn serves_profession(&self, profession: &str) -> bool {
+        self.professions.is_empty() || self.professions.iter().any(|p| p == profession)
+    }
+}
+
+/// A value with the 1-based line of the file it was written on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem in a module file, phrased so an educator can fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    /// 1-based line in the file.
+    pub line: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}: {}: {}", self.path, self.line, severity, self.message)
+    }
+}
+
+/// Collects diagnostics for one file, turning byte offsets into lines.
+pub(crate) struct Report<'a> {
+    path: &'a str,
+    source: &'a str,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Report<'a> {
+    fn new(path: &'a str, source: &'a str) -> Self {
+        Report { path, source, diagnostics: Vec::new() }
+    }
+
+    /// The 1-based line holding byte `offset` of the whole file.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        let end = offset.min(self.source.len());
+        self.source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    }
+
+    pub(crate) fn error(&mut self, line: usize, message: impl Into<String>) {
+        self.push(line, Severity::Error, message.into());
+    }
+
+    pub(crate) fn warning(&mut self, line: usize, message: impl Into<String>) {
+        self.push(line, Severity::Warning, message.into());
+    }
+
+    fn push(&mut self, line: usize, severity: Severity, message: String) {
+        self.diagnostics.push(Diagnostic { path: self.path.to_owned(), line, severity, message });
+    }
+}
+
+/// Parses one module file. `path` is only used in messages.
+///
+/// Returns the module when its front matter is complete enough to show,
+/// with every problem found; any error-severity diagnostic means the
+/// module must not be published.
+pub fn parse_module(path: &str, source: &str) -> (Option<Module>, Vec<Diagnostic>) {
+    let mut report = Report::new(path, source);
+    let Some(split) = front_matter::split(source, &mut report) else {
+        return (None, report.diagnostics);
+    };
+    let header = front_matter::parse(source, &split, &mut report);
+    let parsed_body = body::parse(source, split.body_start, &mut report);
+    let module = header.map(|header| header.into_module(path, parsed_body));
+    (module, report.diagnostics)
+}
+
+/// Whether `id` is a slug: lowercase letters and digits in words joined
+/// by single hyphens. Ids end up in URLs and in learners' saved records.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests;
