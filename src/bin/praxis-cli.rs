@@ -94,7 +94,8 @@ fn collect(path: &Path, sources: &mut Vec<(String, String)>) -> Result<(), Strin
         let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read folder {}: {e}", path.display()))?;
         for entry in entries {
             let file = entry.map_err(|e| format!("cannot read folder {}: {e}", path.display()))?.path();
-            let is_module = file.extension().is_some_and(|e| e == "md") && file.file_name().is_some_and(|n| n != "README.md");
+            let is_module =
+                file.extension().is_some_and(|e| e == "md") && file.file_name().is_some_and(|n| n != "README.md");
             if is_module {
                 collect(&file, sources)?;
             }

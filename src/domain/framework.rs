@@ -50,11 +50,7 @@ pub struct CompetenceDomain {
 
 /// The framework's six domains (eleven sub-domains in all).
 pub const COMPETENCE_DOMAINS: &[CompetenceDomain] = &[
-    CompetenceDomain {
-        id: "digital-implementation",
-        label: "Digital implementation",
-        sub_domains: &[],
-    },
+    CompetenceDomain { id: "digital-implementation", label: "Digital implementation", sub_domains: &[] },
     CompetenceDomain {
         id: "digital-health-for-patients",
         label: "Digital health for patients and the public",
@@ -68,11 +64,7 @@ pub const COMPETENCE_DOMAINS: &[CompetenceDomain] = &[
         label: "Ethical, legal and regulatory considerations",
         sub_domains: &[],
     },
-    CompetenceDomain {
-        id: "human-factors",
-        label: "Human factors",
-        sub_domains: &[],
-    },
+    CompetenceDomain { id: "human-factors", label: "Human factors", sub_domains: &[] },
     CompetenceDomain {
         id: "health-data-management",
         label: "Health data management",
@@ -97,10 +89,7 @@ pub const COMPETENCE_DOMAINS: &[CompetenceDomain] = &[
 pub const COMPETENCE_LEVELS: std::ops::RangeInclusive<u8> = 1..=4;
 
 /// Kinds of learning content.
-pub const KINDS: &[Term] = &[
-    Term { id: "module", label: "Module" },
-    Term { id: "case-study", label: "Case study" },
-];
+pub const KINDS: &[Term] = &[Term { id: "module", label: "Module" }, Term { id: "case-study", label: "Case study" }];
 
 /// Finds the term with `id` in `terms`.
 pub fn find(terms: &'static [Term], id: &str) -> Option<&'static Term> {

@@ -25,9 +25,7 @@ impl LearnerRecord {
     /// Records that `module_id` was completed at `at`. Completing a
     /// module again keeps the first completion date: it is evidence.
     pub fn mark_complete(&mut self, module_id: &str, at: &str) {
-        self.completions
-            .entry(module_id.to_owned())
-            .or_insert_with(|| Completion { completed_at: at.to_owned() });
+        self.completions.entry(module_id.to_owned()).or_insert_with(|| Completion { completed_at: at.to_owned() });
     }
 
     pub fn completion(&self, module_id: &str) -> Option<&Completion> {

@@ -52,22 +52,24 @@ impl std::fmt::Display for StoreError {
 }
 
 /// The record as it is stored: versioned, so later versions of Praxis
-/// can migrate it.
+/// can migrate it. Written from a borrowed record, read into an owned one.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StoredRecord {
+pub struct StoredRecord<R> {
     pub schema_version: u32,
-    pub record: LearnerRecord,
+    pub record: R,
 }
 
-impl StoredRecord {
-    pub fn new(record: LearnerRecord) -> Self {
+impl<'a> StoredRecord<&'a LearnerRecord> {
+    pub fn new(record: &'a LearnerRecord) -> Self {
         StoredRecord { schema_version: SCHEMA_VERSION, record }
     }
+}
 
+impl StoredRecord<LearnerRecord> {
     /// Reads a stored record, refusing versions this build does not know.
     pub fn decode(text: &str) -> Result<LearnerRecord, StoreError> {
-        let stored: StoredRecord =
+        let stored: StoredRecord<LearnerRecord> =
             serde_json::from_str(text).map_err(|error| StoreError::Unreadable(error.to_string()))?;
         if stored.schema_version != SCHEMA_VERSION {
             return Err(StoreError::Unreadable(format!(
@@ -91,8 +93,8 @@ impl RecordStore for MemoryStore {
     }
 
     fn save(&self, record: &LearnerRecord) -> Result<(), StoreError> {
-        let text = serde_json::to_string(&StoredRecord::new(record.clone()))
-            .map_err(|error| StoreError::Failed(error.to_string()))?;
+        let text =
+            serde_json::to_string(&StoredRecord::new(record)).map_err(|error| StoreError::Failed(error.to_string()))?;
         *self.saved.borrow_mut() = Some(text);
         Ok(())
     }

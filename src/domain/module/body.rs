@@ -19,7 +19,10 @@ pub enum Block {
     Prose(String),
     Check(KnowledgeCheck),
     Reflection(ReflectionPrompt),
-    Callout { kind: CalloutKind, html: String },
+    Callout {
+        kind: CalloutKind,
+        html: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,7 +240,12 @@ fn render_prose(markdown: &str, offset: usize, parsed: &mut ParsedBody, report: 
     html
 }
 
-fn parse_toml<T: for<'de> Deserialize<'de>>(content: &str, offset: usize, what: &str, report: &mut Report) -> Option<T> {
+fn parse_toml<T: for<'de> Deserialize<'de>>(
+    content: &str,
+    offset: usize,
+    what: &str,
+    report: &mut Report,
+) -> Option<T> {
     match toml::from_str::<T>(content) {
         Ok(value) => Some(value),
         Err(error) => {
@@ -265,7 +273,12 @@ fn check_id(id: &str, what: &str, line: usize, report: &mut Report) -> bool {
     if is_slug(id) {
         return true;
     }
-    report.error(line, format!("the {what} id \"{id}\" is not a slug: use lowercase letters, digits and single hyphens, e.g. \"bias-1\""));
+    report.error(
+        line,
+        format!(
+            "the {what} id \"{id}\" is not a slug: use lowercase letters, digits and single hyphens, e.g. \"bias-1\""
+        ),
+    );
     false
 }
 
@@ -277,19 +290,34 @@ fn validate_check(check: KnowledgeCheck, line: usize, report: &mut Report) -> Op
         ok = false;
     }
     if check.explanation.trim().is_empty() {
-        report.error(line, format!("knowledge check `{id}` has an empty `explanation`: say why the right answer is right"));
+        report.error(
+            line,
+            format!("knowledge check `{id}` has an empty `explanation`: say why the right answer is right"),
+        );
         ok = false;
     }
     if check.options.len() < 2 {
-        report.error(line, format!("knowledge check `{id}` has {} option(s): give at least two `[[option]]` tables", check.options.len()));
+        report.error(
+            line,
+            format!(
+                "knowledge check `{id}` has {} option(s): give at least two `[[option]]` tables",
+                check.options.len()
+            ),
+        );
         ok = false;
     } else if !check.options.iter().any(|option| option.correct) {
-        report.error(line, format!("knowledge check `{id}` has no correct answer: mark at least one option `correct = true`"));
+        report.error(
+            line,
+            format!("knowledge check `{id}` has no correct answer: mark at least one option `correct = true`"),
+        );
         ok = false;
     }
     for (index, option) in check.options.iter().enumerate() {
         if option.text.trim().is_empty() || option.feedback.trim().is_empty() {
-            report.error(line, format!("option {} of knowledge check `{id}` needs both `text` and `feedback`", index + 1));
+            report.error(
+                line,
+                format!("option {} of knowledge check `{id}` needs both `text` and `feedback`", index + 1),
+            );
             ok = false;
         }
     }

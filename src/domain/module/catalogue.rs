@@ -31,7 +31,10 @@ impl Catalogue {
     /// Parses and checks a set of module files given as `(path, text)`.
     /// Only modules without errors are kept; `today` decides which
     /// review dates have passed.
-    pub fn from_sources<P: AsRef<str>, S: AsRef<str>>(sources: &[(P, S)], today: time::Date) -> (Catalogue, Vec<Diagnostic>) {
+    pub fn from_sources<P: AsRef<str>, S: AsRef<str>>(
+        sources: &[(P, S)],
+        today: time::Date,
+    ) -> (Catalogue, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut modules: Vec<Module> = Vec::new();
         for (path, source) in sources {
@@ -42,7 +45,10 @@ impl Catalogue {
             let Some(module) = module else { continue };
             if let Some(first) = modules.iter().find(|m| m.id == module.id) {
                 let mut report = Report::new(path, source);
-                report.error(1, format!("the id `{}` is already used by {}: ids must be unique", module.id, first.source_path));
+                report.error(
+                    1,
+                    format!("the id `{}` is already used by {}: ids must be unique", module.id, first.source_path),
+                );
                 diagnostics.extend(report.diagnostics);
                 continue;
             }
@@ -65,7 +71,10 @@ impl Catalogue {
             if self.get(&prerequisite.value).is_none() {
                 report.error(
                     prerequisite.line,
-                    format!("prerequisite `{}` is not a module in the catalogue: check the id, or remove it", prerequisite.value),
+                    format!(
+                        "prerequisite `{}` is not a module in the catalogue: check the id, or remove it",
+                        prerequisite.value
+                    ),
                 );
             }
         }
@@ -75,7 +84,13 @@ impl Catalogue {
             }
         }
         if module.review_due < today {
-            report.warning(1, format!("`review_due` ({}) has passed: review the content, then update `reviewed` and `review_due`", module.review_due));
+            report.warning(
+                1,
+                format!(
+                    "`review_due` ({}) has passed: review the content, then update `reviewed` and `review_due`",
+                    module.review_due
+                ),
+            );
         }
         report.diagnostics
     }
@@ -85,9 +100,10 @@ impl Catalogue {
         let path = link.split(['#', '?']).next().unwrap_or_default();
         let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
         if let Some(id) = path.strip_prefix("/modules/") {
-            return self.get(id).is_none().then(|| {
-                format!("broken internal link `{link}`: there is no module with id `{id}`")
-            });
+            return self
+                .get(id)
+                .is_none()
+                .then(|| format!("broken internal link `{link}`: there is no module with id `{id}`"));
         }
         if PAGES.contains(&path) || path.starts_with("/images/") {
             return None;

@@ -282,7 +282,11 @@ impl Checker<'_, '_> {
             if framework::find(terms, &id).is_none() {
                 self.fail(
                     line,
-                    format!("unknown {} `{id}` in `{field}`: use one of {}", singular(field), framework::id_list(terms)),
+                    format!(
+                        "unknown {} `{id}` in `{field}`: use one of {}",
+                        singular(field),
+                        framework::id_list(terms)
+                    ),
                 );
             } else if ids.contains(&id) {
                 self.fail(line, format!("`{id}` is listed twice in `{field}`: remove one"));
@@ -383,7 +387,8 @@ impl Checker<'_, '_> {
             }
             Some(minutes.into_inner())
         });
-        let outcomes = self.list(raw.outcomes, "outcomes", r#"outcomes = ["Explain what a large language model does"]"#);
+        let outcomes =
+            self.list(raw.outcomes, "outcomes", r#"outcomes = ["Explain what a large language model does"]"#);
         let version = self.text(raw.version, "version", r#"version = "1.0""#);
         let reviewed = self.date(raw.reviewed, "reviewed");
         let review_due = self.date(raw.review_due, "review_due");

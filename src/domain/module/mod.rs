@@ -157,9 +157,9 @@ pub fn parse_module(path: &str, source: &str) -> (Option<Module>, Vec<Diagnostic
 /// by single hyphens. Ids end up in URLs and in learners' saved records.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|word| {
-            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 #[cfg(test)]

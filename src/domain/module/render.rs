@@ -6,8 +6,8 @@
 //! links and images are rebuilt by hand from an allow-list of targets.
 //! This is the only place Praxis turns Markdown into HTML.
 
-use pulldown_cmark_escape::{escape_href, escape_html};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
 
 /// The Markdown extensions modules may use.
 pub(super) fn options() -> Options {
@@ -33,7 +33,8 @@ impl LinkTarget {
         // Browsers drop ASCII tabs and newlines anywhere in a URL and
         // control characters or spaces at its ends, so "java\tscript:"
         // still runs: look at the URL the way they do.
-        let cleaned: String = url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        let cleaned: String =
+            url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
         let lower = cleaned.to_ascii_lowercase();
         if let Some(scheme) = scheme_of(&lower) {
             return match scheme {
@@ -113,7 +114,9 @@ where
                 Event::Html(CowStr::Borrowed("<h2>"))
             }
             Event::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H1)) => Event::Html(CowStr::Borrowed("</h2>\n")),
-            Event::Start(Tag::Link { dest_url, title, .. }) => Event::Html(self.open_link(&dest_url, &title, range.start).into()),
+            Event::Start(Tag::Link { dest_url, title, .. }) => {
+                Event::Html(self.open_link(&dest_url, &title, range.start).into())
+            }
             Event::End(TagEnd::Link) => Event::Html(CowStr::Borrowed("</a>")),
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => match LinkTarget::classify(&dest_url) {
                 // The HTML writer escapes the attributes of images it writes.

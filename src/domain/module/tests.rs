@@ -1,0 +1,232 @@
+//! Parsing and rendering of single modules. Whole broken files, each
+//! with its exact expected message, live in `tests/broken_modules/`.
+
+use super::*;
+
+const VALID: &str = r#"+++
+id = "sample"
+title = "Sample"
+summary = "A sample module."
+kind = "case-study"
+stages = ["registrant", "leader"]
+professions = ["nursing", "pharmacy"]
+competences = [{ domain = "human-factors", level = 2 }]
+minutes = 20
+outcomes = ["Do a thing"]
+version = "1.0"
+reviewed = 2026-01-01
+review_due = 2027-01-01
+authors = ["A. Author"]
+sources = ["A source"]
++++
+
+## Situation
+
+Some *prose*.
+
+```check
+id = "q1"
+question = "Which?"
+explanation = "Because."
+
+[[option]]
+text = "This"
+correct = true
+feedback = "Yes."
+
+[[option]]
+text = "That"
+feedback = "No."
+```
+
+```key-point
+Remember **this**.
+```
+
+```reflection
+id = "r1"
+prompt = "What would you do?"
+```
+"#;
+
+fn parse(source: &str) -> (Option<Module>, Vec<Diagnostic>) {
+    parse_module("modules/sample.md", source)
+}
+
+#[test]
+fn a_valid_module_parses_into_its_parts_without_diagnostics() {
+    let (module, diagnostics) = parse(VALID);
+    assert_eq!(diagnostics, vec![]);
+    let module = module.unwrap();
+    assert_eq!(module.id, "sample");
+    assert_eq!(module.kind, Kind::CaseStudy);
+    assert_eq!(module.stages, ["registrant", "leader"]);
+    assert!(module.serves_profession("pharmacy"));
+    assert!(!module.serves_profession("dentistry"));
+    assert_eq!(module.competences, [CompetenceRef { domain: "human-factors".into(), level: 2 }]);
+    assert_eq!(module.completion, CompletionRule { pass_mark: 80, reflections_required: true });
+    assert_eq!(module.reviewed.to_string(), "2026-01-01");
+    let kinds: Vec<&str> = module
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Prose(_) => "prose",
+            Block::Check(_) => "check",
+            Block::Callout { .. } => "callout",
+            Block::Reflection(_) => "reflection",
+        })
+        .collect();
+    assert_eq!(kinds, ["prose", "check", "callout", "reflection"]);
+    match &module.blocks[2] {
+        Block::Callout { kind, html } => {
+            assert_eq!(*kind, CalloutKind::KeyPoint);
+            assert_eq!(html.trim(), "<p>Remember <strong>this</strong>.</p>");
+        }
+        other => panic!("expected a callout, got {other:?}"),
+    }
+}
+
+#[test]
+fn professions_all_means_every_profession() {
+    let source = VALID.replace(r#"professions = ["nursing", "pharmacy"]"#, r#"professions = ["all"]"#);
+    let module = parse(&source).0.unwrap();
+    assert!(module.professions.is_empty());
+    assert!(module.serves_profession("social-work"));
+}
+
+#[test]
+fn a_check_is_answered_by_exactly_its_correct_options() {
+    let module = parse(VALID).0.unwrap();
+    let check = module.knowledge_checks().next().unwrap();
+    assert!(!check.is_multiple_answer());
+    assert!(check.is_answered_by(&[0]));
+    assert!(!check.is_answered_by(&[1]));
+    assert!(!check.is_answered_by(&[0, 1]));
+    assert!(!check.is_answered_by(&[]));
+}
+
+#[test]
+fn errors_point_at_the_line_inside_a_fenced_block() {
+    let source = VALID.replace("correct = true\n", "correct = \"yes\"\n");
+    let (module, diagnostics) = parse(&source);
+    assert!(module.is_some(), "front matter is fine, so the module still previews");
+    let errors: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    let line = source.lines().position(|l| l.starts_with("correct = \"yes\"")).unwrap() + 1;
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!("modules/sample.md:{line}: error: the knowledge check is not valid TOML")),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn every_missing_field_is_reported_at_once() {
+    let source = "+++\nid = \"x\"\n+++\nBody\n";
+    let (module, diagnostics) = parse(source);
+    assert!(module.is_none());
+    let missing: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d.message.strip_prefix("the front matter is missing `"))
+        .map(|rest| rest.split('`').next().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "title",
+            "summary",
+            "kind",
+            "stages",
+            "professions",
+            "competences",
+            "minutes",
+            "outcomes",
+            "version",
+            "reviewed",
+            "review_due",
+            "authors",
+            "sources"
+        ]
+    );
+}
+
+#[test]
+fn slugs_are_lowercase_words_joined_by_single_hyphens() {
+    assert!(is_slug("ai-in-triage-2"));
+    for bad in ["", "AI", "a--b", "-a", "a-", "a_b", "a b", "é"] {
+        assert!(!is_slug(bad), "{bad:?} should not be a slug");
+    }
+}
+
+mod rendering {
+    use super::super::render::LinkTarget;
+    use super::super::render_markdown;
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = render_markdown("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn dangerous_link_schemes_lose_their_target() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html,hello",
+            "vbscript:msgbox",
+            "java&#x73;cript:alert(1)",
+        ] {
+            let html = render_markdown(&format!("[click](<{url}>)"));
+            assert!(!html.contains("href"), "{url:?} rendered as {html}");
+            assert!(html.contains("class=\"link-removed\""), "{url:?} rendered as {html}");
+            assert!(html.contains(">click</a>"), "{url:?}: the link text still shows: {html}");
+        }
+    }
+
+    #[test]
+    fn external_links_get_noopener_and_internal_ones_do_not() {
+        let html = render_markdown("[a](https://example.org/x?y=\"z\") [b](/modules/other)");
+        assert!(
+            html.contains(
+                r#"<a href="https://example.org/x?y=%22z%22" rel="noopener noreferrer" class="external">a</a>"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r#"<a href="/modules/other">b</a>"#), "{html}");
+    }
+
+    #[test]
+    fn link_titles_cannot_break_out_of_their_attribute() {
+        let html = render_markdown(r#"[a](/cpd "x&quot; onmouseover=&quot;alert(1)")"#);
+        assert!(html.contains(r#"title="x&quot; onmouseover=&quot;alert(1)""#), "{html}");
+    }
+
+    #[test]
+    fn remote_and_data_images_are_replaced_by_their_alt_text() {
+        let html = render_markdown("![a chart](https://example.org/c.png) ![pixel](data:image/png;base64,AAAA)");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("a chart") && html.contains("pixel"), "{html}");
+        let local = render_markdown("![scan](/images/scan.png)");
+        assert!(local.contains(r#"<img src="/images/scan.png" alt="scan" />"#), "{local}");
+    }
+
+    #[test]
+    fn a_top_level_heading_is_demoted_below_the_page_title() {
+        assert_eq!(render_markdown("# Oops").trim(), "<h2>Oops</h2>");
+    }
+
+    #[test]
+    fn urls_are_classified_as_a_browser_reads_them() {
+        assert_eq!(LinkTarget::classify("/modules/x"), LinkTarget::Internal("/modules/x".into()));
+        assert_eq!(LinkTarget::classify("#top"), LinkTarget::Fragment);
+        assert_eq!(LinkTarget::classify("mailto:a@b.org"), LinkTarget::External);
+        assert_eq!(LinkTarget::classify("//evil.example"), LinkTarget::External);
+        assert_eq!(LinkTarget::classify("\u{0}javascript:x"), LinkTarget::Unsafe("javascript".into()));
+        assert_eq!(LinkTarget::classify("file:///etc/passwd"), LinkTarget::Unsafe("file".into()));
+    }
+}

@@ -1,0 +1,35 @@
+//! Small wrappers around browser APIs the pages need.
+
+use wasm_bindgen::JsCast;
+
+/// The current time as RFC 3339 in UTC with milliseconds.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Offers `text` to the user as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(describe)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url).map_err(describe)?;
+    Ok(())
+}
+
+/// Sets the document title, so each page has its own.
+pub fn set_title(page: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&format!("{page} – Praxis"));
+    }
+}
+
+fn describe(error: wasm_bindgen::JsValue) -> String {
+    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+}

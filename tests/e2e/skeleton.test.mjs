@@ -1,0 +1,87 @@
+// The walking skeleton in a real browser, against the release build:
+// list → open → answer → complete → reload → still complete → export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a learner completes a module, it survives a reload, and the export holds it', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules`);
+  await appReady(page);
+  const card = page.locator('[data-module="what-ai-is"]');
+  assert.equal(await card.getByText('Completed').count(), 0);
+
+  await card.getByRole('link').click();
+  await page.getByRole('heading', { level: 1, name: 'What AI is, and what it is not' }).waitFor();
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}$/).waitFor();
+
+  await page.reload();
+  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}$/).waitFor();
+  await page.getByRole('link', { name: 'Modules', exact: true }).click();
+  await page.locator('[data-module="what-ai-is"]').getByText('Completed').waitFor();
+
+  await page.getByRole('link', { name: 'Export', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup (JSON)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^praxis-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(backup.format, 'praxis-backup');
+  assert.equal(backup.schema_version, 1);
+  assert.match(backup.record.completions['what-ai-is'].completed_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a deep link loads the module directly', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  await page.getByRole('heading', { level: 1, name: 'What AI is, and what it is not' }).waitFor();
+  assert.equal(await page.title(), 'What AI is, and what it is not – Praxis');
+  await page.goto(`${server.base}/no/such/page`);
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a knowledge check gives feedback on a wrong and then a right answer', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  const check = page.locator('form.check').first();
+  await check.getByLabel('Predictive').check();
+  await check.getByRole('button', { name: 'Check my answer' }).click();
+  await check.getByText('Not quite.').waitFor();
+  await check.getByLabel('Generative').check();
+  await check.getByRole('button', { name: 'Check my answer' }).click();
+  await check.getByText('Correct.').waitFor();
+  await check.getByText('Drafting new text is what generative tools do', { exact: false }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('without localStorage the learner is told, and can still read modules', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  await page.getByRole('alert').getByText('not letting Praxis save anything').waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Two families of tools' }).waitFor();
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await page.getByText(/^Completed on/).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

@@ -1,0 +1,68 @@
+//! The browser storage adapter against the real localStorage of headless
+//! Chromium: round trips, unreadable data and a full store.
+#![cfg(target_arch = "wasm32")]
+
+use praxis::domain::record::LearnerRecord;
+use praxis::domain::storage::{RecordStore, StoreError};
+use praxis::web::storage::LocalStore;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const RECORD_KEY: &str = "praxis.record";
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn record_with(module_id: &str) -> LearnerRecord {
+    let mut record = LearnerRecord::default();
+    record.mark_complete(module_id, "2026-03-04T05:06:07.008Z");
+    record
+}
+
+#[wasm_bindgen_test]
+fn a_saved_record_loads_back_from_local_storage() {
+    local_storage().clear().unwrap();
+    let store = LocalStore::open().unwrap();
+    assert_eq!(store.load(), Ok(None));
+    let record = record_with("what-ai-is");
+    store.save(&record).unwrap();
+    assert_eq!(LocalStore::open().unwrap().load(), Ok(Some(record)));
+    assert!(local_storage().get_item(RECORD_KEY).unwrap().unwrap().contains("\"schema_version\":1"));
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_reported_and_left_in_place() {
+    local_storage().clear().unwrap();
+    local_storage().set_item(RECORD_KEY, "{\"schema_version\":1,\"rec").unwrap();
+    let result = LocalStore::open().unwrap().load();
+    assert!(matches!(result, Err(StoreError::Unreadable(_))), "{result:?}");
+    // Reading never deletes what was there.
+    assert_eq!(local_storage().get_item(RECORD_KEY).unwrap().as_deref(), Some("{\"schema_version\":1,\"rec"));
+}
+
+#[wasm_bindgen_test]
+fn a_full_store_refuses_the_write_and_keeps_the_previous_record() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    let store = LocalStore::open().unwrap();
+    let saved = record_with("what-ai-is");
+    store.save(&saved).unwrap();
+
+    // Fill what is left of the quota with filler, in shrinking chunks.
+    let mut chunk = 1 << 20;
+    let mut filler = 0;
+    while chunk >= 64 {
+        if storage.set_item(&format!("filler-{filler}"), &"x".repeat(chunk)).is_ok() {
+            filler += 1;
+        } else {
+            chunk /= 2;
+        }
+    }
+
+    let bigger = record_with(&"long-module-id-".repeat(20));
+    assert_eq!(store.save(&bigger), Err(StoreError::QuotaExceeded));
+    assert_eq!(store.load(), Ok(Some(saved)));
+    storage.clear().unwrap();
+}
