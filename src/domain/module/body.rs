@@ -250,19 +250,7 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(
         Ok(value) => Some(value),
         Err(error) => {
             let line = report.line_of(offset + error.span().map_or(0, |span| span.start));
-            let message = error.message().trim();
-            let message = match message.strip_prefix("unknown field `") {
-                Some(rest) => {
-                    let field = rest.split('`').next().unwrap_or_default();
-                    let known = if what == "knowledge check" {
-                        "id, question, explanation and [[option]] tables with text, correct, feedback"
-                    } else {
-                        "id, prompt, hint"
-                    };
-                    format!("unknown field `{field}` in the {what}: the known fields are {known}")
-                }
-                None => format!("the {what} is not valid TOML: {message}"),
-            };
+            let message = super::describe_toml_error(error.message(), &format!("the {what}"));
             report.error(line, message);
             None
         }

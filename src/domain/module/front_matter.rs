@@ -116,10 +116,6 @@ struct RawFrontMatter {
     completion: Option<RawCompletion>,
 }
 
-/// Every field a module may have, in the order the docs list them.
-const KNOWN_FIELDS: &str = "id, title, summary, kind, stages, professions, competences, minutes, \
-    outcomes, version, reviewed, review_due, authors, sources, prerequisites, completion";
-
 /// Front matter whose values have all been checked.
 pub(super) struct Header {
     id: String,
@@ -174,25 +170,13 @@ pub(super) fn parse(source: &str, split: &Split, report: &mut Report) -> Option<
         Ok(raw) => raw,
         Err(error) => {
             let line = error.span().map_or(1, |span| report.line_of(split.toml_start + span.start));
-            report.error(line, toml_message(error.message()));
+            report.error(line, super::describe_toml_error(error.message(), "the front matter"));
             return None;
         }
     };
     let mut checker = Checker { report, toml_start: split.toml_start, ok: true };
     let header = checker.check(raw);
     header.filter(|_| checker.ok)
-}
-
-/// Rephrases the TOML parser's message where it can say more.
-fn toml_message(message: &str) -> String {
-    let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        return format!(
-            "unknown field `{field}` in the front matter: check its spelling; the known fields are {KNOWN_FIELDS}"
-        );
-    }
-    format!("the front matter is not valid TOML: {message}")
 }
 
 struct Checker<'r, 'a> {
@@ -354,10 +338,11 @@ impl Checker<'_, '_> {
     }
 
     fn check(&mut self, raw: RawFrontMatter) -> Option<Header> {
+        let id_line = raw.id.as_ref().map_or(1, |id| self.line(id));
         let id = self.text(raw.id, "id", r#"id = "what-ai-is""#);
         if let Some(id) = &id {
             if !is_slug(id) {
-                self.fail(1, format!(
+                self.fail(id_line, format!(
                     "`id` \"{id}\" is not a slug: use lowercase letters, digits and single hyphens, e.g. \"ai-in-triage\""
                 ));
             }
@@ -390,11 +375,12 @@ impl Checker<'_, '_> {
         let outcomes =
             self.list(raw.outcomes, "outcomes", r#"outcomes = ["Explain what a large language model does"]"#);
         let version = self.text(raw.version, "version", r#"version = "1.0""#);
+        let review_due_line = raw.review_due.as_ref().map_or(1, |due| self.line(due));
         let reviewed = self.date(raw.reviewed, "reviewed");
         let review_due = self.date(raw.review_due, "review_due");
         if let (Some(reviewed), Some(due)) = (reviewed, review_due) {
             if due <= reviewed {
-                self.fail(1, format!("`review_due` ({due}) must come after `reviewed` ({reviewed})"));
+                self.fail(review_due_line, format!("`review_due` ({due}) must come after `reviewed` ({reviewed})"));
             }
         }
         let authors = self.list(raw.authors, "authors", r#"authors = ["Praxis editorial team"]"#);

@@ -153,6 +153,25 @@ pub fn parse_module(path: &str, source: &str) -> (Option<Module>, Vec<Diagnostic
     (module, report.diagnostics)
 }
 
+/// Rephrases a TOML or serde message about `what` ("the front matter",
+/// "the knowledge check") in an educator's words rather than Rust's.
+pub(crate) fn describe_toml_error(message: &str, what: &str) -> String {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once("`, ").unwrap_or((rest.trim_end_matches('`'), ""));
+        return format!("unknown field `{field}` in {what}: check its spelling; {expected}");
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return format!("{what} is missing `{}`", rest.trim_end_matches('`'));
+    }
+    let plain = message
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u8", "expected a whole number")
+        .replace("expected a TOML datetime", "expected a date such as 2026-10-01, without quotes")
+        .replace("expected a sequence", "expected a list in [square brackets]");
+    format!("{what} is not valid: {plain}")
+}
+
 /// Whether `id` is a slug: lowercase letters and digits in words joined
 /// by single hyphens. Ids end up in URLs and in learners' saved records.
 pub fn is_slug(id: &str) -> bool {
