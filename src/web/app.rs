@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-use super::pages::{CataloguePage, ExportPage, HomePage, ModulePage, NotFound};
+use super::pages::{AuthorPage, CataloguePage, ExportPage, HomePage, ModulePage, NotFound};
 use super::state::{use_app_state, AppState};
 
 #[component]
@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
                         <ul class="site-nav">
                             <li><A href="/modules">"Modules"</A></li>
                             <li><A href="/export">"Export"</A></li>
+                            <li><A href="/author">"Author"</A></li>
                         </ul>
                     </nav>
                 </div>
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/modules") view=CataloguePage/>
                     <Route path=path!("/modules/:id") view=ModulePage/>
                     <Route path=path!("/export") view=ExportPage/>
+                    <Route path=path!("/author") view=AuthorPage/>
                 </Routes>
             </main>
             <footer class="site-footer">

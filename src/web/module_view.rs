@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use crate::domain::framework;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
 
-/// The heading, facts and learning outcomes at the top of a module.
+/// The heading, facts and learning outcomes at the top of a module. In a
+/// `preview` the title is not the page's `h1`: the page has its own.
 #[component]
-pub fn ModuleHeader(module: Module) -> impl IntoView {
+pub fn ModuleHeader(module: Module, #[prop(optional)] preview: bool) -> impl IntoView {
     let stages: Vec<&str> =
         module.stages.iter().filter_map(|id| framework::find(framework::STAGES, id).map(|term| term.label)).collect();
     let professions = if module.professions.is_empty() {
@@ -30,7 +31,11 @@ pub fn ModuleHeader(module: Module) -> impl IntoView {
     view! {
         <header class="module-header">
             <p class="module-header__kind">{module.kind.label()}</p>
-            <h1 tabindex="-1">{module.title.clone()}</h1>
+            {if preview {
+                view! { <h2 class="module-title">{module.title.clone()}</h2> }.into_any()
+            } else {
+                view! { <h1 tabindex="-1">{module.title.clone()}</h1> }.into_any()
+            }}
             <p class="lede">{module.summary.clone()}</p>
             <dl class="facts">
                 <div><dt>"Time"</dt><dd>{format!("{} minutes of CPD", module.minutes)}</dd></div>

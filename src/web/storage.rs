@@ -10,6 +10,7 @@ use crate::domain::storage::{RecordStore, StoreError, StoredRecord};
 
 const RECORD_KEY: &str = "praxis.record";
 const PROBE_KEY: &str = "praxis.probe";
+const AUTHOR_DRAFT_KEY: &str = "praxis.author-draft";
 
 /// localStorage, once it is known to work.
 pub struct LocalStore {
@@ -39,9 +40,26 @@ impl RecordStore for LocalStore {
     }
 
     fn save(&self, record: &LearnerRecord) -> Result<(), StoreError> {
-        LocalStorage::set(RECORD_KEY, StoredRecord::new(record)).map_err(|error| match error {
-            StorageError::JsError(js) if js.name == "QuotaExceededError" => StoreError::QuotaExceeded,
-            other => StoreError::Failed(other.to_string()),
-        })
+        LocalStorage::set(RECORD_KEY, StoredRecord::new(record)).map_err(store_error)
+    }
+}
+
+impl LocalStore {
+    /// The module text last typed on `/author`, if any.
+    pub fn load_author_draft(&self) -> Option<String> {
+        LocalStorage::get(AUTHOR_DRAFT_KEY).ok()
+    }
+
+    /// Keeps the `/author` text so a reload does not lose it.
+    pub fn save_author_draft(&self, text: &str) -> Result<(), StoreError> {
+        LocalStorage::set(AUTHOR_DRAFT_KEY, text).map_err(store_error)
+    }
+}
+
+/// gloo has no quota variant: the browser's error name says it.
+fn store_error(error: StorageError) -> StoreError {
+    match error {
+        StorageError::JsError(js) if js.name == "QuotaExceededError" => StoreError::QuotaExceeded,
+        other => StoreError::Failed(other.to_string()),
     }
 }

@@ -64,6 +64,29 @@ impl Catalogue {
         (catalogue, diagnostics)
     }
 
+    /// Checks one file being written (on `/author`) against this
+    /// catalogue. Reusing an existing id is only a warning: the author
+    /// may be editing that very module.
+    pub fn check_draft(&self, path: &str, text: &str, today: time::Date) -> (Option<Module>, Vec<Diagnostic>) {
+        let (module, mut diagnostics) = parse_module(path, text);
+        if let Some(module) = &module {
+            diagnostics.extend(self.cross_check(module, today));
+            if let Some(existing) = self.get(&module.id) {
+                let mut report = Report::new(path, text);
+                report.warning(
+                    1,
+                    format!(
+                        "the id `{}` is already used by {}: that is right if you are editing it, otherwise choose a new id",
+                        module.id, existing.source_path
+                    ),
+                );
+                diagnostics.extend(report.diagnostics);
+            }
+        }
+        diagnostics.sort_by_key(|d| d.line);
+        (module, diagnostics)
+    }
+
     /// Problems in `module` that only the whole catalogue reveals.
     pub fn cross_check(&self, module: &Module, today: time::Date) -> Vec<Diagnostic> {
         let mut report = Report::new(&module.source_path, "");

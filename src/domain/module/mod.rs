@@ -19,6 +19,9 @@ pub use catalogue::Catalogue;
 pub use front_matter::{CompetenceRef, CompletionRule, Kind};
 pub use render::{render_markdown, LinkTarget};
 
+/// A small valid module that the `/author` page starts from.
+pub const STARTER: &str = include_str!("starter.md");
+
 /// A module as learners see it, built from a valid file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Module {

@@ -1,0 +1,121 @@
+// The /author page: live preview with the checker's messages, a draft
+// that survives a reload, and untrusted input that never runs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const MODULE = (body, title = 'Preview test') => `+++
+id = "preview-test"
+title = "${title}"
+summary = "Checks the author preview."
+kind = "module"
+stages = ["registrant"]
+professions = ["all"]
+competences = [{ domain = "human-factors", level = 1 }]
+minutes = 10
+outcomes = ["Preview a module"]
+version = "1.0"
+reviewed = 2026-01-01
+review_due = 2099-01-01
+authors = ["Test"]
+sources = ["Test"]
++++
+
+## Section
+
+${body}
+`;
+
+test('the preview follows the text, shows errors, and the draft survives a reload', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/author`);
+  await appReady(page);
+  // The starter module previews with no problems.
+  await page.getByText('No problems found').waitFor();
+  await page.locator('.author__preview').getByText('My new module').waitFor();
+
+  const source = page.getByLabel('Module file');
+  await source.fill(MODULE('Hello **learners**.\n\n```check\nid = "q"\nquestion = "Ready?"\nexplanation = "Because."\n\n[[option]]\ntext = "Yes"\nfeedback = "Good."\n\n[[option]]\ntext = "No"\nfeedback = "Hmm."\n```'));
+  const preview = page.locator('.author__preview');
+  await preview.getByRole('heading', { name: 'Preview test' }).waitFor();
+  await preview.locator('strong', { hasText: 'learners' }).waitFor();
+  await page.getByText('Error, line 22: knowledge check `q` has no correct answer').waitFor();
+
+  await page.reload();
+  await page.locator('.author__preview').getByRole('heading', { name: 'Preview test' }).waitFor();
+  assert.match(await page.getByLabel('Module file').inputValue(), /question = "Ready\?"/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+// Markdown, front-matter and block payloads that must render inert.
+const PAYLOADS = [
+  '<script>window.__pwned = 1</script>',
+  '<img src=x onerror="window.__pwned = 1">',
+  '<svg onload="window.__pwned = 1"></svg>',
+  '<iframe src="javascript:window.__pwned = 1"></iframe>',
+  '<a href="javascript:window.__pwned = 1">click</a>',
+  '<details open ontoggle="window.__pwned = 1">x</details>',
+  '<body onload="window.__pwned = 1">',
+  '<input autofocus onfocus="window.__pwned = 1">',
+  '<object data="javascript:window.__pwned = 1"></object>',
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned = 1">',
+  '<base href="http://127.0.0.2/">',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned = 1">',
+  '<style>body { display: none }</style>',
+  '[click](javascript:window.__pwned=1)',
+  '[click](JaVaScRiPt:window.__pwned=1)',
+  '[click](java\tscript:window.__pwned=1)',
+  '[click](<javascript:window.__pwned=1>)',
+  '[click](&#106;avascript:window.__pwned=1)',
+  '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '[click](vbscript:msgbox(1))',
+  '[click][ref]\n\n[ref]: javascript:window.__pwned=1',
+  '![pic](javascript:window.__pwned=1)',
+  '![pic](https://127.0.0.2/track.png)',
+  '[t](/cpd "\\"><img src=x onerror=window.__pwned=1>")',
+  '```key-point\n<img src=x onerror="window.__pwned = 1">[k](javascript:window.__pwned=1)\n```',
+  '```check\nid = "x"\nquestion = "<img src=x onerror=window.__pwned=1>"\nexplanation = "<script>window.__pwned=1</script>"\n\n[[option]]\ntext = "<b onmouseover=window.__pwned=1>a</b>"\ncorrect = true\nfeedback = "<script>window.__pwned=1</script>"\n\n[[option]]\ntext = "b"\nfeedback = "c"\n```',
+];
+
+test(`an XSS corpus of ${PAYLOADS.length} payloads typed on /author never runs`, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  let dialogs = 0;
+  page.on('dialog', (dialog) => { dialogs += 1; dialog.dismiss(); });
+  await page.goto(`${server.base}/author`);
+  await appReady(page);
+  const source = page.getByLabel('Module file');
+  const preview = page.locator('.author__preview');
+  for (const [index, payload] of PAYLOADS.entries()) {
+    const title = `Payload ${index} <img src=x onerror=window.__pwned=1>`;
+    await source.fill(MODULE(`Marker ${index}.\n\n${payload}`, title));
+    await preview.getByText(`Marker ${index}.`).waitFor();
+    await preview.locator('.choice label, .prose').first().hover().catch(() => {});
+    const found = await preview.evaluate((root) => {
+      const bad = [];
+      for (const element of root.querySelectorAll('*')) {
+        const tag = element.tagName.toLowerCase();
+        if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'base', 'meta', 'details', 'body'].includes(tag)) bad.push(`<${tag}>`);
+        for (const attribute of element.attributes) {
+          if (attribute.name.startsWith('on')) bad.push(`${tag}[${attribute.name}]`);
+          if (['href', 'src', 'data', 'action'].includes(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) bad.push(`${tag}[${attribute.name}=${attribute.value}]`);
+          if (attribute.name === 'src' && /^https?:/i.test(attribute.value)) bad.push(`remote ${tag}[src]`);
+        }
+      }
+      return bad;
+    });
+    assert.deepEqual(found, [], `payload ${index} left live markup: ${payload}`);
+  }
+  // Clicking every link in the last-rendered payloads must not run anything either.
+  for (const link of await preview.locator('a').all()) await link.click({ trial: true }).catch(() => {});
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
