@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
@@ -14,7 +13,7 @@ pub fn App() -> impl IntoView {
     provide_context(AppState::load());
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
             <header class="site-header">
                 <div class="site-header__inner">
                     <A href="/" attr:class="site-header__name">"Praxis"</A>
@@ -28,7 +27,6 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <StorageNotice/>
-            <FocusOnNavigate/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
@@ -45,6 +43,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The router handles every link click, so the skip link's usual
+/// fragment jump never moves focus: move it here.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
+    }
+}
+
 /// Tells the learner when their changes cannot be saved.
 #[component]
 fn StorageNotice() -> impl IntoView {
@@ -56,25 +63,4 @@ fn StorageNotice() -> impl IntoView {
             })}
         </div>
     }
-}
-
-/// After an in-app navigation, moves focus to the new page's heading so
-/// screen reader and keyboard users start at the top of what changed.
-#[component]
-fn FocusOnNavigate() -> impl IntoView {
-    let location = use_location();
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        location.pathname.track();
-        if first.get_value() {
-            first.set_value(false);
-            return;
-        }
-        request_animation_frame(|| {
-            let heading = document().query_selector("main h1").ok().flatten();
-            if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = heading.focus();
-            }
-        });
-    });
 }

@@ -5,6 +5,7 @@
 mod app;
 mod browser;
 mod module_view;
+mod page_title;
 mod pages;
 mod state;
 pub mod storage;

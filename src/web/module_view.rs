@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::page_title::PageTitle;
 use crate::domain::framework;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
 
@@ -34,7 +35,7 @@ pub fn ModuleHeader(module: Module, #[prop(optional)] preview: bool) -> impl Int
             {if preview {
                 view! { <h2 class="module-title">{module.title.clone()}</h2> }.into_any()
             } else {
-                view! { <h1 tabindex="-1">{module.title.clone()}</h1> }.into_any()
+                view! { <PageTitle text=module.title.clone()/> }.into_any()
             }}
             <p class="lede">{module.summary.clone()}</p>
             <dl class="facts">

@@ -6,8 +6,9 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::curriculum;
 use crate::domain::module::{Diagnostic, STARTER};
-use crate::web::browser::{download, set_title, today};
+use crate::web::browser::{download, today};
 use crate::web::module_view::{ModuleBody, ModuleHeader};
+use crate::web::page_title::PageTitle;
 use crate::web::storage::LocalStore;
 
 /// The name diagnostics give the text being edited.
@@ -15,7 +16,6 @@ const DRAFT_PATH: &str = "draft.md";
 
 #[component]
 pub fn AuthorPage() -> impl IntoView {
-    set_title("Author a module");
     let store = LocalStore::open().ok();
     let initial = store.as_ref().and_then(LocalStore::load_author_draft).unwrap_or_else(|| STARTER.to_owned());
     let text = RwSignal::new(initial);
@@ -64,7 +64,7 @@ pub fn AuthorPage() -> impl IntoView {
     };
 
     view! {
-        <h1 tabindex="-1">"Author a module"</h1>
+        <PageTitle text="Author a module"/>
         <p class="lede">
             "Write a module in Markdown and see it as learners will. The format is described in "
             <code>"modules/README.md"</code>"."

@@ -1,26 +1,60 @@
-//! `/modules`: every module and case study, with what the learner has done.
+//! `/modules`: the pathway from student to leader, then the case studies,
+//! with what the learner has completed.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::curriculum;
-use crate::web::browser::set_title;
+use crate::domain::framework::STAGES;
+use crate::domain::module::{Kind, Module};
+use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    set_title("Modules");
-    let state = use_app_state();
-    let cards = curriculum::catalogue()
-        .modules()
+    let modules = curriculum::catalogue().modules();
+    // A module serving several stages is listed under its earliest one.
+    let pathway = STAGES
         .iter()
+        .map(|stage| {
+            let mut in_stage: Vec<&Module> = modules
+                .iter()
+                .filter(|m| m.kind == Kind::Module && m.stages.first().is_some_and(|s| s == stage.id))
+                .collect();
+            // Foundations first: a module with prerequisites follows them.
+            in_stage.sort_by_key(|m| m.prerequisites.len());
+            let heading_id = format!("stage-{}", stage.id);
+            view! {
+                <section aria-labelledby=heading_id.clone()>
+                    <h2 id=heading_id.clone()>{stage.label}</h2>
+                    <ModuleCards modules=in_stage/>
+                </section>
+            }
+        })
+        .collect_view();
+    let cases: Vec<&Module> = modules.iter().filter(|m| m.kind == Kind::CaseStudy).collect();
+    view! {
+        <PageTitle text="Modules and case studies"/>
+        <p class="lede">"A pathway from your first placement to leading a service, and case studies from practice."</p>
+        {pathway}
+        <section aria-labelledby="case-studies">
+            <h2 id="case-studies">"Case studies"</h2>
+            <ModuleCards modules=cases/>
+        </section>
+    }
+}
+
+#[component]
+fn ModuleCards(modules: Vec<&'static Module>) -> impl IntoView {
+    let state = use_app_state();
+    let cards = modules
+        .into_iter()
         .map(|module| {
             let id = module.id.clone();
             let done = move || state.record.with(|r| r.completion(&id).is_some());
             view! {
                 <li class="card" data-module=module.id.clone()>
-                    <p class="card__kind">{module.kind.label()}</p>
-                    <h2 class="card__title"><A href=format!("/modules/{}", module.id)>{module.title.clone()}</A></h2>
+                    <h3 class="card__title"><A href=format!("/modules/{}", module.id)>{module.title.clone()}</A></h3>
                     <p>{module.summary.clone()}</p>
                     <p class="card__meta">
                         {format!("{} minutes", module.minutes)}
@@ -30,8 +64,5 @@ pub fn CataloguePage() -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <h1 tabindex="-1">"Modules and case studies"</h1>
-        <ul class="cards">{cards}</ul>
-    }
+    view! { <ul class="cards">{cards}</ul> }
 }

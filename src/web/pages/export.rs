@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use crate::domain::backup::Backup;
-use crate::web::browser::{download, now_iso, set_title};
+use crate::web::browser::{download, now_iso};
+use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
 
 #[component]
 pub fn ExportPage() -> impl IntoView {
-    set_title("Export");
     let state = use_app_state();
     let message = RwSignal::new(None::<String>);
     let export = move |_| {
@@ -23,7 +23,7 @@ pub fn ExportPage() -> impl IntoView {
         }));
     };
     view! {
-        <h1 tabindex="-1">"Export your record"</h1>
+        <PageTitle text="Export your record"/>
         <p>
             "A backup holds everything you have recorded in Praxis. It stays on your device "
             "unless you choose to share it."

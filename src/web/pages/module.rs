@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::NotFound;
 use crate::domain::curriculum;
-use crate::web::browser::{now_iso, set_title};
+use crate::web::browser::now_iso;
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::state::use_app_state;
 
@@ -15,17 +15,14 @@ pub fn ModulePage() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         match curriculum::catalogue().get(&id) {
-            Some(module) => {
-                set_title(&module.title);
-                view! {
-                    <article class="module">
-                        <ModuleHeader module=module.clone()/>
-                        <ModuleBody module=module.clone()/>
-                        <CompletionPanel module_id=module.id.clone()/>
-                    </article>
-                }
-                .into_any()
+            Some(module) => view! {
+                <article class="module">
+                    <ModuleHeader module=module.clone()/>
+                    <ModuleBody module=module.clone()/>
+                    <CompletionPanel module_id=module.id.clone()/>
+                </article>
             }
+            .into_any(),
             None => view! { <NotFound/> }.into_any(),
         }
     }

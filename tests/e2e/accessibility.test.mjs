@@ -1,0 +1,154 @@
+// WCAG 2.2 AA on every page that exists: axe-core in light and dark
+// themes, reflow at 320 px, and a keyboard-only journey. Also writes the
+// screenshots that the README shows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
+import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const screenshots = new URL('../../docs/screenshots/', import.meta.url);
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Each page, with what to do on it first so that its dynamic parts show.
+const PAGES = {
+  home: { path: '/' },
+  catalogue: { path: '/modules' },
+  module: {
+    path: '/modules/what-ai-is',
+    async prepare(page) {
+      const check = page.locator('form.check').first();
+      await check.getByLabel('Predictive').check();
+      await check.getByRole('button', { name: 'Check my answer' }).click();
+      await check.getByText('Not quite.').waitFor();
+    },
+  },
+  author: { path: '/author', async prepare(page) { await page.getByText('No problems found').waitFor(); } },
+  'author-with-errors': {
+    path: '/author',
+    async prepare(page) {
+      const source = page.getByLabel('Module file');
+      await source.fill((await source.inputValue()).replace('correct = true\n', '').replace('minutes = 20', 'minutes = 0'));
+      await page.getByText('error(s)').waitFor();
+    },
+  },
+  export: { path: '/export' },
+  'not-found': { path: '/no-such-page' },
+};
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violations on any page (${scheme} theme)`, async () => {
+    // axe is injected as a script, which the app's CSP would rightly block.
+    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+    const page = await openPage(context);
+    const found = [];
+    for (const [name, { path, prepare }] of Object.entries(PAGES)) {
+      await page.goto(`${server.base}${path}`);
+      await appReady(page);
+      await prepare?.(page);
+      found.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}
+
+test('every page reflows at 320 px without horizontal scrolling', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await openPage(context);
+  const overflowing = [];
+  for (const [name, { path, prepare }] of Object.entries(PAGES)) {
+    await page.goto(`${server.base}${path}`);
+    await appReady(page);
+    await prepare?.(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) overflowing.push(`${name}: ${width}px`);
+  }
+  assert.deepEqual(overflowing, []);
+  await context.close();
+});
+
+/** Presses Tab until the focused element matches `predicate`, failing after `limit` presses. */
+async function tabTo(page, description, predicate, limit = 300) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  assert.fail(`keyboard focus never reached ${description}`);
+}
+
+test('a keyboard-only learner can complete a module and export a backup', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await page.goto(`${server.base}/`);
+  await appReady(page);
+
+  // The skip link is the first stop and moves focus to the main content.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+
+  await tabTo(page, 'the Browse modules link', () => document.activeElement.textContent === 'Browse modules');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Modules and case studies' }).waitFor();
+  // Focus moved to the new page's heading.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+
+  await tabTo(page, 'the What AI is link', () => document.activeElement.textContent === 'What AI is, and what it is not');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'What AI is, and what it is not' }).waitFor();
+
+  // Answer the first check with the keyboard: arrow keys move between radios.
+  await tabTo(page, 'the first answer', () => document.activeElement.id === 'predictive-or-generative-option-0');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'predictive-or-generative-option-1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('form.check').first().getByText('Correct.').waitFor();
+
+  await tabTo(page, 'Mark as complete', () => document.activeElement.textContent === 'Mark as complete');
+  await page.keyboard.press('Enter');
+  await page.getByText(/^Completed on/).waitFor();
+
+  await page.keyboard.press('Shift+Tab');
+  await tabTo(page, 'the Export link', () => document.activeElement.textContent === 'Export');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Export your record' }).waitFor();
+  await tabTo(page, 'the download button', () => document.activeElement.textContent === 'Download backup (JSON)');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(download.suggestedFilename(), /^praxis-backup-/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('screenshots of the main pages, light and dark, desktop and phone', async () => {
+  await mkdir(screenshots, { recursive: true });
+  const shots = [
+    ['catalogue', 'desktop', 'light'], ['module', 'desktop', 'light'], ['author', 'desktop', 'light'],
+    ['module', 'desktop', 'dark'], ['module', 'phone', 'light'], ['catalogue', 'phone', 'dark'],
+  ];
+  const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+  for (const [name, device, scheme] of shots) {
+    const context = await browser.newContext({ viewport: viewports[device], colorScheme: scheme, deviceScaleFactor: 1 });
+    const page = await openPage(context);
+    await page.goto(`${server.base}${PAGES[name].path}`);
+    await appReady(page);
+    await PAGES[name].prepare?.(page);
+    const file = new URL(`${name}-${device}-${scheme}.png`, screenshots);
+    const image = await page.screenshot({ path: file.pathname });
+    assert.ok(image.length > 10_000, `${file.pathname} looks empty`);
+    await context.close();
+  }
+});
