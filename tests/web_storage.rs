@@ -2,7 +2,7 @@
 //! Chromium: round trips, unreadable data and a full store.
 #![cfg(target_arch = "wasm32")]
 
-use praxis::domain::record::LearnerRecord;
+use praxis::domain::record::{Completion, LearnerRecord};
 use praxis::domain::storage::{RecordStore, StoreError};
 use praxis::web::storage::LocalStore;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -17,7 +17,8 @@ fn local_storage() -> web_sys::Storage {
 
 fn record_with(module_id: &str) -> LearnerRecord {
     let mut record = LearnerRecord::default();
-    record.mark_complete(module_id, "2026-03-04T05:06:07.008Z");
+    let completion = Completion { completed_at: "2026-03-04T05:06:07.008Z".into(), minutes: 30, score: None };
+    record.completions.insert(module_id.into(), completion);
     record
 }
 

@@ -46,11 +46,15 @@ impl Backup {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::record::Completion;
 
     #[test]
     fn a_backup_carries_format_version_and_everything_recorded() {
         let mut record = LearnerRecord::default();
-        record.mark_complete("what-ai-is", "2026-01-02T10:00:00.000Z");
+        record.completions.insert(
+            "what-ai-is".into(),
+            Completion { completed_at: "2026-01-02T10:00:00.000Z".into(), minutes: 30, score: Some(100) },
+        );
         let backup = Backup::new(record.clone(), "2026-02-03T04:05:06.007Z");
         let json: serde_json::Value = serde_json::from_str(&backup.to_json()).unwrap();
         assert_eq!(json["format"], "praxis-backup");

@@ -88,6 +88,77 @@ pub const COMPETENCE_DOMAINS: &[CompetenceDomain] = &[
 /// The framework's four knowledge levels, lowest first.
 pub const COMPETENCE_LEVELS: std::ops::RangeInclusive<u8> = 1..=4;
 
+/// What each level means, in plain words, for self-assessment. The
+/// framework orders its levels by Bloom's digital taxonomy; these are
+/// Praxis's own descriptions.
+pub const LEVEL_DESCRIPTORS: [(&str, &str); 4] = [
+    ("Aware", "I know the main ideas and terms and can spot them in my work."),
+    ("Understanding", "I can explain them and apply them with support in familiar situations."),
+    ("Applying", "I use them confidently in my own practice and can help colleagues."),
+    ("Leading", "I judge, shape and teach them, and can lead change in my service."),
+];
+
+/// One thing a learner rates in a self-assessment: a sub-domain, or a
+/// domain that the framework does not divide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssessmentArea {
+    /// `domain` or `domain/sub-domain`.
+    pub id: String,
+    pub label: &'static str,
+    pub domain: &'static CompetenceDomain,
+}
+
+/// Every area a self-assessment rates (eleven), in framework order.
+pub fn assessment_areas() -> Vec<AssessmentArea> {
+    COMPETENCE_DOMAINS
+        .iter()
+        .flat_map(|domain| {
+            let whole = AssessmentArea { id: domain.id.to_owned(), label: domain.label, domain };
+            let parts: Vec<AssessmentArea> = domain
+                .sub_domains
+                .iter()
+                .map(|sub| AssessmentArea { id: format!("{}/{}", domain.id, sub.id), label: sub.label, domain })
+                .collect();
+            if parts.is_empty() {
+                vec![whole]
+            } else {
+                parts
+            }
+        })
+        .collect()
+}
+
+/// UK regulators of health and care professionals (and social workers).
+pub const REGULATORS: &[Term] = &[
+    Term { id: "nmc", label: "Nursing and Midwifery Council (NMC)" },
+    Term { id: "gmc", label: "General Medical Council (GMC)" },
+    Term { id: "hcpc", label: "Health and Care Professions Council (HCPC)" },
+    Term { id: "gdc", label: "General Dental Council (GDC)" },
+    Term { id: "gphc", label: "General Pharmaceutical Council (GPhC)" },
+    Term { id: "swe", label: "Social Work England" },
+    Term { id: "goc", label: "General Optical Council (GOC)" },
+    Term { id: "gosc", label: "General Osteopathic Council (GOsC)" },
+    Term { id: "gcc", label: "General Chiropractic Council (GCC)" },
+    Term { id: "psni", label: "Pharmaceutical Society of Northern Ireland (PSNI)" },
+    Term { id: "niscc", label: "Northern Ireland Social Care Council (NISCC)" },
+    Term { id: "sssc", label: "Scottish Social Services Council (SSSC)" },
+    Term { id: "scw", label: "Social Care Wales" },
+];
+
+/// The roles people play around AI in health and care, from the HEE and
+/// NHS AI Lab report on developing healthcare workers' confidence in AI
+/// (2022). Descriptions are Praxis's own summaries.
+pub const ARCHETYPES: &[Term] = &[
+    Term { id: "shapers", label: "Shapers: leaders, regulators, policy makers and educators who set direction" },
+    Term {
+        id: "drivers",
+        label: "Drivers: commissioners and transformation or digital leads who fund and steer adoption",
+    },
+    Term { id: "creators", label: "Creators: clinical and data scientists, engineers and researchers who build AI" },
+    Term { id: "embedders", label: "Embedders: IT, data and clinical safety teams who put AI into services" },
+    Term { id: "users", label: "Users: clinicians and other staff who use AI in their work" },
+];
+
 /// Kinds of learning content.
 pub const KINDS: &[Term] = &[Term { id: "module", label: "Module" }, Term { id: "case-study", label: "Case study" }];
 
@@ -121,6 +192,15 @@ mod tests {
         // A domain without listed sub-domains counts as one.
         let sub_domains: usize = COMPETENCE_DOMAINS.iter().map(|d| d.sub_domains.len().max(1)).sum();
         assert_eq!(sub_domains, 11);
+    }
+
+    #[test]
+    fn an_assessment_rates_each_sub_domain_or_undivided_domain() {
+        let areas = assessment_areas();
+        assert_eq!(areas.len(), 11);
+        assert_eq!(areas[0].id, "digital-implementation");
+        assert_eq!(areas[1].id, "digital-health-for-patients/direct-care");
+        assert!(areas.iter().all(|a| a.id.starts_with(a.domain.id)));
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! shells around it.
 
 pub mod backup;
+pub mod competence;
 pub mod curriculum;
 pub mod framework;
 pub mod module;
+pub mod progress;
+pub mod recommend;
 pub mod record;
 pub mod storage;

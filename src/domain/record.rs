@@ -1,5 +1,6 @@
 //! What a learner records, as plain data: the one aggregate the app
-//! keeps, stores and exports.
+//! keeps, stores and exports. Evidence is only ever added to: answering
+//! a check again adds an attempt, re-assessing adds a snapshot.
 
 use std::collections::BTreeMap;
 
@@ -9,9 +10,74 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LearnerRecord {
+    #[serde(default)]
+    pub profile: Profile,
+    /// Work on each module, by module id.
+    #[serde(default)]
+    pub progress: BTreeMap<String, ModuleProgress>,
     /// Completed modules by module id.
     #[serde(default)]
     pub completions: BTreeMap<String, Completion>,
+    /// Competence self-assessments, oldest first.
+    #[serde(default)]
+    pub self_assessments: Vec<SelfAssessment>,
+    /// The learning plan.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+}
+
+/// Who the learner is, as far as they choose to say. Every field is
+/// optional; each one unlocks something (see the settings page).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profession: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulator: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_number: Option<String>,
+    /// The date registration next renews (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archetype: Option<String>,
+    /// Months after which to suggest re-assessing competence (default 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reassess_after_months: Option<u32>,
+}
+
+/// A learner's work on one module.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleProgress {
+    /// Every answer to a knowledge check, oldest first.
+    #[serde(default)]
+    pub attempts: Vec<CheckAttempt>,
+    /// Answers to reflection prompts, by prompt id.
+    #[serde(default)]
+    pub reflections: BTreeMap<String, ReflectionAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckAttempt {
+    pub check_id: String,
+    /// Indices of the options chosen.
+    pub chosen: Vec<usize>,
+    pub correct: bool,
+    /// RFC 3339, UTC.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionAnswer {
+    pub text: String,
+    /// RFC 3339, UTC, of the last change.
+    pub updated_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,30 +85,109 @@ pub struct LearnerRecord {
 pub struct Completion {
     /// When the learner completed the module (RFC 3339, UTC).
     pub completed_at: String,
+    /// CPD minutes the module gave, from its front matter at the time.
+    #[serde(default)]
+    pub minutes: u32,
+    /// Percentage of checks answered correctly on their latest attempt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
+}
+
+/// One competence self-assessment: a rating per framework area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfAssessment {
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// Ratings by area id (see `framework::assessment_areas`).
+    pub ratings: BTreeMap<String, Rating>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// Framework knowledge level, 1–4.
+    pub level: u8,
+    /// How sure the learner is of that level, 1 (not sure) to 5 (very sure).
+    pub confidence: u8,
+    /// Ids of completed modules offered as evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+/// A goal in the learner's personal development plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: String,
+    pub title: String,
+    /// YYYY-MM-DD.
+    pub target_date: String,
+    #[serde(default)]
+    pub competences: Vec<String>,
+    #[serde(default)]
+    pub modules: Vec<String>,
+    pub status: GoalStatus,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GoalStatus {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl GoalStatus {
+    pub const ALL: [GoalStatus; 3] = [GoalStatus::NotStarted, GoalStatus::InProgress, GoalStatus::Done];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalStatus::NotStarted => "Not started",
+            GoalStatus::InProgress => "In progress",
+            GoalStatus::Done => "Done",
+        }
+    }
 }
 
 impl LearnerRecord {
-    /// Records that `module_id` was completed at `at`. Completing a
-    /// module again keeps the first completion date: it is evidence.
-    pub fn mark_complete(&mut self, module_id: &str, at: &str) {
-        self.completions.entry(module_id.to_owned()).or_insert_with(|| Completion { completed_at: at.to_owned() });
-    }
-
     pub fn completion(&self, module_id: &str) -> Option<&Completion> {
         self.completions.get(module_id)
     }
+
+    pub fn progress(&self, module_id: &str) -> Option<&ModuleProgress> {
+        self.progress.get(module_id)
+    }
+
+    /// Adds an answer to a knowledge check; earlier answers are kept.
+    pub fn record_attempt(&mut self, module_id: &str, attempt: CheckAttempt) {
+        self.progress.entry(module_id.to_owned()).or_default().attempts.push(attempt);
+    }
+
+    /// Sets the learner's answer to a reflection prompt.
+    pub fn record_reflection(&mut self, module_id: &str, prompt_id: &str, text: &str, at: &str) {
+        let answer = ReflectionAnswer { text: text.to_owned(), updated_at: at.to_owned() };
+        self.progress.entry(module_id.to_owned()).or_default().reflections.insert(prompt_id.to_owned(), answer);
+    }
+
+    /// The latest self-assessment, if any.
+    pub fn latest_assessment(&self) -> Option<&SelfAssessment> {
+        self.self_assessments.last()
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl ModuleProgress {
+    /// The most recent answer to `check_id`.
+    pub fn latest_attempt(&self, check_id: &str) -> Option<&CheckAttempt> {
+        self.attempts.iter().rev().find(|a| a.check_id == check_id)
+    }
 
-    #[test]
-    fn completing_twice_keeps_the_first_date() {
-        let mut record = LearnerRecord::default();
-        record.mark_complete("what-ai-is", "2026-01-02T10:00:00.000Z");
-        record.mark_complete("what-ai-is", "2026-05-01T09:00:00.000Z");
-        assert_eq!(record.completion("what-ai-is").unwrap().completed_at, "2026-01-02T10:00:00.000Z");
-        assert!(record.completion("other").is_none());
+    pub fn ever_correct(&self, check_id: &str) -> bool {
+        self.attempts.iter().any(|a| a.check_id == check_id && a.correct)
+    }
+
+    pub fn has_answered(&self, prompt_id: &str) -> bool {
+        self.reflections.get(prompt_id).is_some_and(|answer| !answer.text.trim().is_empty())
     }
 }

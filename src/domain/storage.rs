@@ -103,13 +103,17 @@ impl RecordStore for MemoryStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::record::Completion;
 
     #[test]
     fn a_saved_record_loads_back_unchanged() {
         let store = MemoryStore::default();
         assert_eq!(store.load(), Ok(None));
         let mut record = LearnerRecord::default();
-        record.mark_complete("what-ai-is", "2026-01-02T10:00:00.000Z");
+        record.completions.insert(
+            "what-ai-is".into(),
+            Completion { completed_at: "2026-01-02T10:00:00.000Z".into(), minutes: 30, score: Some(100) },
+        );
         store.save(&record).unwrap();
         assert_eq!(store.load(), Ok(Some(record)));
     }

@@ -5,7 +5,9 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-use super::pages::{AuthorPage, CataloguePage, ExportPage, HomePage, ModulePage, NotFound};
+use super::pages::{
+    AuthorPage, CataloguePage, CompetencePage, ExportPage, HomePage, ModulePage, NotFound, SettingsPage,
+};
 use super::state::{use_app_state, AppState};
 
 #[component]
@@ -20,8 +22,10 @@ pub fn App() -> impl IntoView {
                     <nav aria-label="Main">
                         <ul class="site-nav">
                             <li><A href="/modules">"Modules"</A></li>
+                            <li><A href="/competence">"Competence"</A></li>
                             <li><A href="/export">"Export"</A></li>
                             <li><A href="/author">"Author"</A></li>
+                            <li><A href="/settings">"Profile"</A></li>
                         </ul>
                     </nav>
                 </div>
@@ -34,6 +38,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/modules/:id") view=ModulePage/>
                     <Route path=path!("/export") view=ExportPage/>
                     <Route path=path!("/author") view=AuthorPage/>
+                    <Route path=path!("/competence") view=CompetencePage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>
             <footer class="site-footer">

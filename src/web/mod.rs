@@ -4,6 +4,7 @@
 
 mod app;
 mod browser;
+mod charts;
 mod module_view;
 mod page_title;
 mod pages;

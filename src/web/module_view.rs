@@ -4,9 +4,12 @@
 
 use leptos::prelude::*;
 
+use super::browser::now_iso;
 use super::page_title::PageTitle;
-use crate::domain::framework;
+use super::state::use_app_state;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
+use crate::domain::record::{CheckAttempt, LearnerRecord};
+use crate::domain::{curriculum, framework, progress};
 
 /// The heading, facts and learning outcomes at the top of a module. In a
 /// `preview` the title is not the page's `h1`: the page has its own.
@@ -52,9 +55,12 @@ pub fn ModuleHeader(module: Module, #[prop(optional)] preview: bool) -> impl Int
     }
 }
 
-/// The body of a module: prose, checks, reflections and callouts.
+/// The body of a module: prose, checks, reflections and callouts. With
+/// `record_answers` the learner's answers are saved to their record and
+/// may complete the module; the `/author` preview leaves it off.
 #[component]
-pub fn ModuleBody(module: Module) -> impl IntoView {
+pub fn ModuleBody(module: Module, #[prop(optional)] record_answers: bool) -> impl IntoView {
+    let module_id = record_answers.then(|| module.id.clone());
     module
         .blocks
         .into_iter()
@@ -69,8 +75,8 @@ pub fn ModuleBody(module: Module) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Block::Check(check) => view! { <KnowledgeCheckView check/> }.into_any(),
-            Block::Reflection(prompt) => view! { <ReflectionView prompt/> }.into_any(),
+            Block::Check(check) => view! { <KnowledgeCheckView check module_id=module_id.clone()/> }.into_any(),
+            Block::Reflection(prompt) => view! { <ReflectionView prompt module_id=module_id.clone()/> }.into_any(),
         })
         .collect_view()
 }
@@ -78,7 +84,7 @@ pub fn ModuleBody(module: Module) -> impl IntoView {
 /// One question, answered by choosing options, with feedback on each
 /// chosen option and the explanation once the learner checks.
 #[component]
-fn KnowledgeCheckView(check: KnowledgeCheck) -> impl IntoView {
+fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl IntoView {
     let multiple = check.is_multiple_answer();
     let chosen = RwSignal::new(Vec::<usize>::new());
     let outcome = RwSignal::new(None::<bool>);
@@ -89,7 +95,14 @@ fn KnowledgeCheckView(check: KnowledgeCheck) -> impl IntoView {
     let input_type = if multiple { "checkbox" } else { "radio" };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        outcome.set(Some(check.with_value(|c| c.is_answered_by(&chosen.get_untracked()))));
+        let chosen = chosen.get_untracked();
+        let correct = check.with_value(|c| c.is_answered_by(&chosen));
+        outcome.set(Some(correct));
+        if let Some(module_id) = &module_id {
+            let check_id = check.with_value(|c| c.id.clone());
+            let attempt = CheckAttempt { check_id, chosen, correct, at: now_iso() };
+            save_answer(module_id, |record| record.record_attempt(module_id, attempt));
+        }
     };
     let option_views = options
         .iter()
@@ -156,17 +169,62 @@ fn KnowledgeCheckView(check: KnowledgeCheck) -> impl IntoView {
     }
 }
 
-/// A free-text reflection prompt.
+/// A free-text reflection prompt. The learner's answer is saved when they
+/// press the button or leave the field; until then it stays in the box.
 #[component]
-fn ReflectionView(prompt: ReflectionPrompt) -> impl IntoView {
+fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl IntoView {
     let field_id = format!("reflection-{}", prompt.id);
     let hint_id = format!("{field_id}-hint");
     let hint = prompt.hint.clone();
+    let state = use_app_state();
+    let saved_text = {
+        let (module_id, prompt_id) = (module_id.clone(), prompt.id.clone());
+        move || {
+            let module_id = module_id.as_deref()?;
+            state.record.with(|r| r.progress(module_id)?.reflections.get(&prompt_id).map(|a| a.text.clone()))
+        }
+    };
+    let text = RwSignal::new(saved_text().unwrap_or_default());
+    let status = RwSignal::new(None::<&'static str>);
+    let save = {
+        let prompt_id = prompt.id.clone();
+        move || {
+            let Some(module_id) = &module_id else { return };
+            let current = text.get_untracked();
+            if saved_text().unwrap_or_default() == current {
+                return;
+            }
+            save_answer(module_id, |record| record.record_reflection(module_id, &prompt_id, &current, &now_iso()));
+            status.set(Some("Your answer is saved in this browser."));
+        }
+    };
+    let save_on_blur = save.clone();
     view! {
         <div class="reflection">
             <label class="reflection__prompt" for=field_id.clone()>{prompt.prompt.clone()}</label>
             {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-            <textarea id=field_id rows="6" aria-describedby=prompt.hint.as_ref().map(|_| hint_id.clone())></textarea>
+            <textarea
+                id=field_id
+                rows="6"
+                aria-describedby=prompt.hint.as_ref().map(|_| hint_id.clone())
+                prop:value=move || text.get()
+                on:input=move |event| { text.set(event_target_value(&event)); status.set(None); }
+                on:blur=move |_| save_on_blur()
+            ></textarea>
+            <button type="button" class="button button--secondary" on:click=move |_| save()>"Save my answer"</button>
+            <p role="status" class="hint">{move || status.get()}</p>
         </div>
     }
+}
+
+/// Saves a change to the learner's answers for `module_id`, then
+/// completes the module if that change met its completion rule.
+fn save_answer(module_id: &str, change: impl FnOnce(&mut LearnerRecord)) {
+    let state = use_app_state();
+    state.update(|record| {
+        change(record);
+        if let Some(module) = curriculum::catalogue().get(module_id) {
+            progress::complete_if_due(module, record, &now_iso());
+        }
+    });
 }

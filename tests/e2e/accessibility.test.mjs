@@ -37,6 +37,18 @@ const PAGES = {
     },
   },
   export: { path: '/export' },
+  competence: { path: '/competence' },
+  settings: { path: '/settings' },
+  'dashboard-with-data': {
+    path: '/',
+    async prepare(page) {
+      await page.getByRole('link', { name: 'Competence', exact: true }).click();
+      await page.getByRole('group', { name: 'Human factors', exact: true }).getByLabel('2 Understanding').check();
+      await page.getByRole('button', { name: 'Save this self-assessment' }).click();
+      await page.getByRole('link', { name: 'Praxis', exact: true }).click();
+      await page.locator('figure.chart').first().waitFor();
+    },
+  },
   'not-found': { path: '/no-such-page' },
 };
 
@@ -100,7 +112,7 @@ test('a keyboard-only learner can complete a module and export a backup', async 
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
 
-  await tabTo(page, 'the Browse modules link', () => document.activeElement.textContent === 'Browse modules');
+  await tabTo(page, 'the Browse all modules link', () => document.activeElement.textContent === 'Browse all modules');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Modules and case studies' }).waitFor();
   // Focus moved to the new page's heading.
@@ -110,15 +122,32 @@ test('a keyboard-only learner can complete a module and export a backup', async 
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'What AI is, and what it is not' }).waitFor();
 
-  // Answer the first check with the keyboard: arrow keys move between radios.
+  // Answer every check with the keyboard: arrow keys choose a radio,
+  // Space ticks a checkbox, Enter submits.
   await tabTo(page, 'the first answer', () => document.activeElement.id === 'predictive-or-generative-option-0');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'predictive-or-generative-option-1');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.locator('form.check').first().getByText('Correct.').waitFor();
+  await page.locator('form.check').nth(0).getByText('Correct.').waitFor();
 
-  await tabTo(page, 'Mark as complete', () => document.activeElement.textContent === 'Mark as complete');
+  await tabTo(page, 'the second check', () => document.activeElement.id === 'training-data-option-0');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'its submit button', () => document.activeElement.textContent === 'Check my answer');
+  await page.keyboard.press('Enter');
+  await page.locator('form.check').nth(1).getByText('Correct.').waitFor();
+
+  await tabTo(page, 'the third check', () => document.activeElement.id === 'who-decides-option-0');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('form.check').nth(2).getByText('Correct.').waitFor();
+
+  await tabTo(page, 'the reflection', () => document.activeElement.id === 'reflection-first-encounter');
+  await page.keyboard.type('A discharge-letter drafting tool; I would ask how it was tested.');
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.getByText(/^Completed on/).waitFor();
 

@@ -65,3 +65,27 @@ export async function openPage(context) {
 export async function appReady(page) {
   await page.locator('main h1').first().waitFor();
 }
+
+/**
+ * Completes the "What AI is" module as a learner must: every check right
+ * (the first one wrong first) and the reflection answered.
+ */
+export async function completeWhatAiIs(page, base) {
+  await page.goto(`${base}/modules/what-ai-is`);
+  const checks = page.locator('form.check');
+  const answer = async (index, labels, verdict) => {
+    const check = checks.nth(index);
+    for (const input of await check.locator('input').all()) await input.setChecked(false).catch(() => {});
+    for (const label of labels) await check.getByLabel(label, { exact: true }).check();
+    await check.getByRole('button', { name: 'Check my answer' }).click();
+    await check.getByText(verdict).waitFor();
+  };
+  await answer(0, ['Predictive'], 'Not quite.');
+  await answer(0, ['Generative'], 'Correct.');
+  await answer(1, ['The people you care for may differ from those in its training and test data', 'It may be used in a setting or mode it was not designed for'], 'Correct.');
+  await answer(2, ['Weigh it against your own assessment and what you know of the person, then decide'], 'Correct.');
+  await page.getByText('Answer 1 more reflection prompt(s)').waitFor();
+  await page.getByLabel(/Think of an AI tool/).fill('A sepsis alert on placement: predictive. I would ask who it was tested on.');
+  await page.getByRole('button', { name: 'Save my answer' }).click();
+  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}, adding 30 minutes of CPD\.$/).waitFor();
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -19,11 +19,10 @@ test('a learner completes a module, it survives a reload, and the export holds i
 
   await card.getByRole('link').click();
   await page.getByRole('heading', { level: 1, name: 'What AI is, and what it is not' }).waitFor();
-  await page.getByRole('button', { name: 'Mark as complete' }).click();
-  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}$/).waitFor();
+  await completeWhatAiIs(page, server.base);
 
   await page.reload();
-  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}$/).waitFor();
+  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}, adding 30 minutes of CPD\.$/).waitFor();
   await page.getByRole('link', { name: 'Modules', exact: true }).click();
   await page.locator('[data-module="what-ai-is"]').getByText('Completed').waitFor();
 
@@ -36,7 +35,10 @@ test('a learner completes a module, it survives a reload, and the export holds i
   const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(backup.format, 'praxis-backup');
   assert.equal(backup.schema_version, 1);
-  assert.match(backup.record.completions['what-ai-is'].completed_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  const completion = backup.record.completions['what-ai-is'];
+  assert.match(completion.completed_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  assert.deepEqual([completion.minutes, completion.score], [30, 100]);
+  assert.equal(backup.record.progress['what-ai-is'].attempts.length, 4);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
@@ -80,8 +82,7 @@ test('without localStorage the learner is told, and can still read modules', asy
   await page.goto(`${server.base}/modules/what-ai-is`);
   await page.getByRole('alert').getByText('not letting Praxis save anything').waitFor();
   await page.getByRole('heading', { level: 2, name: 'Two families of tools' }).waitFor();
-  await page.getByRole('button', { name: 'Mark as complete' }).click();
-  await page.getByText(/^Completed on/).waitFor();
+  await completeWhatAiIs(page, server.base);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

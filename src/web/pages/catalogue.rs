@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use crate::domain::curriculum;
 use crate::domain::framework::STAGES;
 use crate::domain::module::{Kind, Module};
+use crate::domain::progress::{standing, Status};
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
 
@@ -50,15 +51,18 @@ fn ModuleCards(modules: Vec<&'static Module>) -> impl IntoView {
     let cards = modules
         .into_iter()
         .map(|module| {
-            let id = module.id.clone();
-            let done = move || state.record.with(|r| r.completion(&id).is_some());
+            let status = move || state.record.with(|record| standing(module, record).status);
             view! {
                 <li class="card" data-module=module.id.clone()>
                     <h3 class="card__title"><A href=format!("/modules/{}", module.id)>{module.title.clone()}</A></h3>
                     <p>{module.summary.clone()}</p>
                     <p class="card__meta">
                         {format!("{} minutes", module.minutes)}
-                        {move || done().then(|| view! { <span class="tag tag--done">"Completed"</span> })}
+                        {move || match status() {
+                            Status::NotStarted => None,
+                            Status::InProgress => Some(view! { <span class="tag">"In progress"</span> }.into_any()),
+                            Status::Completed => Some(view! { <span class="tag tag--done">"Completed"</span> }.into_any()),
+                        }}
                     </p>
                 </li>
             }

@@ -1,9 +1,16 @@
-//! `/`: where the learner starts.
+//! `/`: the dashboard. What to do next and why, and pictures of the
+//! learner's competence and CPD over time.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_prompt};
 use crate::domain::curriculum;
+use crate::domain::framework::COMPETENCE_DOMAINS;
+use crate::domain::progress::cpd_minutes_by_year;
+use crate::domain::recommend::recommend;
+use crate::web::browser::today;
+use crate::web::charts::{BarChart, LineChart, Radar, RadarAxis};
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
 
@@ -12,6 +19,7 @@ pub fn HomePage() -> impl IntoView {
     let state = use_app_state();
     let total = curriculum::catalogue().modules().len();
     let completed = move || state.record.with(|r| r.completions.len());
+    let no_profile = move || state.record.with(|r| r.profile.stage.is_none() && r.profile.profession.is_none());
     view! {
         <PageTitle text="AI in your practice, across your career"/>
         <p class="lede">
@@ -19,6 +27,52 @@ pub fn HomePage() -> impl IntoView {
             "from your first placement to leading a service."
         </p>
         <p>{move || format!("You have completed {} of {} modules.", completed(), total)}</p>
-        <p><A href="/modules" attr:class="button">"Browse modules"</A></p>
+        {move || state.record.with(|r| reassessment_prompt(r, today())).map(|text| view! {
+            <div class="notice notice--info"><p>{text}" "<A href="/competence">"Rate your competence"</A></p></div>
+        })}
+        <section aria-labelledby="next-heading">
+            <h2 id="next-heading">"What next"</h2>
+            {move || no_profile().then(|| view! {
+                <p class="hint">"Tell Praxis your career stage and profession in "<A href="/settings">"your profile"</A>" for suggestions that fit you."</p>
+            })}
+            <ol class="recommendations">
+                {move || state.record.with(|record| recommend(curriculum::catalogue(), record, 5).into_iter().map(|r| view! {
+                    <li>
+                        <A href=format!("/modules/{}", r.module.id)>{r.module.title.clone()}</A>
+                        <span class="hint">{format!(" — because {}.", r.reasons.join(", and "))}</span>
+                    </li>
+                }).collect_view())}
+            </ol>
+            <p><A href="/modules" attr:class="button">"Browse all modules"</A></p>
+        </section>
+        <section aria-labelledby="pictures-heading" class="pictures">
+            <h2 id="pictures-heading">"Your progress over time"</h2>
+            <div class="chart-grid">
+                {move || state.record.with(|record| {
+                    let latest = record.latest_assessment()?;
+                    let before = assessment_as_of(record, today(), 12).map(domain_levels);
+                    let axes = domain_levels(latest).into_iter().enumerate().map(|(i, (_, now))| RadarAxis {
+                        label: COMPETENCE_DOMAINS[i].label,
+                        now,
+                        before: before.as_ref().and_then(|b| b[i].1),
+                    }).collect();
+                    Some(view! { <Radar axes caption="Competence by domain: now and 12 months ago"/> })
+                })}
+                {move || state.record.with(|record| {
+                    let points: Vec<(String, f32)> = record.self_assessments.iter().filter_map(|a| {
+                        let levels: Vec<f32> = domain_levels(a).into_iter().filter_map(|(_, l)| l).collect();
+                        (!levels.is_empty()).then(|| (a.at.get(..10).unwrap_or(&a.at).to_owned(), levels.iter().sum::<f32>() / levels.len() as f32))
+                    }).collect();
+                    (!points.is_empty()).then(|| view! { <LineChart points caption="Your self-assessments: mean level across domains" value_name="Mean level"/> })
+                })}
+                {move || state.record.with(|record| {
+                    let bars: Vec<(String, f32)> = cpd_minutes_by_year(record).into_iter().map(|(year, minutes)| (year.to_string(), minutes as f32 / 60.0)).collect();
+                    (!bars.is_empty()).then(|| view! { <BarChart bars caption="CPD hours from Praxis modules, by year" unit="Hours"/> })
+                })}
+            </div>
+            {move || state.record.with(|r| r.self_assessments.is_empty() && r.completions.is_empty()).then(|| view! {
+                <p>"Complete a module or rate your competence, and your progress will be drawn here."</p>
+            })}
+        </section>
     }
 }

@@ -1,11 +1,13 @@
-//! `/modules/:id`: one module, and marking it complete.
+//! `/modules/:id`: one module, the learner's answers, and the completion
+//! rule with where they stand against it.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::NotFound;
 use crate::domain::curriculum;
-use crate::web::browser::now_iso;
+use crate::domain::module::Module;
+use crate::domain::progress::{standing, Status};
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::state::use_app_state;
 
@@ -18,8 +20,8 @@ pub fn ModulePage() -> impl IntoView {
             Some(module) => view! {
                 <article class="module">
                     <ModuleHeader module=module.clone()/>
-                    <ModuleBody module=module.clone()/>
-                    <CompletionPanel module_id=module.id.clone()/>
+                    <ModuleBody module=module.clone() record_answers=true/>
+                    <ProgressPanel module/>
                 </article>
             }
             .into_any(),
@@ -29,23 +31,39 @@ pub fn ModulePage() -> impl IntoView {
 }
 
 #[component]
-fn CompletionPanel(module_id: String) -> impl IntoView {
+fn ProgressPanel(module: &'static Module) -> impl IntoView {
     let state = use_app_state();
-    let id = StoredValue::new(module_id);
-    let completed_at =
-        move || state.record.with(|r| id.with_value(|id| r.completion(id).map(|c| c.completed_at.clone())));
-    let complete = move |_| state.update(|record| id.with_value(|id| record.mark_complete(id, &now_iso())));
+    let standing = Memo::new(move |_| state.record.with(|record| standing(module, record)));
+    let completion = move || state.record.with(|r| r.completion(&module.id).cloned());
+    let rule = module.completion;
+    let rule_text = match (rule.pass_mark, rule.reflections_required) {
+        (mark, true) => format!("answer every knowledge check, with at least {mark} % right on your latest answers, and answer every reflection prompt"),
+        (mark, false) => format!("answer every knowledge check, with at least {mark} % right on your latest answers"),
+    };
     view! {
         <section class="completion" aria-labelledby="completion-heading">
             <h2 id="completion-heading">"Your progress"</h2>
+            <p>{format!("To complete this module, {rule_text}. Completing it adds {} minutes to your CPD.", module.minutes)}</p>
             <div aria-live="polite">
-                {move || match completed_at() {
-                    Some(at) => view! {
-                        <p class="tag tag--done">{format!("Completed on {}", at.get(..10).unwrap_or(&at))}</p>
-                    }.into_any(),
-                    None => view! {
-                        <button type="button" class="button" on:click=complete>"Mark as complete"</button>
-                    }.into_any(),
+                {move || {
+                    let now = standing.get();
+                    let status_class = if now.status == Status::Completed { "tag tag--done" } else { "tag" };
+                    view! {
+                        <p><span class=status_class data-status=now.status.label()>{now.status.label()}</span></p>
+                        {completion().map(|c| view! {
+                            <p>{format!("Completed on {}, adding {} minutes of CPD.", c.completed_at.get(..10).unwrap_or(&c.completed_at), c.minutes)}</p>
+                        })}
+                        <dl class="facts">
+                            <div><dt>"Knowledge checks"</dt><dd>{format!("{} of {} answered", now.checks_answered, now.checks)}</dd></div>
+                            <div><dt>"Latest score"</dt><dd>{now.latest_score.map_or("–".to_owned(), |s| format!("{s} %"))}</dd></div>
+                            <div><dt>"Best score"</dt><dd>{now.best_score.map_or("–".to_owned(), |s| format!("{s} %"))}</dd></div>
+                            <div><dt>"Reflections"</dt><dd>{format!("{} of {} answered", now.reflections_answered, now.reflections)}</dd></div>
+                        </dl>
+                        {(now.status != Status::Completed && !now.still_needed.is_empty()).then(|| view! {
+                            <p class="still-needed-heading">"Still to do:"</p>
+                            <ul class="still-needed">{now.still_needed.iter().map(|item| view! { <li>{item.clone()}</li> }).collect_view()}</ul>
+                        })}
+                    }
                 }}
             </div>
         </section>

@@ -1,0 +1,222 @@
+//! "What next": modules ranked for one learner, each with the reasons
+//! shown to them, from their career stage, profession, lowest-rated
+//! competences and what they have already done.
+
+use crate::domain::competence::current_level;
+use crate::domain::framework::{self, find_domain};
+use crate::domain::module::{Catalogue, Module};
+use crate::domain::progress::{standing, Status};
+use crate::domain::record::LearnerRecord;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommendation<'a> {
+    pub module: &'a Module,
+    pub reasons: Vec<String>,
+}
+
+/// Up to `limit` modules to do next, best first. A module whose
+/// prerequisites are not yet completed is not offered; its first
+/// unfinished prerequisite is, with that as the reason.
+pub fn recommend<'a>(catalogue: &'a Catalogue, record: &LearnerRecord, limit: usize) -> Vec<Recommendation<'a>> {
+    let mut scored: Vec<(i32, usize, Recommendation<'a>)> = Vec::new();
+    let mut add = |module: &'a Module, score: i32, reason: Option<String>| {
+        let order = catalogue.modules().iter().position(|m| m.id == module.id).unwrap_or(usize::MAX);
+        match scored.iter_mut().find(|(_, _, r)| r.module.id == module.id) {
+            Some((total, _, existing)) => {
+                *total += score;
+                existing.reasons.extend(reason);
+            }
+            None => scored.push((score, order, Recommendation { module, reasons: reason.into_iter().collect() })),
+        }
+    };
+
+    for module in catalogue.modules() {
+        if record.completion(&module.id).is_some() {
+            continue;
+        }
+        if let Some(blocked_by) = first_unfinished_prerequisite(catalogue, record, module) {
+            add(blocked_by, 1, Some(format!("you need it before “{}”", module.title)));
+            continue;
+        }
+        let Some((score, reasons)) = fit(module, record) else { continue };
+        if reasons.is_empty() {
+            add(module, score, None);
+        }
+        for (index, reason) in reasons.into_iter().enumerate() {
+            add(module, if index == 0 { score } else { 0 }, Some(reason));
+        }
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, _, mut recommendation)| {
+            if recommendation.reasons.is_empty() {
+                recommendation.reasons.push("a good place to start".to_owned());
+            }
+            recommendation
+        })
+        .collect()
+}
+
+fn first_unfinished_prerequisite<'a>(
+    catalogue: &'a Catalogue,
+    record: &LearnerRecord,
+    module: &Module,
+) -> Option<&'a Module> {
+    module
+        .prerequisites
+        .iter()
+        .filter(|prerequisite| record.completion(&prerequisite.value).is_none())
+        .find_map(|prerequisite| catalogue.get(&prerequisite.value))
+}
+
+/// How well `module` fits the learner, and why; `None` if it is written
+/// for other professions than theirs.
+fn fit(module: &Module, record: &LearnerRecord) -> Option<(i32, Vec<String>)> {
+    let profile = &record.profile;
+    let mut score = 0;
+    let mut reasons = Vec::new();
+    if let Some(profession) = &profile.profession {
+        if !module.serves_profession(profession) {
+            return None;
+        }
+        if !module.professions.is_empty() {
+            score += 3;
+            let label = framework::find(framework::PROFESSIONS, profession).map_or(profession.as_str(), |t| t.label);
+            reasons.push(format!("it is written for {}", label.to_lowercase()));
+        }
+    }
+    if let Some(stage) = &profile.stage {
+        if module.stages.contains(stage) {
+            score += 3;
+            let label = framework::find(framework::STAGES, stage).map_or(stage.as_str(), |t| t.label);
+            reasons.push(format!("it suits your career stage ({})", label.to_lowercase()));
+        }
+    }
+    // The weakest of the module's domains, as the learner rated it.
+    let weakest = module
+        .competences
+        .iter()
+        .filter_map(|c| current_level(record, &c.domain).map(|level| (c, level)))
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((competence, level)) = weakest {
+        if level < f32::from(competence.level) + 1.0 {
+            score += 5 - level.round() as i32;
+            let label = find_domain(&competence.domain).map_or(competence.domain.as_str(), |d| d.label);
+            reasons.push(format!("you rated {label} at level {}", format_level(level)));
+        }
+    }
+    if standing(module, record).status == Status::InProgress {
+        score += 2;
+        reasons.insert(0, "you have already started it".to_owned());
+    }
+    Some((score, reasons))
+}
+
+/// A level for people: whole numbers without decimals, means with one.
+pub fn format_level(level: f32) -> String {
+    if level.fract() == 0.0 {
+        format!("{level:.0}")
+    } else {
+        format!("{level:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::domain::record::{Completion, Rating, SelfAssessment};
+
+    fn module_source(id: &str, stages: &str, professions: &str, domain: &str, prerequisites: &str) -> String {
+        format!(
+            r#"+++
+id = "{id}"
+title = "Title of {id}"
+summary = "S"
+kind = "module"
+stages = [{stages}]
+professions = [{professions}]
+competences = [{{ domain = "{domain}", level = 2 }}]
+minutes = 10
+outcomes = ["O"]
+version = "1"
+reviewed = 2026-01-01
+review_due = 2027-01-01
+authors = ["A"]
+sources = ["S"]
+prerequisites = [{prerequisites}]
++++
+Body.
+"#
+        )
+    }
+
+    fn catalogue() -> Catalogue {
+        let sources = [
+            ("basics.md", module_source("basics", r#""pre-registration""#, r#""all""#, "artificial-intelligence", "")),
+            ("nursing.md", module_source("nursing", r#""registrant""#, r#""nursing""#, "ethical-legal-regulatory", "")),
+            ("pharmacy.md", module_source("pharmacy", r#""registrant""#, r#""pharmacy""#, "human-factors", "")),
+            ("human.md", module_source("human", r#""registrant""#, r#""all""#, "human-factors", "")),
+            ("advanced.md", module_source("advanced", r#""leader""#, r#""all""#, "human-factors", r#""basics""#)),
+        ];
+        let today = time::Date::from_calendar_date(2026, time::Month::June, 1).unwrap();
+        let (catalogue, diagnostics) = Catalogue::from_sources(&sources, today);
+        assert_eq!(diagnostics, vec![]);
+        catalogue
+    }
+
+    fn ids(recommendations: &[Recommendation]) -> Vec<String> {
+        recommendations.iter().map(|r| r.module.id.clone()).collect()
+    }
+
+    #[test]
+    fn with_nothing_known_the_pathway_order_is_kept() {
+        let catalogue = catalogue();
+        let recommendations = recommend(&catalogue, &LearnerRecord::default(), 3);
+        assert_eq!(ids(&recommendations), ["basics", "nursing", "pharmacy"]);
+        assert_eq!(recommendations[1].reasons, ["a good place to start"]);
+    }
+
+    #[test]
+    fn profession_stage_and_low_ratings_rank_modules_and_say_why() {
+        let catalogue = catalogue();
+        let mut record = LearnerRecord::default();
+        record.profile.profession = Some("nursing".into());
+        record.profile.stage = Some("registrant".into());
+        let ratings = BTreeMap::from([
+            ("human-factors".to_owned(), Rating { level: 1, confidence: 2, evidence: vec![] }),
+            ("ethical-legal-regulatory".to_owned(), Rating { level: 4, confidence: 4, evidence: vec![] }),
+        ]);
+        record.self_assessments.push(SelfAssessment { at: "2026-05-01T00:00:00.000Z".into(), ratings });
+
+        let recommendations = recommend(&catalogue, &record, 10);
+        assert!(!ids(&recommendations).contains(&"pharmacy".to_owned()), "written for another profession");
+        assert_eq!(recommendations[0].module.id, "human");
+        assert_eq!(
+            recommendations[0].reasons,
+            ["it suits your career stage (registrant)", "you rated Human factors at level 1"]
+        );
+        let nursing = recommendations.iter().find(|r| r.module.id == "nursing").unwrap();
+        assert_eq!(nursing.reasons, ["it is written for nursing", "it suits your career stage (registrant)"]);
+    }
+
+    #[test]
+    fn unmet_prerequisites_point_to_the_prerequisite_and_completed_modules_drop_out() {
+        let catalogue = catalogue();
+        let mut record = LearnerRecord::default();
+        record.profile.stage = Some("leader".into());
+        let recommendations = recommend(&catalogue, &record, 10);
+        assert!(!ids(&recommendations).contains(&"advanced".to_owned()));
+        let basics = recommendations.iter().find(|r| r.module.id == "basics").unwrap();
+        assert_eq!(basics.reasons, ["you need it before “Title of advanced”"]);
+
+        let done = Completion { completed_at: "2026-01-01T00:00:00.000Z".into(), minutes: 10, score: Some(100) };
+        record.completions.insert("basics".into(), done);
+        let recommendations = recommend(&catalogue, &record, 10);
+        assert_eq!(recommendations[0].module.id, "advanced");
+        assert!(!ids(&recommendations).contains(&"basics".to_owned()));
+    }
+}

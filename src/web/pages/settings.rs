@@ -1,0 +1,98 @@
+//! `/settings`: the learner's profile. Every field is optional; each says
+//! what it unlocks.
+
+use leptos::prelude::*;
+
+use crate::domain::competence::DEFAULT_REASSESS_MONTHS;
+use crate::domain::framework::{self, Term};
+use crate::domain::record::Profile;
+use crate::web::page_title::PageTitle;
+use crate::web::state::use_app_state;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_app_state();
+    let saved = state.record.with_untracked(|r| r.profile.clone());
+    let stage = RwSignal::new(saved.stage.clone().unwrap_or_default());
+    let profession = RwSignal::new(saved.profession.clone().unwrap_or_default());
+    let regulator = RwSignal::new(saved.regulator.clone().unwrap_or_default());
+    let registration_number = RwSignal::new(saved.registration_number.clone().unwrap_or_default());
+    let renewal_date = RwSignal::new(saved.renewal_date.clone().unwrap_or_default());
+    let archetype = RwSignal::new(saved.archetype.clone().unwrap_or_default());
+    let reassess = RwSignal::new(saved.reassess_after_months.unwrap_or(DEFAULT_REASSESS_MONTHS).to_string());
+    let message = RwSignal::new(None::<String>);
+
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Ok(months) = reassess.get_untracked().trim().parse::<u32>() else {
+            message.set(Some("Re-assessment interval: enter a whole number of months, such as 12.".to_owned()));
+            return;
+        };
+        let optional = |value: String| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        let profile = Profile {
+            stage: optional(stage.get_untracked()),
+            profession: optional(profession.get_untracked()),
+            regulator: optional(regulator.get_untracked()),
+            registration_number: optional(registration_number.get_untracked()),
+            renewal_date: optional(renewal_date.get_untracked()),
+            archetype: optional(archetype.get_untracked()),
+            reassess_after_months: (months != DEFAULT_REASSESS_MONTHS).then_some(months),
+        };
+        state.update(|record| record.profile = profile);
+        message.set(Some("Your profile is saved in this browser.".to_owned()));
+    };
+
+    view! {
+        <PageTitle text="Your profile"/>
+        <p class="lede">"All of this is optional and stays in this browser. Each answer makes Praxis more useful to you."</p>
+        <form class="form" on:submit=save>
+            <Choice label="Career stage" hint="Recommends modules for where you are in your career." id="stage" value=stage terms=framework::STAGES/>
+            <Choice label="Profession" hint="Shows modules and case studies written for your profession first, and hides those for other professions from recommendations." id="profession" value=profession terms=framework::PROFESSIONS/>
+            <Choice label="Regulator" hint="Needed to check your revalidation readiness against your regulator's rules." id="regulator" value=regulator terms=framework::REGULATORS/>
+            <div class="field">
+                <label for="registration-number">"Registration or PIN number"</label>
+                <p class="hint" id="registration-number-hint">"Printed on your portfolio so a reviewer can match it to you."</p>
+                <input type="text" id="registration-number" autocomplete="off" aria-describedby="registration-number-hint"
+                    prop:value=move || registration_number.get() on:input=move |e| registration_number.set(event_target_value(&e))/>
+            </div>
+            <div class="field">
+                <label for="renewal-date">"Next renewal date"</label>
+                <p class="hint" id="renewal-date-hint">"Lets Praxis count down to your revalidation and work out your current cycle."</p>
+                <input type="date" id="renewal-date" aria-describedby="renewal-date-hint"
+                    prop:value=move || renewal_date.get() on:input=move |e| renewal_date.set(event_target_value(&e))/>
+            </div>
+            <Choice label="The role you play with AI" hint="From the HEE and NHS AI Lab archetypes; helps you see which competences matter most for your role." id="archetype" value=archetype terms=framework::ARCHETYPES/>
+            <div class="field">
+                <label for="reassess">"Remind me to re-assess my competence every (months)"</label>
+                <input type="number" id="reassess" min="1" max="60" inputmode="numeric" class="input--short"
+                    prop:value=move || reassess.get() on:input=move |e| reassess.set(event_target_value(&e))/>
+            </div>
+            <button type="submit" class="button">"Save profile"</button>
+            <p role="status">{move || message.get()}</p>
+        </form>
+    }
+}
+
+/// A labelled drop-down of a vocabulary, with a "not set" choice.
+#[component]
+fn Choice(
+    label: &'static str,
+    hint: &'static str,
+    id: &'static str,
+    value: RwSignal<String>,
+    terms: &'static [Term],
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
+            <select id=id aria-describedby=hint_id on:change=move |e| value.set(event_target_value(&e))>
+                <option value="" selected=move || value.get().is_empty()>"Not set"</option>
+                {terms.iter().map(|term| view! {
+                    <option value=term.id selected=move || value.get() == term.id>{term.label}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

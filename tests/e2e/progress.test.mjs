@@ -1,0 +1,86 @@
+// Progress over a career: the completion rule on a module page, competence
+// snapshots that survive a reload, the profile, and "what next" reasons.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a module completes only when its rule is met, and keeps every answer', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  await appReady(page);
+  const status = page.locator('.completion [data-status]');
+  assert.equal(await status.textContent(), 'Not started');
+  await completeWhatAiIs(page, server.base);
+  assert.equal(await status.textContent(), 'Completed');
+
+  await page.reload();
+  await page.getByText('3 of 3 answered').waitFor();
+  assert.equal(await page.locator('.completion dd').nth(1).textContent(), '100 %');
+  assert.match(await page.getByLabel(/Think of an AI tool/).inputValue(), /sepsis alert/);
+  await page.goto(`${server.base}/modules`);
+  await page.locator('[data-module="what-ai-is"]').getByText('Completed').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('two self-assessments are both kept after a reload and drive the dashboard', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/competence`);
+  await appReady(page);
+  await page.getByText('Rate your competence to get recommendations').waitFor();
+
+  const humanFactors = page.getByRole('group', { name: 'Human factors', exact: true });
+  await humanFactors.getByLabel('3 Applying').check();
+  await page.getByRole('button', { name: 'Save this self-assessment' }).click();
+  await page.getByText('Saved a snapshot of 1 rated area(s).').waitFor();
+  await humanFactors.getByLabel('1 Aware').check();
+  await humanFactors.getByLabel('How sure are you?').selectOption('2');
+  await page.getByRole('button', { name: 'Save this self-assessment' }).click();
+
+  await page.reload();
+  const rows = page.locator('table.history tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 2);
+  // Newest first; Human factors is the fourth domain column.
+  assert.equal(await rows.nth(0).locator('td').nth(3).textContent(), '1');
+  assert.equal(await rows.nth(1).locator('td').nth(3).textContent(), '3');
+  // The form starts from the latest snapshot.
+  assert.equal(await page.getByRole('group', { name: 'Human factors', exact: true }).getByLabel('1 Aware').isChecked(), true);
+
+  await page.getByRole('link', { name: 'Praxis', exact: true }).click();
+  await page.getByRole('heading', { name: 'What next' }).waitFor();
+  await page.locator('.recommendations').getByText('you rated Human factors at level 1').first().waitFor();
+  await page.getByRole('img', { name: /^Radar chart\. Levels now: .*Human factors 1/ }).waitFor();
+  await page.getByRole('img', { name: /^Line chart of Mean level\./ }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the profile is saved and tailors what next', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/settings`);
+  await appReady(page);
+  await page.getByLabel('Career stage').selectOption('leader');
+  await page.getByLabel('Profession').selectOption('pharmacy');
+  await page.getByLabel('Next renewal date').fill('2027-03-31');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByText('Your profile is saved in this browser.').waitFor();
+  await page.reload();
+  assert.equal(await page.getByLabel('Profession').inputValue(), 'pharmacy');
+  assert.equal(await page.getByLabel('Next renewal date').inputValue(), '2027-03-31');
+
+  await page.goto(`${server.base}/`);
+  const next = page.locator('.recommendations');
+  await next.getByText('it suits your career stage (leader or ai champion)').first().waitFor();
+  // Modules written only for other professions are not suggested.
+  assert.equal(await next.getByText('Case study: a dental practice chatbot', { exact: false }).count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
