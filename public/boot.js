@@ -1,7 +1,8 @@
 // Starts the Praxis WebAssembly app. It is a file rather than Trunk's
 // usual inline script so that the Content-Security-Policy in index.html
 // can forbid inline script outright. Trunk fills in the hashed file names
-// through Trunk.toml's `pattern_script`.
+// through Trunk.toml's `pattern_script`; release builds also name the
+// service worker (scripts/service-worker.mjs).
 const boot = document.getElementById('praxis-boot');
 try {
   const { default: init } = await import(boot.dataset.js);
@@ -9,4 +10,41 @@ try {
 } catch (error) {
   document.getElementById('boot-error').hidden = false;
   throw error;
+}
+
+if (boot.dataset.sw && 'serviceWorker' in navigator) {
+  let reloadChosen = false;
+  // A new version takes over only when the learner says so, so nothing
+  // they are typing is thrown away by an update.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloadChosen) window.location.reload();
+  });
+  const offerUpdate = (worker) => {
+    if (document.getElementById('update-banner')) return;
+    const banner = document.createElement('div');
+    banner.id = 'update-banner';
+    banner.className = 'update-banner';
+    banner.setAttribute('role', 'status');
+    const text = document.createElement('p');
+    text.textContent = 'A new version of Praxis is ready. Save anything you are writing, then reload when you are ready.';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button';
+    button.textContent = 'Reload with the new version';
+    button.addEventListener('click', () => {
+      reloadChosen = true;
+      worker.postMessage('skip-waiting');
+    });
+    banner.append(text, button);
+    document.body.append(banner);
+  };
+  navigator.serviceWorker.register(boot.dataset.sw).then((registration) => {
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
+      });
+    });
+  });
 }

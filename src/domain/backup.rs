@@ -6,6 +6,37 @@ use serde::{Deserialize, Serialize};
 use super::record::LearnerRecord;
 use super::storage::SCHEMA_VERSION;
 
+/// Days after the last backup before the learner is reminded to export.
+pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
+
+/// A reminder to export, when the learner has recorded something and the
+/// last backup is older than their chosen number of days (or never made).
+pub fn backup_reminder(record: &LearnerRecord, today: time::Date) -> Option<String> {
+    let has_data = !record.completions.is_empty() || !record.progress.is_empty() || !record.self_assessments.is_empty();
+    if !has_data {
+        return None;
+    }
+    let days = record.profile.backup_reminder_days.unwrap_or(DEFAULT_BACKUP_REMINDER_DAYS);
+    let Some(last) = &record.last_backup_at else {
+        return Some("You have not exported a backup yet. Your record lives only in this browser.".to_owned());
+    };
+    let last_day = parse_day(last)?;
+    let age = (today - last_day).whole_days();
+    (age > i64::from(days))
+        .then(|| format!("Your last backup was {age} days ago. Export a new one to keep your record safe."))
+}
+
+fn parse_day(timestamp: &str) -> Option<time::Date> {
+    let mut parts = timestamp.get(..10)?.split('-').map(str::parse::<i32>);
+    let (year, month, day) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
+    time::Date::from_calendar_date(
+        year,
+        time::Month::try_from(u8::try_from(month).ok()?).ok()?,
+        u8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
 /// Identifies a Praxis backup among other JSON files.
 pub const BACKUP_FORMAT: &str = "praxis-backup";
 
@@ -63,5 +94,22 @@ mod tests {
         let back: Backup = serde_json::from_value(json).unwrap();
         assert_eq!(back.record, record);
         assert_eq!(backup.file_name(), "praxis-backup-2026-02-03.json");
+    }
+
+    #[test]
+    fn the_backup_reminder_waits_for_data_and_then_for_the_chosen_days() {
+        let day = |d: u8| time::Date::from_calendar_date(2026, time::Month::March, d).unwrap();
+        let mut record = LearnerRecord::default();
+        assert_eq!(backup_reminder(&record, day(1)), None, "nothing recorded, nothing to back up");
+        record.record_reflection("m", "r", "text", "2026-01-01T00:00:00.000Z");
+        assert!(backup_reminder(&record, day(1)).unwrap().contains("not exported a backup yet"));
+        record.last_backup_at = Some("2026-02-01T12:00:00.000Z".into());
+        assert_eq!(backup_reminder(&record, day(3)), None, "30 days is not yet more than 30");
+        assert_eq!(
+            backup_reminder(&record, day(4)).as_deref(),
+            Some("Your last backup was 31 days ago. Export a new one to keep your record safe.")
+        );
+        record.profile.backup_reminder_days = Some(60);
+        assert_eq!(backup_reminder(&record, day(4)), None);
     }
 }

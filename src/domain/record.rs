@@ -24,6 +24,9 @@ pub struct LearnerRecord {
     /// The learning plan.
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// When the learner last exported a backup (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_backup_at: Option<String>,
 }
 
 /// Who the learner is, as far as they choose to say. Every field is
@@ -47,6 +50,9 @@ pub struct Profile {
     /// Months after which to suggest re-assessing competence (default 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassess_after_months: Option<u32>,
+    /// Days after the last backup to remind the learner to export (default 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_reminder_days: Option<u32>,
 }
 
 /// A learner's work on one module.
@@ -77,6 +83,17 @@ pub struct CheckAttempt {
 pub struct ReflectionAnswer {
     pub text: String,
     /// RFC 3339, UTC, of the last change.
+    pub updated_at: String,
+    /// Every earlier text, oldest first: a reflection is evidence, and an
+    /// edit (in this tab or another) must never silently lose one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_versions: Vec<ReflectionVersion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionVersion {
+    pub text: String,
     pub updated_at: String,
 }
 
@@ -165,10 +182,25 @@ impl LearnerRecord {
         self.progress.entry(module_id.to_owned()).or_default().attempts.push(attempt);
     }
 
-    /// Sets the learner's answer to a reflection prompt.
+    /// Sets the learner's answer to a reflection prompt, keeping the text
+    /// it replaces among the earlier versions.
     pub fn record_reflection(&mut self, module_id: &str, prompt_id: &str, text: &str, at: &str) {
-        let answer = ReflectionAnswer { text: text.to_owned(), updated_at: at.to_owned() };
-        self.progress.entry(module_id.to_owned()).or_default().reflections.insert(prompt_id.to_owned(), answer);
+        let reflections = &mut self.progress.entry(module_id.to_owned()).or_default().reflections;
+        match reflections.get_mut(prompt_id) {
+            Some(answer) if answer.text == text => {}
+            Some(answer) => {
+                let previous =
+                    ReflectionVersion { text: std::mem::take(&mut answer.text), updated_at: answer.updated_at.clone() };
+                answer.earlier_versions.push(previous);
+                answer.text = text.to_owned();
+                answer.updated_at = at.to_owned();
+            }
+            None => {
+                let answer =
+                    ReflectionAnswer { text: text.to_owned(), updated_at: at.to_owned(), earlier_versions: Vec::new() };
+                reflections.insert(prompt_id.to_owned(), answer);
+            }
+        }
     }
 
     /// The latest self-assessment, if any.
@@ -189,5 +221,22 @@ impl ModuleProgress {
 
     pub fn has_answered(&self, prompt_id: &str) -> bool {
         self.reflections.get(prompt_id).is_some_and(|answer| !answer.text.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewriting_a_reflection_keeps_every_earlier_text() {
+        let mut record = LearnerRecord::default();
+        record.record_reflection("m", "r", "first", "2026-01-01T00:00:00.000Z");
+        record.record_reflection("m", "r", "first", "2026-01-02T00:00:00.000Z");
+        record.record_reflection("m", "r", "second", "2026-01-03T00:00:00.000Z");
+        let answer = &record.progress("m").unwrap().reflections["r"];
+        assert_eq!((answer.text.as_str(), answer.updated_at.as_str()), ("second", "2026-01-03T00:00:00.000Z"));
+        let earlier: Vec<&str> = answer.earlier_versions.iter().map(|v| v.text.as_str()).collect();
+        assert_eq!(earlier, ["first"], "saving the same text again adds no version");
     }
 }

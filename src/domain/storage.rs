@@ -1,24 +1,24 @@
-//! The storage seam: how a [`LearnerRecord`] becomes text in a key-value
-//! store and back, and the trait the browser adapter implements.
+//! The stored format: how a [`LearnerRecord`] becomes text in a key-value
+//! store and back, with migrations from every earlier version, and the
+//! errors a store can report in words a learner understands.
 //!
-//! Only this file knows the stored format; only the adapter
+//! Only this file knows the stored format; only the browser adapter
 //! (`web::storage`) knows where it is kept.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::record::LearnerRecord;
 
 /// The version of the stored and exported format. Raise it when the
-/// shape of [`LearnerRecord`] changes, and add a migration.
-pub const SCHEMA_VERSION: u32 = 1;
+/// shape of [`LearnerRecord`] changes, and add a migration to `MIGRATIONS`.
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// A store for one learner's record.
-pub trait RecordStore {
-    /// The saved record, or `None` when nothing has been saved yet.
-    fn load(&self) -> Result<Option<LearnerRecord>, StoreError>;
-    /// Replaces the saved record. On error the previous one is intact.
-    fn save(&self, record: &LearnerRecord) -> Result<(), StoreError>;
-}
+/// What the browser lets one site keep in localStorage, in characters
+/// (measured in Chromium: about 5 million UTF-16 code units).
+pub const STORAGE_BUDGET_CHARS: usize = 5_000_000;
+
+/// From this share of the budget on, the learner is asked to export.
+pub const STORAGE_WARNING_SHARE: f64 = 0.7;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
@@ -42,62 +42,72 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::QuotaExceeded => write!(
                 f,
-                "Your browser's storage for Praxis is full, so this change was not saved. \
-                 Export a backup, then remove old entries."
+                "Your browser's storage for Praxis is full, so your latest change was not saved (it is still on \
+                 screen). Export a backup, then remove old entries."
             ),
             StoreError::Unreadable(reason) => write!(f, "Your saved Praxis data could not be read: {reason}"),
-            StoreError::Failed(reason) => write!(f, "Saving failed: {reason}"),
+            StoreError::Failed(reason) => write!(f, "Saving failed, so your latest change is not kept: {reason}"),
         }
     }
 }
 
 /// The record as it is stored: versioned, so later versions of Praxis
-/// can migrate it. Written from a borrowed record, read into an owned one.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoredRecord<R> {
-    pub schema_version: u32,
-    pub record: R,
+/// can migrate it.
+#[derive(Debug, Serialize)]
+struct StoredRecord<'a> {
+    schema_version: u32,
+    record: &'a LearnerRecord,
 }
 
-impl<'a> StoredRecord<&'a LearnerRecord> {
-    pub fn new(record: &'a LearnerRecord) -> Self {
-        StoredRecord { schema_version: SCHEMA_VERSION, record }
+/// The stored text for `record`.
+pub fn encode(record: &LearnerRecord) -> String {
+    let stored = StoredRecord { schema_version: SCHEMA_VERSION, record };
+    serde_json::to_string(&stored).expect("a learner record is plain data and always serialises")
+}
+
+/// Reads stored text, migrating it from any earlier format version.
+/// Refuses text from a newer Praxis rather than guess at it.
+pub fn decode(text: &str) -> Result<LearnerRecord, StoreError> {
+    let unreadable = |reason: String| StoreError::Unreadable(reason);
+    let mut stored: serde_json::Value = serde_json::from_str(text).map_err(|e| unreadable(e.to_string()))?;
+    let version = stored
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| unreadable("it has no format version, so it was not written by Praxis".to_owned()))?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(unreadable(format!(
+            "it was saved by a newer version of Praxis (format {version}; this one reads up to {SCHEMA_VERSION}). \
+             Reload to get the newer version."
+        )));
     }
-}
-
-impl StoredRecord<LearnerRecord> {
-    /// Reads a stored record, refusing versions this build does not know.
-    pub fn decode(text: &str) -> Result<LearnerRecord, StoreError> {
-        let stored: StoredRecord<LearnerRecord> =
-            serde_json::from_str(text).map_err(|error| StoreError::Unreadable(error.to_string()))?;
-        if stored.schema_version != SCHEMA_VERSION {
-            return Err(StoreError::Unreadable(format!(
-                "it was saved in format version {}, but this version of Praxis reads version {SCHEMA_VERSION}",
-                stored.schema_version
-            )));
+    let record = stored.get_mut("record").ok_or_else(|| unreadable("it holds no record".to_owned()))?;
+    for (from, migrate) in MIGRATIONS {
+        if version <= u64::from(*from) {
+            migrate(record);
         }
-        Ok(stored.record)
+    }
+    serde_json::from_value(record.take()).map_err(|e| unreadable(e.to_string()))
+}
+
+/// `(from, step)`: `step` turns a record of version `from` into `from + 1`.
+type Migration = (u32, fn(&mut serde_json::Value));
+const MIGRATIONS: &[Migration] = &[(1, completions_gain_minutes)];
+
+/// Version 1 (the first release) recorded completions without the CPD
+/// minutes they earned; version 2 keeps them. Fill them in from the module.
+fn completions_gain_minutes(record: &mut serde_json::Value) {
+    let Some(completions) = record.get_mut("completions").and_then(serde_json::Value::as_object_mut) else { return };
+    for (module_id, completion) in completions {
+        let minutes = crate::domain::curriculum::catalogue().get(module_id).map_or(0, |m| m.minutes);
+        if let Some(fields) = completion.as_object_mut() {
+            fields.entry("minutes").or_insert(minutes.into());
+        }
     }
 }
 
-/// A store in memory, for tests and for when the browser has none.
-#[derive(Debug, Default)]
-pub struct MemoryStore {
-    saved: std::cell::RefCell<Option<String>>,
-}
-
-impl RecordStore for MemoryStore {
-    fn load(&self) -> Result<Option<LearnerRecord>, StoreError> {
-        self.saved.borrow().as_deref().map(StoredRecord::decode).transpose()
-    }
-
-    fn save(&self, record: &LearnerRecord) -> Result<(), StoreError> {
-        let text =
-            serde_json::to_string(&StoredRecord::new(record)).map_err(|error| StoreError::Failed(error.to_string()))?;
-        *self.saved.borrow_mut() = Some(text);
-        Ok(())
-    }
+/// How much of the browser's storage budget `chars` of stored text use.
+pub fn share_of_budget(chars: usize) -> f64 {
+    chars as f64 / STORAGE_BUDGET_CHARS as f64
 }
 
 #[cfg(test)]
@@ -106,25 +116,57 @@ mod tests {
     use crate::domain::record::Completion;
 
     #[test]
-    fn a_saved_record_loads_back_unchanged() {
-        let store = MemoryStore::default();
-        assert_eq!(store.load(), Ok(None));
+    fn an_encoded_record_decodes_unchanged() {
         let mut record = LearnerRecord::default();
         record.completions.insert(
             "what-ai-is".into(),
             Completion { completed_at: "2026-01-02T10:00:00.000Z".into(), minutes: 30, score: Some(100) },
         );
-        store.save(&record).unwrap();
-        assert_eq!(store.load(), Ok(Some(record)));
+        record.record_reflection(
+            "what-ai-is",
+            "first-encounter",
+            "Text with \"quotes\" and é",
+            "2026-01-02T10:00:00.000Z",
+        );
+        let text = encode(&record);
+        assert!(text.starts_with(r#"{"schema_version":2,"record":{"#), "{text}");
+        assert_eq!(decode(&text), Ok(record));
     }
 
     #[test]
-    fn unknown_versions_and_garbage_are_refused_with_a_reason() {
+    fn newer_versions_and_garbage_are_refused_with_a_reason() {
         let future = r#"{"schema_version":99,"record":{}}"#;
-        match StoredRecord::decode(future) {
-            Err(StoreError::Unreadable(reason)) => assert!(reason.contains("version 99"), "{reason}"),
+        match decode(future) {
+            Err(StoreError::Unreadable(reason)) => {
+                assert!(reason.contains("newer version of Praxis (format 99"), "{reason}")
+            }
             other => panic!("expected Unreadable, got {other:?}"),
         }
-        assert!(matches!(StoredRecord::decode("{not json"), Err(StoreError::Unreadable(_))));
+        assert!(matches!(decode("{not json"), Err(StoreError::Unreadable(_))));
+        assert_eq!(
+            decode(r#"{"record":{}}"#),
+            Err(StoreError::Unreadable("it has no format version, so it was not written by Praxis".into()))
+        );
+    }
+
+    /// Every earlier format, as a file that version really wrote, still loads.
+    #[test]
+    fn every_earlier_version_migrates_from_its_fixture() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for version in 1..SCHEMA_VERSION {
+            let text = std::fs::read_to_string(fixtures.join(format!("record-v{version}.json"))).unwrap();
+            let record = decode(&text).unwrap_or_else(|e| panic!("version {version} did not migrate: {e:?}"));
+            let completion = record.completion("what-ai-is").expect("the fixture's completion survives");
+            assert_eq!(completion.completed_at, "2026-11-22T04:40:00.000Z");
+            assert_eq!(completion.minutes, 30, "minutes come from the module's front matter");
+            // A completion of a module no longer shipped keeps its date, with no minutes.
+            assert_eq!(record.completion("retired-module").unwrap().minutes, 0);
+        }
+    }
+
+    #[test]
+    fn the_share_of_the_budget_is_measured_in_characters() {
+        assert_eq!(share_of_budget(3_500_000), 0.7);
+        assert!(share_of_budget(encode(&LearnerRecord::default()).len()) < 0.001);
     }
 }

@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+use super::browser::download;
 use super::pages::{
     AuthorPage, CataloguePage, CompetencePage, ExportPage, HomePage, ModulePage, NotFound, SettingsPage,
 };
@@ -58,7 +59,8 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     }
 }
 
-/// Tells the learner when their changes cannot be saved.
+/// Tells the learner when their changes cannot be saved, when storage is
+/// filling up, and offers any set-aside unreadable data back to them.
 #[component]
 fn StorageNotice() -> impl IntoView {
     let state = use_app_state();
@@ -67,6 +69,25 @@ fn StorageNotice() -> impl IntoView {
             {move || state.storage_problem.get().map(|problem| view! {
                 <div class="notice notice--warning"><p>{problem}</p></div>
             })}
+            {move || state.storage_warning.get().map(|warning| view! {
+                <div class="notice notice--warning"><p>{warning}" "<A href="/export">"Export a backup"</A></p></div>
+            })}
         </div>
+        {move || {
+            let set_aside = state.set_aside.get();
+            (!set_aside.is_empty()).then(|| view! {
+                <div class="notice notice--warning set-aside">
+                    <p>"Praxis kept a copy of data it could not read. Download it and keep it; it may be recoverable."</p>
+                    {set_aside.into_iter().map(|(at, text)| {
+                        let file_name = format!("praxis-unreadable-{}.json", at.get(..10).unwrap_or("data"));
+                        let label = format!("Download the data set aside on {}", at.get(..10).unwrap_or(&at));
+                        view! {
+                            <button type="button" class="button button--secondary"
+                                on:click=move |_| { let _ = download(&file_name, "application/json", &text); }>{label}</button>
+                        }
+                    }).collect_view()}
+                </div>
+            })
+        }}
     }
 }

@@ -9,6 +9,7 @@ use super::page_title::PageTitle;
 use super::state::use_app_state;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
 use crate::domain::record::{CheckAttempt, LearnerRecord};
+use crate::domain::storage::StoreError;
 use crate::domain::{curriculum, framework, progress};
 
 /// The heading, facts and learning outcomes at the top of a module. In a
@@ -101,7 +102,8 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
         if let Some(module_id) = &module_id {
             let check_id = check.with_value(|c| c.id.clone());
             let attempt = CheckAttempt { check_id, chosen, correct, at: now_iso() };
-            save_answer(module_id, |record| record.record_attempt(module_id, attempt));
+            // A failed save is reported at the top of the page.
+            let _ = save_answer(module_id, |record| record.record_attempt(module_id, attempt));
         }
     };
     let option_views = options
@@ -194,8 +196,12 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
             if saved_text().unwrap_or_default() == current {
                 return;
             }
-            save_answer(module_id, |record| record.record_reflection(module_id, &prompt_id, &current, &now_iso()));
-            status.set(Some("Your answer is saved in this browser."));
+            let saved =
+                save_answer(module_id, |record| record.record_reflection(module_id, &prompt_id, &current, &now_iso()));
+            status.set(Some(match saved {
+                Ok(()) => "Your answer is saved in this browser.",
+                Err(_) => "Your answer is NOT saved yet (see the message at the top of the page). It is still here.",
+            }));
         }
     };
     let save_on_blur = save.clone();
@@ -219,12 +225,12 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
 
 /// Saves a change to the learner's answers for `module_id`, then
 /// completes the module if that change met its completion rule.
-fn save_answer(module_id: &str, change: impl FnOnce(&mut LearnerRecord)) {
+fn save_answer(module_id: &str, change: impl FnOnce(&mut LearnerRecord)) -> Result<(), StoreError> {
     let state = use_app_state();
     state.update(|record| {
         change(record);
         if let Some(module) = curriculum::catalogue().get(module_id) {
             progress::complete_if_due(module, record, &now_iso());
         }
-    });
+    })
 }

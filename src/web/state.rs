@@ -3,38 +3,106 @@
 
 use leptos::prelude::*;
 
-use super::storage::LocalStore;
+use super::browser::now_iso;
+use super::storage::{is_record_change, request_persistence, LocalStore};
 use crate::domain::record::LearnerRecord;
-use crate::domain::storage::{RecordStore, StoreError};
+use crate::domain::storage::{share_of_budget, StoreError, STORAGE_WARNING_SHARE};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// The record as saved (or, without storage, as kept for this visit).
     pub record: RwSignal<LearnerRecord>,
-    /// Why recent changes may not be kept, shown on every page.
+    /// Why changes may not be kept, shown on every page.
     pub storage_problem: RwSignal<Option<String>>,
+    /// Storage is filling up.
+    pub storage_warning: RwSignal<Option<String>>,
+    /// Unreadable data that was set aside, as `(when, text)`.
+    pub set_aside: RwSignal<Vec<(String, String)>>,
+    /// The saved data could not be read or set aside: saving would
+    /// overwrite it, so nothing is saved this visit.
+    read_only: RwSignal<bool>,
 }
 
 impl AppState {
-    /// Loads the saved record. Any problem is shown to the learner and
-    /// the app carries on with an empty record in memory; nothing saved
-    /// is overwritten until the learner changes something.
+    /// Loads the saved record. Unreadable data is set aside and kept; the
+    /// app carries on with an empty record and tells the learner.
     pub fn load() -> AppState {
-        let (record, problem) = match LocalStore::open().and_then(|store| store.load()) {
-            Ok(record) => (record.unwrap_or_default(), None),
-            Err(error) => (LearnerRecord::default(), Some(error.to_string())),
+        let state = AppState {
+            record: RwSignal::new(LearnerRecord::default()),
+            storage_problem: RwSignal::new(None),
+            storage_warning: RwSignal::new(None),
+            set_aside: RwSignal::new(Vec::new()),
+            read_only: RwSignal::new(false),
         };
-        AppState { record: RwSignal::new(record), storage_problem: RwSignal::new(problem) }
+        match LocalStore::open() {
+            Err(error) => state.storage_problem.set(Some(error.to_string())),
+            Ok(store) => {
+                match store.load() {
+                    Ok(record) => state.record.set(record.unwrap_or_default()),
+                    Err(StoreError::Unreadable(reason)) if store.set_aside_unreadable(&now_iso()) => {
+                        state.storage_problem.set(Some(format!(
+                            "Your saved Praxis data could not be read ({reason}). It has been set aside, not deleted: \
+                             download it below and keep it. Praxis has started a fresh record."
+                        )));
+                    }
+                    Err(error) => {
+                        state.read_only.set(true);
+                        state.storage_problem.set(Some(format!(
+                            "{error}. To keep it safe, Praxis will not save anything during this visit."
+                        )));
+                    }
+                }
+                state.set_aside.set(store.set_aside());
+                request_persistence();
+                // Another tab saved: show its changes here too.
+                let _ = window_event_listener(leptos::ev::storage, move |event| {
+                    if is_record_change(&event) {
+                        if let Ok(Some(record)) = LocalStore::open().and_then(|store| store.load()) {
+                            state.record.set(record);
+                        }
+                    }
+                });
+            }
+        }
+        state
     }
 
-    /// Changes the record and saves it. If saving fails the change is
-    /// still shown for this visit, the saved copy is left as it was, and
-    /// the learner is told.
-    pub fn update(&self, change: impl FnOnce(&mut LearnerRecord)) {
-        let mut record = self.record.get_untracked();
+    /// Applies `change` to the record and saves it.
+    ///
+    /// The change is applied to the record as currently stored, not to
+    /// this tab's copy, so changes made in another tab are not undone.
+    /// If saving fails, nothing changes (the record on screen stays what
+    /// is saved, and forms keep what the learner typed) and the learner is
+    /// told why. Without any storage, changes live for this visit only.
+    pub fn update(&self, change: impl FnOnce(&mut LearnerRecord)) -> Result<(), StoreError> {
+        let store = match LocalStore::open() {
+            Ok(store) if !self.read_only.get_untracked() => store,
+            _ => {
+                self.record.update(change);
+                return Ok(());
+            }
+        };
+        let mut record = store.load().ok().flatten().unwrap_or_else(|| self.record.get_untracked());
         change(&mut record);
-        let saved = LocalStore::open().and_then(|store| store.save(&record));
-        self.storage_problem.set(saved.err().map(|error: StoreError| error.to_string()));
-        self.record.set(record);
+        match store.save(&record) {
+            Ok(used) => {
+                self.record.set(record);
+                self.storage_problem.set(None);
+                let share = share_of_budget(used);
+                self.storage_warning.set((share >= STORAGE_WARNING_SHARE).then(|| {
+                    format!(
+                        "Praxis is using {:.0} % of the space this browser gives it. Export a backup now, so nothing \
+                         is lost if it fills up.",
+                        share * 100.0
+                    )
+                }));
+                Ok(())
+            }
+            Err(error) => {
+                self.storage_problem.set(Some(error.to_string()));
+                Err(error)
+            }
+        }
     }
 }
 

@@ -47,8 +47,9 @@ fn AssessmentForm() -> impl IntoView {
             return;
         }
         let count = ratings.len();
-        state.update(|record| record.self_assessments.push(SelfAssessment { at: now_iso(), ratings }));
-        message.set(Some(format!("Saved a snapshot of {count} rated area(s). Your history is below.")));
+        if state.update(|record| record.self_assessments.push(SelfAssessment { at: now_iso(), ratings })).is_ok() {
+            message.set(Some(format!("Saved a snapshot of {count} rated area(s). Your history is below.")));
+        }
     };
     view! {
         <form class="assessment" on:submit=save>
@@ -211,9 +212,10 @@ fn LearningPlan() -> impl IntoView {
             status: GoalStatus::NotStarted,
             created_at: now_iso(),
         };
-        state.update(|record| record.goals.push(goal));
-        title.set(String::new());
-        target.set(String::new());
+        if state.update(|record| record.goals.push(goal)).is_ok() {
+            title.set(String::new());
+            target.set(String::new());
+        }
     };
     let today = today().to_string();
     view! {
@@ -240,7 +242,8 @@ fn LearningPlan() -> impl IntoView {
                                 let chosen = event_target_value(&e);
                                 let status = GoalStatus::ALL.into_iter().find(|s| s.label() == chosen).unwrap_or(status);
                                 let goal_id = goal_id.clone();
-                                state.update(|record| if let Some(g) = record.goals.iter_mut().find(|g| g.id == goal_id) { g.status = status; });
+                                // A failed save is reported at the top of the page.
+                                let _ = state.update(|record| if let Some(g) = record.goals.iter_mut().find(|g| g.id == goal_id) { g.status = status; });
                             }>
                                 {GoalStatus::ALL.into_iter().map(|s| view! { <option selected=s == status>{s.label()}</option> }).collect_view()}
                             </select>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::backup::backup_reminder;
 use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_prompt};
 use crate::domain::curriculum;
 use crate::domain::framework::COMPETENCE_DOMAINS;
@@ -27,6 +28,9 @@ pub fn HomePage() -> impl IntoView {
             "from your first placement to leading a service."
         </p>
         <p>{move || format!("You have completed {} of {} modules.", completed(), total)}</p>
+        {move || state.record.with(|r| backup_reminder(r, today())).map(|text| view! {
+            <div class="notice notice--info"><p>{text}" "<A href="/export">"Export a backup"</A></p></div>
+        })}
         {move || state.record.with(|r| reassessment_prompt(r, today())).map(|text| view! {
             <div class="notice notice--info"><p>{text}" "<A href="/competence">"Rate your competence"</A></p></div>
         })}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::backup::DEFAULT_BACKUP_REMINDER_DAYS;
 use crate::domain::competence::DEFAULT_REASSESS_MONTHS;
 use crate::domain::framework::{self, Term};
 use crate::domain::record::Profile;
@@ -20,12 +21,17 @@ pub fn SettingsPage() -> impl IntoView {
     let renewal_date = RwSignal::new(saved.renewal_date.clone().unwrap_or_default());
     let archetype = RwSignal::new(saved.archetype.clone().unwrap_or_default());
     let reassess = RwSignal::new(saved.reassess_after_months.unwrap_or(DEFAULT_REASSESS_MONTHS).to_string());
+    let backup_days = RwSignal::new(saved.backup_reminder_days.unwrap_or(DEFAULT_BACKUP_REMINDER_DAYS).to_string());
     let message = RwSignal::new(None::<String>);
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Ok(months) = reassess.get_untracked().trim().parse::<u32>() else {
             message.set(Some("Re-assessment interval: enter a whole number of months, such as 12.".to_owned()));
+            return;
+        };
+        let Ok(days) = backup_days.get_untracked().trim().parse::<u32>() else {
+            message.set(Some("Backup reminder: enter a whole number of days, such as 30.".to_owned()));
             return;
         };
         let optional = |value: String| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
@@ -37,9 +43,11 @@ pub fn SettingsPage() -> impl IntoView {
             renewal_date: optional(renewal_date.get_untracked()),
             archetype: optional(archetype.get_untracked()),
             reassess_after_months: (months != DEFAULT_REASSESS_MONTHS).then_some(months),
+            backup_reminder_days: (days != DEFAULT_BACKUP_REMINDER_DAYS).then_some(days),
         };
-        state.update(|record| record.profile = profile);
-        message.set(Some("Your profile is saved in this browser.".to_owned()));
+        if state.update(|record| record.profile = profile).is_ok() {
+            message.set(Some("Your profile is saved in this browser.".to_owned()));
+        }
     };
 
     view! {
@@ -66,6 +74,12 @@ pub fn SettingsPage() -> impl IntoView {
                 <label for="reassess">"Remind me to re-assess my competence every (months)"</label>
                 <input type="number" id="reassess" min="1" max="60" inputmode="numeric" class="input--short"
                     prop:value=move || reassess.get() on:input=move |e| reassess.set(event_target_value(&e))/>
+            </div>
+            <div class="field">
+                <label for="backup-reminder">"Remind me to export a backup after (days)"</label>
+                <p class="hint" id="backup-reminder-hint">"Your record lives only in this browser: a backup is your copy if the browser's data is cleared."</p>
+                <input type="number" id="backup-reminder" min="1" max="365" inputmode="numeric" class="input--short" aria-describedby="backup-reminder-hint"
+                    prop:value=move || backup_days.get() on:input=move |e| backup_days.set(event_target_value(&e))/>
             </div>
             <button type="submit" class="button">"Save profile"</button>
             <p role="status">{move || message.get()}</p>

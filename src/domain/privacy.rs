@@ -1,0 +1,776 @@
+//! Spotting patient-identifiable data in what a learner writes, before it is
+//! saved or exported.
+//!
+//! Reflections, CPD entries and incident notes end up in front of a
+//! regulator, so an NHS number or a date of birth copied from a clinical
+//! system must not travel with them. The scan runs on the device because the
+//! text must not leave it to be checked, and it uses small hand-written
+//! scanners because the `regex` crate would add about 500 KB to the wasm.
+//! It looks for the shapes of identifiers, so it warns rather than blocks:
+//! it can miss some, and it cannot tell a patient's details from the
+//! learner's own.
+
+use std::cmp::Reverse;
+use std::ops::Range;
+
+/// Declared from most to least specific: when two kinds claim exactly the
+/// same text, the earlier one is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IdentifierKind {
+    NhsNumber,
+    DateOfBirth,
+    Postcode,
+    PhoneNumber,
+    Email,
+    HospitalNumber,
+}
+
+impl IdentifierKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            IdentifierKind::NhsNumber => "NHS number",
+            IdentifierKind::DateOfBirth => "Date of birth",
+            IdentifierKind::Postcode => "Postcode",
+            IdentifierKind::PhoneNumber => "Phone number",
+            IdentifierKind::Email => "Email address",
+            IdentifierKind::HospitalNumber => "Hospital number",
+        }
+    }
+
+    /// What the learner should do about it, in one sentence.
+    pub fn advice(self) -> &'static str {
+        match self {
+            IdentifierKind::NhsNumber => "Remove it: an NHS number identifies a patient on its own.",
+            IdentifierKind::DateOfBirth => "Remove it or give an age range instead, such as \"in their 70s\".",
+            IdentifierKind::Postcode => "Remove it or replace it with a general description, such as \"a rural area\".",
+            IdentifierKind::PhoneNumber => "Remove it: evidence for your regulator never needs a phone number.",
+            IdentifierKind::Email => "Remove it or replace it with a role, such as \"the ward manager\".",
+            IdentifierKind::HospitalNumber => "Remove it: a hospital number leads straight to a patient's record.",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: IdentifierKind,
+    /// Byte offsets into the scanned text, so `&text[start..end] == matched`.
+    pub start: usize,
+    pub end: usize,
+    pub matched: String,
+}
+
+/// Every likely identifier in `text`, in order of position, never overlapping.
+pub fn scan(text: &str) -> Vec<Finding> {
+    let mut candidates = candidates(text);
+    // Longest first, so that an identifier with another's shape inside it
+    // (digits in an email address, a +44 number whose digits pass the NHS
+    // check) is reported once, as the larger one.
+    candidates.sort_by_key(|candidate| (Reverse(candidate.end - candidate.start), candidate.start, candidate.kind));
+    let mut findings: Vec<Finding> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if findings.iter().all(|kept| candidate.end <= kept.start || kept.end <= candidate.start) {
+            findings.push(candidate);
+        }
+    }
+    findings.sort_by_key(|finding| finding.start);
+    findings
+}
+
+/// Finds the byte ranges of one kind of identifier in a text.
+type Detector = fn(&str) -> Vec<Range<usize>>;
+
+/// Every match of every detector, overlaps included.
+fn candidates(text: &str) -> Vec<Finding> {
+    let detectors: [(IdentifierKind, Detector); 6] = [
+        (IdentifierKind::NhsNumber, nhs_numbers),
+        (IdentifierKind::DateOfBirth, dates_of_birth),
+        (IdentifierKind::Postcode, postcodes),
+        (IdentifierKind::PhoneNumber, phone_numbers),
+        (IdentifierKind::Email, emails),
+        (IdentifierKind::HospitalNumber, hospital_numbers),
+    ];
+    detectors
+        .iter()
+        .flat_map(|&(kind, detect)| {
+            detect(text).into_iter().map(move |range| Finding {
+                kind,
+                start: range.start,
+                end: range.end,
+                matched: text[range].to_owned(),
+            })
+        })
+        .collect()
+}
+
+// The scanners walk bytes because every shape they look for is ASCII. A
+// match starts and ends on an ASCII byte, or for an email address on a char
+// boundary, so its offsets can slice `text` whatever script surrounds it.
+
+fn nhs_numbers(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&start| bytes[start].is_ascii_digit() && is_word_start(text, start))
+        .filter_map(|start| {
+            let end =
+                grouped_digits_end(bytes, start, &[10]).or_else(|| grouped_digits_end(bytes, start, &[3, 3, 4]))?;
+            let digits: Vec<u32> =
+                bytes[start..end].iter().filter(|b| b.is_ascii_digit()).map(|b| u32::from(b - b'0')).collect();
+            // Every repeated digit (0000000000, 1111111111, ...) passes the
+            // check, but those are placeholders, not numbers.
+            let is_placeholder = digits.windows(2).all(|pair| pair[0] == pair[1]);
+            (is_word_end(text, end) && passes_nhs_check(&digits) && !is_placeholder).then_some(start..end)
+        })
+        .collect()
+}
+
+/// The NHS modulus 11 check, which only about one random ten-digit number
+/// in eleven passes: that is what separates an NHS number from any other.
+fn passes_nhs_check(digits: &[u32]) -> bool {
+    let [body @ .., check] = digits else { return false };
+    if body.len() != 9 {
+        return false;
+    }
+    let sum: u32 = body.iter().zip((2..=10).rev()).map(|(digit, weight)| digit * weight).sum();
+    match 11 - sum % 11 {
+        11 => *check == 0,
+        10 => false,
+        expected => *check == expected,
+    }
+}
+
+/// The end of digit groups of exactly `sizes` digits starting at `start`,
+/// split by one space or one hyphen, the same one throughout.
+fn grouped_digits_end(bytes: &[u8], start: usize, sizes: &[usize]) -> Option<usize> {
+    let (&first, rest) = sizes.split_first()?;
+    if digit_run(bytes, start) != first {
+        return None;
+    }
+    let mut end = start + first;
+    if rest.is_empty() {
+        return Some(end);
+    }
+    let separator = *bytes.get(end).filter(|b| matches!(b, b' ' | b'-'))?;
+    for &size in rest {
+        if bytes.get(end) != Some(&separator) || digit_run(bytes, end + 1) != size {
+            return None;
+        }
+        end += 1 + size;
+    }
+    Some(end)
+}
+
+/// How far a cue can be from the date it announces, in characters.
+const BIRTH_CUE_REACH: usize = 20;
+
+/// Written in lower case; "d.o.b" also covers "D.O.B.".
+const BIRTH_CUES: &[&str] = &["dob", "d.o.b", "date of birth", "born", "b."];
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Only dates announced as a birth date: CPD entries are full of other dates.
+fn dates_of_birth(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&start| bytes[start].is_ascii_digit() && is_word_start(text, start))
+        .filter_map(|start| {
+            let end = numeric_date_end(bytes, start).or_else(|| written_date_end(bytes, start))?;
+            (is_word_end(text, end) && has_birth_cue_before(text, start)).then_some(start..end)
+        })
+        .collect()
+}
+
+/// `12/03/1956`, `1-3-56`, `12.03.1956`: day, month and a two- or
+/// four-digit year, with the same separator twice.
+fn numeric_date_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let day_len = digit_run(bytes, start);
+    let separator = *bytes.get(start + day_len).filter(|b| matches!(b, b'/' | b'-' | b'.'))?;
+    let month_start = start + day_len + 1;
+    let month_len = digit_run(bytes, month_start);
+    let year_start = month_start + month_len + 1;
+    let year_len = digit_run(bytes, year_start);
+    let plausible = (1..=2).contains(&day_len)
+        && (1..=2).contains(&month_len)
+        && bytes.get(year_start - 1) == Some(&separator)
+        && matches!(year_len, 2 | 4)
+        && (1..=31).contains(&number(&bytes[start..start + day_len]))
+        && (1..=12).contains(&number(&bytes[month_start..month_start + month_len]));
+    plausible.then_some(year_start + year_len)
+}
+
+/// `12 March 1956`, `12 Mar 1956`, `12th Sept 1956`, `5th of May 1950`.
+fn written_date_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let day_len = digit_run(bytes, start);
+    if !(1..=2).contains(&day_len) || !(1..=31).contains(&number(&bytes[start..start + day_len])) {
+        return None;
+    }
+    let mut month_start = start + day_len;
+    let ordinal = bytes.get(month_start..month_start + 2).map(|suffix| suffix.to_ascii_lowercase());
+    if matches!(ordinal.as_deref(), Some(b"st" | b"nd" | b"rd" | b"th")) {
+        month_start += 2;
+    }
+    if bytes.get(month_start) != Some(&b' ') {
+        return None;
+    }
+    month_start += 1;
+    if bytes.get(month_start..month_start + 3).is_some_and(|word| word.eq_ignore_ascii_case(b"of ")) {
+        month_start += 3;
+    }
+    let month_len = bytes[month_start..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let month = bytes[month_start..month_start + month_len].to_ascii_lowercase();
+    let is_month = month == b"sept"
+        || MONTHS
+            .iter()
+            .any(|name| month == name.as_bytes() || (month_len == 3 && name.as_bytes().starts_with(&month)));
+    let year_start = month_start + month_len + 1;
+    (is_month && bytes.get(year_start - 1) == Some(&b' ') && digit_run(bytes, year_start) == 4)
+        .then_some(year_start + 4)
+}
+
+/// A birth cue shortly before `date_start`, with no other number between
+/// them: in "DOB 12/03/56, seen 14/05/24" only the first date is a birth date.
+fn has_birth_cue_before(text: &str, date_start: usize) -> bool {
+    let reach_start =
+        text[..date_start].char_indices().rev().take(BIRTH_CUE_REACH).last().map_or(date_start, |(i, _)| i);
+    // ASCII lowering keeps byte offsets, so positions in `before` are positions in `text`.
+    let before = text[reach_start..date_start].to_ascii_lowercase();
+    BIRTH_CUES.iter().any(|cue| {
+        before.match_indices(cue).any(|(at, _)| {
+            let cue_end = reach_start + at + cue.len();
+            let ends_in_letter = cue.ends_with(|c: char| c.is_ascii_alphabetic());
+            is_word_start(text, reach_start + at)
+                && (!ends_in_letter || is_word_end(text, cue_end))
+                && !text[cue_end..date_start].contains(|c: char| c.is_ascii_digit())
+        })
+    })
+}
+
+/// Letters that never start a postcode.
+const NOT_FIRST_LETTERS: &[u8] = b"QVX";
+/// Letters that never come second in a two-letter postcode area.
+const NOT_SECOND_LETTERS: &[u8] = b"IJZ";
+/// Letters never used in the inward part: leaving them out also spares
+/// doses such as "B12 5mg".
+const NOT_INWARD_LETTERS: &[u8] = b"CIKMOV";
+
+fn postcodes(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&start| bytes[start].is_ascii_alphabetic() && is_word_start(text, start))
+        .filter_map(|start| {
+            let first_len = alphanumeric_run(bytes, start);
+            let first_end = start + first_len;
+            let spaced_end = first_end + 4;
+            let (outward, inward, end) =
+                if bytes.get(first_end) == Some(&b' ') && alphanumeric_run(bytes, first_end + 1) == 3 {
+                    (&bytes[start..first_end], &bytes[first_end + 1..spaced_end], spaced_end)
+                } else if (5..=7).contains(&first_len) {
+                    (&bytes[start..first_end - 3], &bytes[first_end - 3..first_end], first_end)
+                } else {
+                    return None;
+                };
+            (is_outward_code(outward) && is_inward_code(inward) && is_word_end(text, end)).then_some(start..end)
+        })
+        .collect()
+}
+
+/// A9, A99, A9A, AA9, AA99 or AA9A, in either case.
+fn is_outward_code(code: &[u8]) -> bool {
+    let code = code.to_ascii_uppercase();
+    let shape: Vec<u8> = code.iter().map(|b| if b.is_ascii_digit() { b'9' } else { b'A' }).collect();
+    let known_shape = matches!(shape.as_slice(), b"A9" | b"A99" | b"A9A" | b"AA9" | b"AA99" | b"AA9A");
+    let second_letter = code.get(1).filter(|b| b.is_ascii_alphabetic());
+    known_shape
+        && !NOT_FIRST_LETTERS.contains(&code[0])
+        && second_letter.is_none_or(|letter| !NOT_SECOND_LETTERS.contains(letter))
+}
+
+/// A digit and two letters, in either case, unless the letters are a
+/// lower-case ordinal: "FY1 2nd" is a foundation doctor's rotation, while
+/// "B33 8TH" is a postcode.
+fn is_inward_code(code: &[u8]) -> bool {
+    let [digit, letters @ ..] = code else { return false };
+    let ordinal_suffix: &[u8] = match digit {
+        b'1' => b"st",
+        b'2' => b"nd",
+        b'3' => b"rd",
+        _ => b"th",
+    };
+    digit.is_ascii_digit()
+        && letters.len() == 2
+        && letters.iter().all(|b| b.is_ascii_alphabetic() && !NOT_INWARD_LETTERS.contains(&b.to_ascii_uppercase()))
+        && letters != ordinal_suffix
+}
+
+/// The second digit of a UK number that reaches a person or an organisation:
+/// geographic (1, 2), non-geographic (3), mobile (7) and freephone (8).
+fn is_uk_number_prefix(digit: Option<&u8>) -> bool {
+    matches!(digit, Some(b'1' | b'2' | b'3' | b'7' | b'8'))
+}
+
+fn phone_numbers(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&start| matches!(bytes[start], b'0' | b'(' | b'+') && is_word_start(text, start))
+        .filter_map(|start| {
+            let end = national_number_end(bytes, start).or_else(|| international_number_end(bytes, start))?;
+            is_word_end(text, end).then_some(start..end)
+        })
+        .collect()
+}
+
+/// `07700 900123`, `020 7946 0000`, `(0161) 496 0000`: eleven digits from 0.
+fn national_number_end(bytes: &[u8], start: usize) -> Option<usize> {
+    const DIGITS: usize = 11;
+    let bracketed = bytes.get(start) == Some(&b'(');
+    let digits_start = start + usize::from(bracketed);
+    if bytes.get(digits_start) != Some(&b'0') || !is_uk_number_prefix(bytes.get(digits_start + 1)) {
+        return None;
+    }
+    if !bracketed {
+        return spaced_digits_end(bytes, digits_start, DIGITS, 3);
+    }
+    let area_len = digit_run(bytes, digits_start);
+    let closing = digits_start + area_len;
+    if area_len < 3 || bytes.get(closing) != Some(&b')') {
+        return None;
+    }
+    let rest_start = closing + 1 + usize::from(bytes.get(closing + 1) == Some(&b' '));
+    spaced_digits_end(bytes, rest_start, DIGITS.checked_sub(area_len)?, 3)
+}
+
+/// `+44 7700 900123`, `+44 (0)20 7946 0000`: ten digits after the country code.
+fn international_number_end(bytes: &[u8], start: usize) -> Option<usize> {
+    if !bytes.get(start..)?.starts_with(b"+44") {
+        return None;
+    }
+    let skip_space = |i: usize| i + usize::from(bytes.get(i) == Some(&b' '));
+    let mut digits_start = skip_space(start + 3);
+    if bytes.get(digits_start..).is_some_and(|rest| rest.starts_with(b"(0)")) {
+        digits_start = skip_space(digits_start + 3);
+    }
+    if !is_uk_number_prefix(bytes.get(digits_start)) {
+        return None;
+    }
+    // After +44 the area code loses its 0, so "+44 20 ..." has a two-digit group.
+    spaced_digits_end(bytes, digits_start, 10, 2)
+}
+
+/// The end of exactly `wanted` digits from `start`, written as groups of at
+/// least `min_group` digits split by single spaces or hyphens. Groupings vary
+/// too much by area code to list them, so any grouping of the right total counts.
+fn spaced_digits_end(bytes: &[u8], start: usize, wanted: usize, min_group: usize) -> Option<usize> {
+    let mut end = start;
+    let mut count = 0;
+    loop {
+        let group = digit_run(bytes, end);
+        if group < min_group {
+            return None;
+        }
+        count += group;
+        end += group;
+        if count >= wanted {
+            return (count == wanted).then_some(end);
+        }
+        let separated = matches!(bytes.get(end), Some(b' ' | b'-')) && digit_run(bytes, end + 1) > 0;
+        if !separated {
+            return None;
+        }
+        end += 1;
+    }
+}
+
+fn emails(text: &str) -> Vec<Range<usize>> {
+    let is_local_char = |c: char| c.is_alphanumeric() || "._%+-".contains(c);
+    let is_domain_char = |c: char| c.is_alphanumeric() || ".-".contains(c);
+    text.match_indices('@')
+        .filter_map(|(at, _)| {
+            let local_start =
+                text[..at].char_indices().rev().take_while(|&(_, c)| is_local_char(c)).last().map_or(at, |(i, _)| i);
+            let local = text[local_start..at].trim_start_matches('.');
+            let domain_start = at + 1;
+            let domain_len =
+                text[domain_start..].chars().take_while(|&c| is_domain_char(c)).map(char::len_utf8).sum::<usize>();
+            // A sentence can end straight after an address: "email j@nhs.net."
+            let domain = text[domain_start..domain_start + domain_len].trim_end_matches(['.', '-']);
+            let labels: Vec<&str> = domain.split('.').collect();
+            let top_level = labels.last().copied().unwrap_or_default();
+            let plausible = !local.is_empty()
+                && labels.len() >= 2
+                && labels.iter().all(|label| !label.is_empty())
+                && top_level.len() >= 2
+                && top_level.chars().all(|c| c.is_ascii_alphabetic());
+            plausible.then(|| at - local.len()..domain_start + domain.len())
+        })
+        .collect()
+}
+
+/// Written in lower case, each ending where the number may follow.
+const HOSPITAL_NUMBER_CUES: &[&str] = &[
+    "hospital number",
+    "hospital no",
+    "hosp no",
+    "hosp. no",
+    "unit number",
+    "unit no",
+    "patient number",
+    "patient no",
+    "case number",
+    "case no",
+    "mrn",
+];
+
+/// How many characters of punctuation and linking words may stand between
+/// a cue and its number, as in "hospital number is: A1234567".
+const HOSPITAL_NUMBER_GAP: usize = 8;
+
+/// Hospital numbers have no national format, so only a cue tells them from
+/// any other reference.
+fn hospital_numbers(text: &str) -> Vec<Range<usize>> {
+    // ASCII lowering keeps byte offsets, so positions in `lower` are positions in `text`.
+    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    HOSPITAL_NUMBER_CUES
+        .iter()
+        .flat_map(|cue| lower.match_indices(cue))
+        .filter_map(|(at, cue)| {
+            let cue_end = at + cue.len();
+            // Digits may follow directly ("MRN1234567"); letters mean another word ("patient notes").
+            let cue_is_word = is_word_start(text, at) && !bytes.get(cue_end).is_some_and(u8::is_ascii_alphabetic);
+            let token_start = skip_to_value(&lower, cue_end);
+            let token_len = alphanumeric_run(bytes, token_start);
+            let token_end = token_start + token_len;
+            let digits = bytes[token_start..token_end].iter().filter(|b| b.is_ascii_digit()).count();
+            (cue_is_word
+                && token_start - cue_end <= HOSPITAL_NUMBER_GAP
+                && (6..=10).contains(&token_len)
+                && digits >= 4
+                && is_word_end(text, token_end))
+            .then_some(token_start..token_end)
+        })
+        .collect()
+}
+
+/// Past the punctuation and linking words after a cue in `lower`.
+fn skip_to_value(lower: &str, from: usize) -> usize {
+    let mut position = from;
+    loop {
+        let rest = &lower[position..];
+        let after_punctuation = rest.trim_start_matches([' ', ':', '#', '.', '-', '=']);
+        position += rest.len() - after_punctuation.len();
+        let linking_word = ["is ", "was "].into_iter().find(|word| after_punctuation.starts_with(word));
+        match linking_word {
+            Some(word) => position += word.len(),
+            None => return position,
+        }
+    }
+}
+
+fn digit_run(bytes: &[u8], start: usize) -> usize {
+    bytes.get(start..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit()).count())
+}
+
+fn alphanumeric_run(bytes: &[u8], start: usize) -> usize {
+    bytes.get(start..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count())
+}
+
+/// The value of a short run of ASCII digits.
+fn number(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |value, digit| value * 10 + u32::from(digit - b'0'))
+}
+
+/// Whether `position`, a char boundary, is not inside a word. Any script's
+/// letters count, so "éM1 1AE" holds no postcode.
+fn is_word_start(text: &str, position: usize) -> bool {
+    !text[..position].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+fn is_word_end(text: &str, position: usize) -> bool {
+    !text[position..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The kinds and matched text that `scan` finds, in order.
+    fn found(text: &str) -> Vec<(IdentifierKind, String)> {
+        scan(text).into_iter().map(|finding| (finding.kind, finding.matched)).collect()
+    }
+
+    fn only(kind: IdentifierKind, matched: &str) -> Vec<(IdentifierKind, String)> {
+        vec![(kind, matched.to_owned())]
+    }
+
+    fn digits(number: &str) -> Vec<u32> {
+        number.chars().map(|c| c.to_digit(10).unwrap()).collect()
+    }
+
+    #[test]
+    fn the_nhs_check_accepts_valid_numbers_and_rejects_the_rest() {
+        assert!(passes_nhs_check(&digits("9434765919")), "the published test number");
+        assert!(passes_nhs_check(&digits("4010232137")));
+        assert!(passes_nhs_check(&digits("9876543210")), "a remainder of 0 makes a check digit of 0");
+        assert!(!passes_nhs_check(&digits("9434765918")), "wrong check digit");
+        for last in 0..=9 {
+            let number = format!("123456789{last}");
+            assert!(!passes_nhs_check(&digits(&number)), "{number}: a check value of 10 is never valid");
+        }
+        assert!(!passes_nhs_check(&digits("943476591")), "nine digits");
+        assert!(!passes_nhs_check(&digits("94347659190")), "eleven digits");
+    }
+
+    #[test]
+    fn nhs_numbers_are_found_contiguous_or_grouped() {
+        use IdentifierKind::NhsNumber;
+        assert_eq!(found("NHS number 9434765919."), only(NhsNumber, "9434765919"));
+        assert_eq!(found("NHS no: 943 476 5919"), only(NhsNumber, "943 476 5919"));
+        assert_eq!(found("(943-476-5919)"), only(NhsNumber, "943-476-5919"));
+        assert_eq!(found("ref 4010232137 given"), only(NhsNumber, "4010232137"));
+    }
+
+    #[test]
+    fn numbers_that_are_not_nhs_numbers_are_not_flagged() {
+        for text in [
+            "NHS number 9434765918",
+            "1234567890",
+            "943476591",
+            "94347659190",
+            "943 476 59190",
+            "9943 476 5919",
+            "943 476-5919",
+            "943  476 5919",
+            "1111111111",
+            "0000000000",
+            "A9434765919",
+            "9434765919A",
+            "I spent 10 hours on this in 2024.",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_after_a_birth_cue_are_flagged_in_every_format() {
+        use IdentifierKind::DateOfBirth;
+        assert_eq!(found("DOB 12/03/1956"), only(DateOfBirth, "12/03/1956"));
+        assert_eq!(found("d.o.b.: 1/3/56"), only(DateOfBirth, "1/3/56"));
+        assert_eq!(found("Date of Birth - 12-03-1956"), only(DateOfBirth, "12-03-1956"));
+        assert_eq!(found("patient (b. 12.3.1956)"), only(DateOfBirth, "12.3.1956"));
+        assert_eq!(found("She was born on 12 March 1956."), only(DateOfBirth, "12 March 1956"));
+        assert_eq!(found("born 12 Mar 1956"), only(DateOfBirth, "12 Mar 1956"));
+        assert_eq!(found("BORN ON THE 3rd SEPT 1948"), only(DateOfBirth, "3rd SEPT 1948"));
+        assert_eq!(found("DOB: 5th of May 1950"), only(DateOfBirth, "5th of May 1950"));
+        assert_eq!(found("DOB 12/03/56, seen 14/05/24"), only(DateOfBirth, "12/03/56"), "only the date after the cue");
+    }
+
+    #[test]
+    fn dates_without_a_close_birth_cue_are_not_flagged() {
+        for text in [
+            "On 12/03/2024 I attended a workshop on 14 March 2024.",
+            "born in Leeds, then she moved away on 12/03/1956",
+            "Finished the job. 12/03/2024 was a long day.",
+            "Newborn checks on 12/03/2024",
+            "DOB 32/01/1956",
+            "DOB 12/13/1956",
+            "DOB 12/03-1956",
+            "DOB 12 Marchx 1956",
+            "DOB 12/03/195",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn postcodes_of_every_shape_are_flagged_in_either_case_with_or_without_the_space() {
+        use IdentifierKind::Postcode;
+        for postcode in ["M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A 0AX", "EC1A 1BB", "sw1a 1aa", "LS11AB"] {
+            assert_eq!(found(&format!("lives near {postcode}, alone")), only(Postcode, postcode), "{postcode}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_of_postcodes_are_not_flagged() {
+        for text in [
+            "vitamin B12 5mg daily",
+            "an FY1 2nd rotation",
+            "ST3 1st week",
+            "SW1A 1AAB",
+            "SW1A 1AAé",
+            "XSW1A 1AA",
+            "QA1 1AB",
+            "AJ1 1AB",
+            "COVID19 and H2O",
+            "A4 paper, the M25, ABC 123",
+            "caféM1 1AE",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn uk_phone_numbers_are_flagged_in_common_groupings() {
+        use IdentifierKind::PhoneNumber;
+        for number in [
+            "07700900123",
+            "07700 900123",
+            "07700 900 123",
+            "020 7946 0000",
+            "0161 496 0000",
+            "01632-960001",
+            "0300 123 4567",
+            "0800 123 4567",
+            "(020) 7946 0000",
+            "(01632) 960001",
+            "+447700900123",
+            "+44 7700 900123",
+            "+44 20 7946 0000",
+            "+44 (0)20 7946 0000",
+            "+44(0)161 496 0000",
+        ] {
+            assert_eq!(found(&format!("call {number} today")), only(PhoneNumber, number), "{number}");
+        }
+    }
+
+    #[test]
+    fn short_codes_and_other_numbers_are_not_phone_numbers() {
+        for text in [
+            "Call 999 or NHS 111, or 111 online.",
+            "0800 alone",
+            "0161 496 000",
+            "09123 456789",
+            "05123 456789",
+            "077009001234",
+            "07700 9 00123",
+            "+44 9 1234 56789",
+            "+44 7700 90012",
+            "+447700900123456",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn email_addresses_are_flagged_without_trailing_punctuation() {
+        use IdentifierKind::Email;
+        assert_eq!(found("Email jane.doe@nhs.net."), only(Email, "jane.doe@nhs.net"));
+        assert_eq!(found("<j_smith+cpd@trust.nhs.uk>"), only(Email, "j_smith+cpd@trust.nhs.uk"));
+        assert_eq!(found("josé@hôpital.fr"), only(Email, "josé@hôpital.fr"));
+    }
+
+    #[test]
+    fn at_signs_that_are_not_email_addresses_are_not_flagged() {
+        for text in
+            ["meet @ 3pm", "@ward7 on the rota", "a@b", "user@localhost", "x@y.c", "x@y.42", "x@.uk", "@nhs.net"]
+        {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_after_a_hospital_number_cue_are_flagged() {
+        use IdentifierKind::HospitalNumber;
+        assert_eq!(found("hospital number: A1234567"), only(HospitalNumber, "A1234567"));
+        assert_eq!(found("Hosp. No. K123456"), only(HospitalNumber, "K123456"));
+        assert_eq!(found("MRN#12345678"), only(HospitalNumber, "12345678"));
+        assert_eq!(found("MRN1234567"), only(HospitalNumber, "1234567"));
+        assert_eq!(found("his unit number is 1234567."), only(HospitalNumber, "1234567"));
+        assert_eq!(found("Patient No = RX12345"), only(HospitalNumber, "RX12345"));
+        assert_eq!(found("case no. 20241234"), only(HospitalNumber, "20241234"));
+    }
+
+    #[test]
+    fn references_without_a_cue_or_the_right_shape_are_not_hospital_numbers() {
+        for text in [
+            "A1234567 was the form code",
+            "hospital number 12345",
+            "case number ABCDE12",
+            "MRN 12345678901",
+            "patient numbers rose by 123456",
+            "patient notes 1234567",
+            "summrn 1234567",
+            "hospital number, as always, was A1234567",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_mixed_paragraph_gives_every_finding_in_order_with_exact_offsets() {
+        use IdentifierKind::*;
+        let text = "Café handover — Mr Ó (DOB 02/01/1948, NHS 943 476 5919) lives at LS1 4AP. \
+                    Daughter: 07700 900123, ann.o@example.co.uk. MRN: A1234567. I spent 10 hours \
+                    on this in 2024 and logged it on 12/03/2024.";
+        let findings = scan(text);
+        let kinds: Vec<IdentifierKind> = findings.iter().map(|finding| finding.kind).collect();
+        assert_eq!(kinds, [DateOfBirth, NhsNumber, Postcode, PhoneNumber, Email, HospitalNumber]);
+        for finding in &findings {
+            assert_eq!(&text[finding.start..finding.end], finding.matched);
+        }
+        let dob = text.find("02/01/1948").unwrap();
+        assert_eq!((findings[0].start, findings[0].end), (dob, dob + "02/01/1948".len()));
+        assert_eq!(findings[1].matched, "943 476 5919");
+        assert_eq!(findings[2].matched, "LS1 4AP");
+        assert_eq!(findings[3].matched, "07700 900123");
+        assert_eq!(findings[4].matched, "ann.o@example.co.uk");
+        let mrn = text.find("A1234567").unwrap();
+        assert_eq!((findings[5].start, findings[5].end), (mrn, mrn + 8));
+    }
+
+    #[test]
+    fn overlapping_candidates_are_reported_once() {
+        use IdentifierKind::*;
+        let cases = [
+            // The digits after +44 also pass the NHS check.
+            ("call +44 7123456785 now", PhoneNumber, "+44 7123456785"),
+            // An NHS number given as a hospital number.
+            ("MRN 9434765919", NhsNumber, "9434765919"),
+            // An NHS number inside an email address.
+            ("write to p.9434765919@nhs.net", Email, "p.9434765919@nhs.net"),
+        ];
+        for (text, kind, matched) in cases {
+            assert!(candidates(text).len() >= 2, "{text}: two detectors should claim it");
+            assert_eq!(found(text), only(kind, matched), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_text_is_scanned_at_any_char_boundary_without_panicking() {
+        let text = "café — 12 Rue, naïve 😀 DOB 1/2/56 ℡ 07700 900123 € SW1A 1AA … MRN：A1234567 ü@ö.de";
+        for (start, _) in text.char_indices() {
+            for (end, _) in text[start..].char_indices() {
+                for finding in scan(&text[start..start + end]) {
+                    assert_eq!(text[start..start + end][finding.start..finding.end], finding.matched);
+                }
+            }
+        }
+        let kinds: Vec<IdentifierKind> = scan(text).iter().map(|finding| finding.kind).collect();
+        use IdentifierKind::*;
+        assert_eq!(kinds, [DateOfBirth, PhoneNumber, Postcode, Email]);
+    }
+
+    #[test]
+    fn every_kind_has_its_own_label_and_advice() {
+        use IdentifierKind::*;
+        let kinds = [NhsNumber, DateOfBirth, Postcode, PhoneNumber, Email, HospitalNumber];
+        for (i, kind) in kinds.iter().enumerate() {
+            assert!(kind.advice().ends_with('.'), "{kind:?}: advice is a sentence");
+            for other in &kinds[i + 1..] {
+                assert_ne!(kind.label(), other.label());
+                assert_ne!(kind.advice(), other.advice());
+            }
+        }
+    }
+}
