@@ -54,3 +54,56 @@ fn list_json_describes_every_module() {
     assert_eq!(what_ai_is["reflection_prompts"], 1);
     assert_eq!(what_ai_is["competences"][0]["domain"], "artificial-intelligence");
 }
+
+#[test]
+fn readiness_reports_each_rule_and_exits_by_the_result() {
+    let ready = praxis_cli(&[
+        "readiness",
+        "--regulator",
+        "nmc",
+        "--renewal",
+        "2027-03-31",
+        "tests/fixtures/backup-nmc-ready.json",
+    ]);
+    let stdout = String::from_utf8_lossy(&ready.stdout);
+    assert!(ready.status.success(), "{stdout}{}", String::from_utf8_lossy(&ready.stderr));
+    assert!(stdout.starts_with("Nursing and Midwifery Council (NMC): cycle 2024-04-01 to 2027-03-31"), "{stdout}");
+    assert!(stdout.contains("[met]") && !stdout.contains("[MISSING]"), "{stdout}");
+
+    // The same record falls short of the GDC's 100 hours for dentists.
+    let gdc = praxis_cli(&[
+        "readiness",
+        "--regulator",
+        "gdc",
+        "--renewal",
+        "2027-07-31",
+        "tests/fixtures/backup-nmc-ready.json",
+    ]);
+    assert_eq!(gdc.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&gdc.stdout).contains("[MISSING]"));
+}
+
+#[test]
+fn readiness_names_bad_arguments() {
+    let output = praxis_cli(&[
+        "readiness",
+        "--regulator",
+        "xyz",
+        "--renewal",
+        "2027-03-31",
+        "tests/fixtures/backup-nmc-ready.json",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).starts_with("praxis-cli: unknown regulator `xyz`: use one of nmc, gmc")
+    );
+    let output = praxis_cli(&[
+        "readiness",
+        "--regulator",
+        "nmc",
+        "--renewal",
+        "31/03/2027",
+        "tests/fixtures/backup-nmc-ready.json",
+    ]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("renewal date `31/03/2027` is not a date"));
+}

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use praxis::domain::backup::Backup;
 use praxis::domain::module::{Catalogue, Diagnostic};
+use praxis::domain::{cpd, curriculum, revalidation};
 
 #[derive(Parser)]
 #[command(name = "praxis-cli", version, about = "Check, list and report on Praxis learning content and records")]
@@ -20,6 +22,21 @@ enum Command {
     Check {
         /// Module files or folders of them (default: modules).
         paths: Vec<PathBuf>,
+    },
+    /// How ready a learner's backup is for revalidation with a regulator;
+    /// exits 0 when every rule Praxis can check is met, 1 when not.
+    Readiness {
+        /// Regulator id: nmc, gmc, hcpc, gdc, gphc, swe, goc, gosc, gcc, psni, niscc, sssc, scw.
+        #[arg(long)]
+        regulator: String,
+        /// Renewal date, YYYY-MM-DD.
+        #[arg(long)]
+        renewal: String,
+        /// Registration type, where the regulator has several (e.g. GDC dental-nurse).
+        #[arg(long)]
+        role: Option<String>,
+        /// A backup file exported from Praxis.
+        backup: PathBuf,
     },
     /// List the modules in the catalogue.
     List {
@@ -36,6 +53,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check { paths } => check(&paths),
         Command::List { json, paths } => list(json, &paths),
+        Command::Readiness { regulator, renewal, role, backup } => {
+            readiness(&regulator, &renewal, role.as_deref(), &backup)
+        }
     };
     result.unwrap_or_else(|message| {
         eprintln!("praxis-cli: {message}");
@@ -74,6 +94,42 @@ fn list(json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Path) -> Result<ExitCode, String> {
+    let regulator = revalidation::find(regulator_id).ok_or_else(|| {
+        let known: Vec<&str> = revalidation::regulators().iter().map(|r| r.id).collect();
+        format!("unknown regulator `{regulator_id}`: use one of {}", known.join(", "))
+    })?;
+    let renewal =
+        cpd::parse_date(renewal).ok_or_else(|| format!("renewal date `{renewal}` is not a date: use YYYY-MM-DD"))?;
+    let text = std::fs::read_to_string(backup).map_err(|e| format!("cannot read {}: {e}", backup.display()))?;
+    let backup_file: Backup =
+        serde_json::from_str(&text).map_err(|e| format!("{} is not a Praxis backup: {e}", backup.display()))?;
+    let evidence = cpd::evidence(&backup_file.record, curriculum::catalogue());
+    let today = time::OffsetDateTime::now_utc().date();
+    let report = revalidation::evaluate(regulator, role, renewal, today, &evidence);
+    println!(
+        "{}: cycle {} to {}, {} days left",
+        regulator.name,
+        report.window.start,
+        report.window.end,
+        report.days_left.max(0)
+    );
+    for progress in &report.rules {
+        let mark = match (progress.rule.is_checkable(), progress.met) {
+            (false, _) => "reminder",
+            (true, true) => "met",
+            (true, false) => "MISSING",
+        };
+        let unconfirmed = if progress.rule.confirmed { "" } else { " (unconfirmed)" };
+        println!("  [{mark}] {}{unconfirmed}", progress.rule.description);
+        if !progress.missing.is_empty() {
+            println!("           {}", progress.missing);
+        }
+    }
+    println!("Source: {}; last checked {}", regulator.source, regulator.last_checked);
+    Ok(if report.is_ready() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// Reads every module file under `paths` and checks them as one catalogue.

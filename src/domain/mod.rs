@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod competence;
+pub mod cpd;
 pub mod curriculum;
 pub mod framework;
 pub mod module;

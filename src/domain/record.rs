@@ -24,6 +24,10 @@ pub struct LearnerRecord {
     /// The learning plan.
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// CPD and other revalidation evidence logged by hand. Completed
+    /// modules count as CPD without an entry here (see `domain::cpd`).
+    #[serde(default)]
+    pub cpd: Vec<CpdEntry>,
     /// When the learner last exported a backup (RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_backup_at: Option<String>,
@@ -108,6 +112,78 @@ pub struct Completion {
     /// Percentage of checks answered correctly on their latest attempt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u8>,
+}
+
+/// A piece of evidence in the CPD log: an activity, or one of the other
+/// things regulators count (feedback, discussions, practice hours).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CpdEntry {
+    pub id: String,
+    pub entry_type: EntryType,
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub title: String,
+    /// How the learning happened (see `domain::cpd::METHODS`).
+    pub method: String,
+    pub hours: f32,
+    /// Hours spent learning with others (NMC's "participatory").
+    #[serde(default)]
+    pub participatory_hours: f32,
+    /// Planned in advance (GPhC asks for at least two planned records).
+    #[serde(default)]
+    pub planned: bool,
+    #[serde(default)]
+    pub description: String,
+    /// Which standards it is relevant to, as `regulator:tag` ids.
+    #[serde(default)]
+    pub standards: Vec<String>,
+    #[serde(default)]
+    pub evidence_note: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryType {
+    Cpd,
+    ReflectiveAccount,
+    Feedback,
+    PeerDiscussion,
+    ReflectiveDiscussion,
+    PracticeHours,
+}
+
+impl EntryType {
+    pub const ALL: [EntryType; 5] = [
+        EntryType::Cpd,
+        EntryType::Feedback,
+        EntryType::PeerDiscussion,
+        EntryType::ReflectiveDiscussion,
+        EntryType::PracticeHours,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            EntryType::Cpd => "cpd",
+            EntryType::ReflectiveAccount => "reflective-account",
+            EntryType::Feedback => "feedback",
+            EntryType::PeerDiscussion => "peer-discussion",
+            EntryType::ReflectiveDiscussion => "reflective-discussion",
+            EntryType::PracticeHours => "practice-hours",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryType::Cpd => "CPD activity",
+            EntryType::ReflectiveAccount => "Reflective account",
+            EntryType::Feedback => "Practice-related feedback",
+            EntryType::PeerDiscussion => "Peer discussion",
+            EntryType::ReflectiveDiscussion => "Reflective discussion",
+            EntryType::PracticeHours => "Practice hours",
+        }
+    }
 }
 
 /// One competence self-assessment: a rating per framework area.

@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser::download;
 use super::pages::{
-    AuthorPage, CataloguePage, CompetencePage, ExportPage, HomePage, ModulePage, NotFound, SettingsPage,
+    AuthorPage, CataloguePage, CompetencePage, CpdPage, ExportPage, HomePage, ModulePage, NotFound, RevalidationPage,
+    SettingsPage,
 };
 use super::state::{use_app_state, AppState};
 
@@ -24,6 +25,8 @@ pub fn App() -> impl IntoView {
                         <ul class="site-nav">
                             <li><A href="/modules">"Modules"</A></li>
                             <li><A href="/competence">"Competence"</A></li>
+                            <li><A href="/cpd">"CPD"</A></li>
+                            <li><A href="/revalidation">"Revalidation"</A></li>
                             <li><A href="/export">"Export"</A></li>
                             <li><A href="/author">"Author"</A></li>
                             <li><A href="/settings">"Profile"</A></li>
@@ -40,6 +43,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/export") view=ExportPage/>
                     <Route path=path!("/author") view=AuthorPage/>
                     <Route path=path!("/competence") view=CompetencePage/>
+                    <Route path=path!("/cpd") view=CpdPage/>
+                    <Route path=path!("/revalidation") view=RevalidationPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

@@ -38,6 +38,16 @@ const PAGES = {
   },
   export: { path: '/export' },
   competence: { path: '/competence' },
+  cpd: { path: '/cpd' },
+  'cpd-with-errors': {
+    path: '/cpd',
+    async prepare(page) {
+      await page.getByLabel('What you learned').fill('Call 07700 900123 about it.');
+      await page.getByRole('button', { name: 'Add to log' }).click();
+      await page.getByText('There is a problem').waitFor();
+    },
+  },
+  revalidation: { path: '/revalidation' },
   settings: { path: '/settings' },
   'dashboard-with-data': {
     path: '/',

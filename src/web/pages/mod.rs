@@ -3,17 +3,21 @@
 mod author;
 mod catalogue;
 mod competence;
+mod cpd;
 mod export;
 mod home;
 mod module;
 mod not_found;
+mod revalidation;
 mod settings;
 
 pub use author::AuthorPage;
 pub use catalogue::CataloguePage;
 pub use competence::CompetencePage;
+pub use cpd::CpdPage;
 pub use export::ExportPage;
 pub use home::HomePage;
 pub use module::ModulePage;
 pub use not_found::NotFound;
+pub use revalidation::RevalidationPage;
 pub use settings::SettingsPage;

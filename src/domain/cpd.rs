@@ -1,0 +1,187 @@
+//! The CPD log as the learner and their regulator see it: entries logged
+//! by hand plus every completed Praxis module, with totals.
+
+use crate::domain::module::Catalogue;
+use crate::domain::record::{CpdEntry, EntryType, LearnerRecord};
+use crate::domain::revalidation::{Evidence, EvidenceKind};
+
+/// How learning happened, as regulators' forms ask for it.
+pub const METHODS: &[(&str, &str)] = &[
+    ("e-learning", "E-learning or online module"),
+    ("course", "Course or workshop"),
+    ("conference", "Conference or seminar"),
+    ("reading", "Reading or research"),
+    ("peer-learning", "Learning with colleagues"),
+    ("supervision", "Supervision or mentoring"),
+    ("audit-qi", "Audit or quality improvement"),
+    ("teaching", "Teaching others"),
+    ("other", "Other"),
+];
+
+pub fn method_label(id: &str) -> &str {
+    METHODS.iter().find(|(method, _)| *method == id).map_or(id, |(_, label)| label)
+}
+
+/// A row of the log: a hand-made entry, or a completed module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogRow {
+    pub entry: CpdEntry,
+    /// The module this row comes from; such rows cannot be edited here.
+    pub from_module: Option<String>,
+}
+
+/// Every row of the log, newest first.
+pub fn log(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<LogRow> {
+    let modules = record.completions.iter().map(|(module_id, completion)| {
+        let title = catalogue.get(module_id).map_or_else(|| module_id.clone(), |m| m.title.clone());
+        let entry = CpdEntry {
+            id: format!("module-{module_id}"),
+            entry_type: EntryType::Cpd,
+            date: completion.completed_at.get(..10).unwrap_or(&completion.completed_at).to_owned(),
+            title: format!("Praxis: {title}"),
+            method: "e-learning".to_owned(),
+            hours: completion.minutes as f32 / 60.0,
+            participatory_hours: 0.0,
+            planned: false,
+            description: String::new(),
+            standards: Vec::new(),
+            evidence_note: "Completed in Praxis, with knowledge checks and reflection".to_owned(),
+            created_at: completion.completed_at.clone(),
+        };
+        LogRow { entry, from_module: Some(module_id.clone()) }
+    });
+    let manual = record.cpd.iter().cloned().map(|entry| LogRow { entry, from_module: None });
+    let mut rows: Vec<LogRow> = modules.chain(manual).collect();
+    rows.sort_by(|a, b| b.entry.date.cmp(&a.entry.date).then_with(|| b.entry.created_at.cmp(&a.entry.created_at)));
+    rows
+}
+
+/// Hours and participatory hours of the CPD activities among `rows`.
+pub fn totals<'a>(rows: impl IntoIterator<Item = &'a LogRow>) -> (f32, f32) {
+    rows.into_iter()
+        .filter(|row| row.entry.entry_type == EntryType::Cpd)
+        .fold((0.0, 0.0), |(hours, with_others), row| {
+            (hours + row.entry.hours, with_others + row.entry.participatory_hours)
+        })
+}
+
+/// The log as evidence for the revalidation rules. Entries whose date
+/// cannot be read are left out rather than guessed.
+pub fn evidence(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<Evidence> {
+    log(record, catalogue)
+        .into_iter()
+        .filter_map(|row| {
+            let entry = row.entry;
+            Some(Evidence {
+                date: parse_date(&entry.date)?,
+                kind: match entry.entry_type {
+                    EntryType::Cpd => EvidenceKind::Cpd,
+                    EntryType::Feedback => EvidenceKind::Feedback,
+                    EntryType::PeerDiscussion => EvidenceKind::PeerDiscussion,
+                    EntryType::ReflectiveDiscussion => EvidenceKind::ReflectiveDiscussion,
+                    EntryType::PracticeHours => EvidenceKind::PracticeHours,
+                    EntryType::ReflectiveAccount => EvidenceKind::ReflectiveAccount,
+                },
+                hours: entry.hours,
+                participatory_hours: entry.participatory_hours,
+                planned: entry.planned,
+                tags: entry.standards,
+            })
+        })
+        .collect()
+}
+
+/// A `YYYY-MM-DD` date.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    let mut parts = text.get(..10)?.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = time::Month::try_from(parts.next()?.parse::<u8>().ok()?).ok()?;
+    time::Date::from_calendar_date(year, month, parts.next()?.parse().ok()?).ok()
+}
+
+/// What is wrong with an entry before it is saved, field by field, as
+/// `(field id, message)` for an error summary.
+pub fn validate(entry: &CpdEntry) -> Vec<(&'static str, String)> {
+    let mut errors = Vec::new();
+    if entry.title.trim().is_empty() {
+        errors.push(("cpd-title", "Enter a title for the activity".to_owned()));
+    }
+    if entry.date.len() != 10 {
+        errors.push(("cpd-date", "Enter the date of the activity".to_owned()));
+    }
+    if !(0.0..=1000.0).contains(&entry.hours) || !entry.hours.is_finite() {
+        errors.push(("cpd-hours", "Hours must be a number from 0 to 1000".to_owned()));
+    }
+    if entry.participatory_hours > entry.hours || entry.participatory_hours < 0.0 {
+        errors
+            .push(("cpd-participatory", "Hours with others cannot be more than the hours of the activity".to_owned()));
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::Completion;
+
+    fn entry(id: &str, date: &str, hours: f32, with_others: f32, entry_type: EntryType) -> CpdEntry {
+        CpdEntry {
+            id: id.into(),
+            entry_type,
+            date: date.into(),
+            title: "Course".into(),
+            method: "course".into(),
+            hours,
+            participatory_hours: with_others,
+            planned: true,
+            description: String::new(),
+            standards: vec![],
+            evidence_note: String::new(),
+            created_at: format!("{date}T12:00:00.000Z"),
+        }
+    }
+
+    #[test]
+    fn completed_modules_join_hand_made_entries_newest_first_and_count_towards_totals() {
+        let mut record = LearnerRecord::default();
+        record.completions.insert(
+            "what-ai-is".into(),
+            Completion { completed_at: "2026-03-01T10:00:00.000Z".into(), minutes: 30, score: Some(100) },
+        );
+        record.cpd.push(entry("a", "2026-02-01", 3.0, 2.0, EntryType::Cpd));
+        record.cpd.push(entry("b", "2026-04-01", 0.0, 0.0, EntryType::Feedback));
+        let rows = log(&record, crate::domain::curriculum::catalogue());
+        let order: Vec<&str> = rows.iter().map(|r| r.entry.id.as_str()).collect();
+        assert_eq!(order, ["b", "module-what-ai-is", "a"]);
+        assert_eq!(rows[1].entry.title, "Praxis: What AI is, and what it is not");
+        assert_eq!(rows[1].from_module.as_deref(), Some("what-ai-is"));
+        assert_eq!(totals(&rows), (3.5, 2.0), "feedback is not CPD time");
+        let evidence = evidence(&record, crate::domain::curriculum::catalogue());
+        assert_eq!(evidence.len(), 3);
+        assert_eq!(evidence.iter().filter(|e| e.kind == EvidenceKind::Feedback).count(), 1);
+        assert_eq!(evidence.iter().map(|e| e.hours).sum::<f32>(), 3.5);
+    }
+
+    #[test]
+    fn dates_are_read_strictly() {
+        assert_eq!(
+            parse_date("2024-02-29"),
+            Some(time::Date::from_calendar_date(2024, time::Month::February, 29).unwrap())
+        );
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("29/02/2024"), None);
+    }
+
+    #[test]
+    fn an_entry_with_missing_or_impossible_values_is_refused_field_by_field() {
+        let mut bad = entry("x", "", -1.0, 0.0, EntryType::Cpd);
+        bad.title = " ".into();
+        let fields: Vec<&str> = validate(&bad).into_iter().map(|(field, _)| field).collect();
+        assert_eq!(fields, ["cpd-title", "cpd-date", "cpd-hours", "cpd-participatory"]);
+        assert!(
+            validate(&entry("y", "2026-01-01", 2.0, 2.0, EntryType::Cpd)).is_empty(),
+            "exactly all with others is fine"
+        );
+        assert_eq!(validate(&entry("z", "2026-01-01", 2.0, 2.5, EntryType::Cpd))[0].0, "cpd-participatory");
+    }
+}

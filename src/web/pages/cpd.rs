@@ -1,0 +1,366 @@
+//! `/cpd`: the CPD log. Completed modules appear by themselves; other
+//! activity and evidence is logged here, checked on the device for
+//! anything that could identify a patient before it is saved.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::cpd::{self, method_label, LogRow, METHODS};
+use crate::domain::curriculum;
+use crate::domain::privacy::{scan, Finding};
+use crate::domain::record::{CpdEntry, EntryType};
+use crate::domain::revalidation;
+use crate::web::browser::{now_iso, today};
+use crate::web::page_title::PageTitle;
+use crate::web::state::use_app_state;
+
+#[component]
+pub fn CpdPage() -> impl IntoView {
+    let state = use_app_state();
+    let year = RwSignal::new(String::new());
+    let entry_type = RwSignal::new(String::new());
+    let editing = RwSignal::new(None::<CpdEntry>);
+    let undo = RwSignal::new(None::<CpdEntry>);
+    let rows = Memo::new(move |_| state.record.with(|r| cpd::log(r, curriculum::catalogue())));
+    let shown = move || {
+        rows.with(|rows| {
+            rows.iter()
+                .filter(|row| year.with(|y| y.is_empty() || row.entry.date.starts_with(y.as_str())))
+                .filter(|row| entry_type.with(|t| t.is_empty() || row.entry.entry_type.id() == t))
+                .cloned()
+                .collect::<Vec<LogRow>>()
+        })
+    };
+    let years = move || {
+        let mut years: Vec<String> =
+            rows.with(|rows| rows.iter().filter_map(|r| r.entry.date.get(..4).map(str::to_owned)).collect());
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    };
+    let delete = move |entry: CpdEntry| {
+        if state.update(|record| record.cpd.retain(|e| e.id != entry.id)).is_ok() {
+            undo.set(Some(entry));
+        }
+    };
+    let restore = move |_| {
+        if let Some(entry) = undo.get_untracked() {
+            if state.update(|record| record.cpd.push(entry)).is_ok() {
+                undo.set(None);
+            }
+        }
+    };
+
+    view! {
+        <PageTitle text="Your CPD log"/>
+        <p class="lede">"Everything you learn counts. Praxis modules you complete are added here by themselves."</p>
+        <div class="totals" role="status" aria-live="polite">
+            {move || {
+                let shown = shown();
+                let (hours, with_others) = cpd::totals(&shown);
+                format!("{} entries shown: {hours:.1} hours of CPD, {with_others:.1} of them with others.", shown.len())
+            }}
+        </div>
+        <div class="filters">
+            <div class="field field--inline">
+                <label for="filter-year">"Year"</label>
+                <select id="filter-year" on:change=move |e| year.set(event_target_value(&e))>
+                    <option value="">"All years"</option>
+                    {move || years().into_iter().map(|y| view! { <option value=y.clone()>{y.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field field--inline">
+                <label for="filter-type">"Type"</label>
+                <select id="filter-type" on:change=move |e| entry_type.set(event_target_value(&e))>
+                    <option value="">"All types"</option>
+                    {EntryType::ALL.into_iter().map(|t| view! { <option value=t.id()>{t.label()}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        {move || undo.get().map(|entry| view! {
+            <div class="notice notice--info" role="status">
+                <p>{format!("Deleted “{}”. ", entry.title)}
+                    <button type="button" class="button button--secondary" on:click=restore>"Undo"</button></p>
+            </div>
+        })}
+        <ul class="log">
+            {move || shown().into_iter().map(|row| {
+                let entry = row.entry.clone();
+                let (for_edit, for_delete) = (entry.clone(), entry.clone());
+                view! {
+                    <li class="log__entry">
+                        <p class="log__title"><strong>{entry.title.clone()}</strong></p>
+                        <p class="hint">{format!("{} · {} · {} · {:.1} h ({:.1} h with others){}", entry.date, entry.entry_type.label(),
+                            method_label(&entry.method), entry.hours, entry.participatory_hours, if entry.planned { " · planned" } else { "" })}</p>
+                        {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
+                        {match row.from_module {
+                            Some(_) => view! { <p><span class="tag">"From a Praxis module"</span></p> }.into_any(),
+                            None => view! {
+                                <p class="log__actions">
+                                    <button type="button" class="button button--secondary" on:click=move |_| editing.set(Some(for_edit.clone()))>
+                                        "Edit" <span class="visually-hidden">{format!(" {}", entry.title)}</span></button>
+                                    <button type="button" class="button button--secondary" on:click=move |_| delete(for_delete.clone())>
+                                        "Delete" <span class="visually-hidden">{format!(" {}", entry.title)}</span></button>
+                                </p>
+                            }.into_any(),
+                        }}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <EntryForm editing/>
+    }
+}
+
+/// Adds an entry, or edits the one in `editing`.
+#[component]
+fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
+    let state = use_app_state();
+    let blank = move || CpdEntry {
+        id: String::new(),
+        entry_type: EntryType::Cpd,
+        date: today().to_string(),
+        title: String::new(),
+        method: "course".to_owned(),
+        hours: 1.0,
+        participatory_hours: 0.0,
+        planned: false,
+        description: String::new(),
+        standards: Vec::new(),
+        evidence_note: String::new(),
+        created_at: String::new(),
+    };
+    let draft = RwSignal::new(blank());
+    let hours = RwSignal::new("1".to_owned());
+    let with_others = RwSignal::new("0".to_owned());
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let confirmed_private = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(entry) = editing.get() {
+            hours.set(entry.hours.to_string());
+            with_others.set(entry.participatory_hours.to_string());
+            draft.set(entry);
+            focus("cpd-title");
+        }
+    });
+    let findings = Memo::new(move |_| draft.with(|d| scan(&format!("{}\n{}", d.description, d.evidence_note))));
+
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let mut entry = draft.get_untracked();
+        entry.hours = hours.get_untracked().trim().parse().unwrap_or(f32::NAN);
+        entry.participatory_hours = with_others.get_untracked().trim().parse().unwrap_or(f32::NAN);
+        let mut problems = cpd::validate(&entry);
+        if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
+            problems.push((
+                "cpd-private",
+                "Check the highlighted text: remove anything that could identify a patient, or confirm it does not"
+                    .to_owned(),
+            ));
+        }
+        if !problems.is_empty() {
+            errors.set(problems);
+            focus("error-summary");
+            return;
+        }
+        errors.set(Vec::new());
+        let is_new = entry.id.is_empty();
+        if is_new {
+            entry.id = format!("cpd-{}", now_iso());
+            entry.created_at = now_iso();
+        }
+        let title = entry.title.clone();
+        let saved = state.update(|record| match record.cpd.iter_mut().find(|e| e.id == entry.id) {
+            Some(existing) => *existing = entry,
+            None => record.cpd.push(entry),
+        });
+        if saved.is_ok() {
+            message.set(Some(format!("Saved “{title}” to your CPD log.")));
+            editing.set(None);
+            draft.set(blank());
+            hours.set("1".to_owned());
+            with_others.set("0".to_owned());
+            confirmed_private.set(false);
+        }
+    };
+
+    view! {
+        <form class="form" on:submit=save novalidate>
+            <h2 id="entry-form-heading">{move || if editing.with(Option::is_some) { "Edit entry" } else { "Add to your log" }}</h2>
+            <ErrorSummary errors/>
+            <div class="field">
+                <label for="cpd-type">"Type"</label>
+                <select id="cpd-type" on:change=move |e| {
+                    let id = event_target_value(&e);
+                    if let Some(t) = EntryType::ALL.into_iter().find(|t| t.id() == id) { draft.update(|d| d.entry_type = t); }
+                }>
+                    {EntryType::ALL.into_iter().map(|t| view! {
+                        <option value=t.id() selected=move || draft.with(|d| d.entry_type == t)>{t.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <TextField id="cpd-title" label="Title" errors value=Signal::derive(move || draft.with(|d| d.title.clone()))
+                on_input=Callback::new(move |v| draft.update(|d| d.title = v))/>
+            <div class="field">
+                <label for="cpd-date">"Date"</label>
+                <FieldError id="cpd-date" errors/>
+                <input type="date" id="cpd-date" prop:value=move || draft.with(|d| d.date.clone())
+                    on:input=move |e| draft.update(|d| d.date = event_target_value(&e))/>
+            </div>
+            <div class="field">
+                <label for="cpd-method">"How you learned"</label>
+                <select id="cpd-method" on:change=move |e| draft.update(|d| d.method = event_target_value(&e))>
+                    {METHODS.iter().map(|(id, label)| view! {
+                        <option value=*id selected=move || draft.with(|d| d.method == *id)>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="cpd-hours">"Hours"</label>
+                <FieldError id="cpd-hours" errors/>
+                <input type="text" inputmode="decimal" id="cpd-hours" class="input--short" prop:value=move || hours.get()
+                    on:input=move |e| hours.set(event_target_value(&e))/>
+            </div>
+            <div class="field">
+                <label for="cpd-participatory">"Of which with others"</label>
+                <p class="hint" id="cpd-participatory-hint">"Time learning with at least one other professional, in person or online (the NMC calls this participatory)."</p>
+                <FieldError id="cpd-participatory" errors/>
+                <input type="text" inputmode="decimal" id="cpd-participatory" class="input--short" aria-describedby="cpd-participatory-hint"
+                    prop:value=move || with_others.get() on:input=move |e| with_others.set(event_target_value(&e))/>
+            </div>
+            {move || {
+                let regulator = state.record.with(|r| r.profile.regulator.clone()).and_then(|id| revalidation::find(&id))?;
+                let tags = revalidation::standards_tags(regulator);
+                (!tags.is_empty()).then(|| view! {
+                    <fieldset class="field">
+                        <legend>{format!("Relevant to {}'s standards", regulator.name)}</legend>
+                        {tags.into_iter().map(|tag| {
+                            let box_id = format!("cpd-tag-{}", tag.id.replace(':', "-"));
+                            view! {
+                                <div class="choice">
+                                    <input type="checkbox" id=box_id.clone() prop:checked=move || draft.with(|d| d.standards.iter().any(|s| s == tag.id))
+                                        on:change=move |e| {
+                                            let on = event_target_checked(&e);
+                                            draft.update(|d| { d.standards.retain(|s| s != tag.id); if on { d.standards.push(tag.id.to_owned()); } });
+                                        }/>
+                                    <label for=box_id>{tag.label}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                })
+            }}
+            <div class="choice">
+                <input type="checkbox" id="cpd-planned" prop:checked=move || draft.with(|d| d.planned)
+                    on:change=move |e| draft.update(|d| d.planned = event_target_checked(&e))/>
+                <label for="cpd-planned">"I planned this learning in advance"</label>
+            </div>
+            <div class="field">
+                <label for="cpd-description">"What you learned and how it applies to your practice"</label>
+                <p class="hint" id="cpd-description-hint">"Never include anything that could identify a patient or service user."</p>
+                <textarea id="cpd-description" rows="5" aria-describedby="cpd-description-hint"
+                    prop:value=move || draft.with(|d| d.description.clone())
+                    on:input=move |e| draft.update(|d| d.description = event_target_value(&e))></textarea>
+            </div>
+            <div class="field">
+                <label for="cpd-evidence">"Evidence you keep (e.g. certificate, notes)"</label>
+                <input type="text" id="cpd-evidence" prop:value=move || draft.with(|d| d.evidence_note.clone())
+                    on:input=move |e| draft.update(|d| d.evidence_note = event_target_value(&e))/>
+            </div>
+            <PrivacyWarning findings=Signal::derive(move || findings.get()) confirmed=confirmed_private errors/>
+            <button type="submit" class="button">{move || if editing.with(Option::is_some) { "Save changes" } else { "Add to log" }}</button>
+            {move || editing.with(Option::is_some).then(|| view! {
+                <button type="button" class="button button--secondary" on:click=move |_| { editing.set(None); draft.set(blank()); }>"Cancel"</button>
+            })}
+            <p role="status">{move || message.get()}</p>
+        </form>
+    }
+}
+
+/// Likely identifiers found in what the learner wrote, highlighted, with
+/// a confirmation for when the text is not about a patient.
+#[component]
+fn PrivacyWarning(
+    findings: Signal<Vec<Finding>>,
+    confirmed: RwSignal<bool>,
+    errors: RwSignal<Vec<(&'static str, String)>>,
+) -> impl IntoView {
+    view! {
+        <div aria-live="polite">
+            {move || {
+                let findings = findings.get();
+                (!findings.is_empty()).then(|| view! {
+                    <div class="privacy-warning" id="cpd-private" tabindex="-1">
+                        <p><strong>"This may identify someone. Check before you save:"</strong></p>
+                        <FieldError id="cpd-private" errors/>
+                        <ul>{findings.into_iter().map(|f| view! {
+                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like a {}. {}", f.kind.label().to_lowercase(), f.kind.advice())}</li>
+                        }).collect_view()}</ul>
+                        <div class="choice">
+                            <input type="checkbox" id="cpd-private-confirm" prop:checked=move || confirmed.get()
+                                on:change=move |e| confirmed.set(event_target_checked(&e))/>
+                            <label for="cpd-private-confirm">"I have checked: this does not identify a patient or service user"</label>
+                        </div>
+                    </div>
+                })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    errors: RwSignal<Vec<(&'static str, String)>>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <FieldError id errors/>
+            <input type="text" id=id prop:value=move || value.get() on:input=move |e| on_input.run(event_target_value(&e))/>
+        </div>
+    }
+}
+
+/// The error for one field, shown above it, as GOV.UK forms do.
+#[component]
+fn FieldError(id: &'static str, errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView {
+    move || {
+        errors.with(|all| {
+            all.iter().find(|(field, _)| *field == id).map(|(_, message)| {
+                let error_id = format!("{id}-error");
+                view! { <p class="error-message" id=error_id><span class="visually-hidden">"Error: "</span>{message.clone()}</p> }
+            })
+        })
+    }
+}
+
+/// The list of problems at the top of a form, each a link to its field.
+#[component]
+fn ErrorSummary(errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView {
+    move || {
+        let all = errors.get();
+        (!all.is_empty()).then(|| view! {
+            <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+                <h3 id="error-summary-title">"There is a problem"</h3>
+                <ul>{all.into_iter().map(|(field, message)| view! {
+                    <li><a href=format!("#{field}") on:click=move |e| { e.prevent_default(); focus(field); }>{message}</a></li>
+                }).collect_view()}</ul>
+            </div>
+        })
+    }
+}
+
+/// Moves focus to the element with `id` once it is on the page.
+fn focus(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}

@@ -1,0 +1,143 @@
+//! `/revalidation`: how ready the learner is for their regulator's
+//! renewal, rule by rule, and the same record against every regulator.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::cpd::{evidence, parse_date};
+use crate::domain::curriculum;
+use crate::domain::revalidation::{self, evaluate, Readiness};
+use crate::web::browser::today;
+use crate::web::page_title::PageTitle;
+use crate::web::state::use_app_state;
+
+#[component]
+pub fn RevalidationPage() -> impl IntoView {
+    let state = use_app_state();
+    let profile = state.record.with_untracked(|r| r.profile.clone());
+    let regulator = RwSignal::new(profile.regulator.clone().unwrap_or_else(|| "nmc".to_owned()));
+    let renewal = RwSignal::new(profile.renewal_date.clone().unwrap_or_default());
+    let role = RwSignal::new(String::new());
+    let evidence = Memo::new(move |_| state.record.with(|r| evidence(r, curriculum::catalogue())));
+    let readiness = move || {
+        let regulator = revalidation::find(&regulator.get())?;
+        let renewal = parse_date(&renewal.get())?;
+        let role = role.get();
+        Some(evaluate(regulator, Some(role.as_str()).filter(|r| !r.is_empty()), renewal, today(), &evidence.get()))
+    };
+    view! {
+        <PageTitle text="Revalidation readiness"/>
+        <p class="lede">"See what your regulator asks for in your current cycle, what you have, and what is still missing."</p>
+        {profile.regulator.is_none().then(|| view! {
+            <p class="hint">"Save your regulator and renewal date in "<A href="/settings">"your profile"</A>" to open this page on them."</p>
+        })}
+        <div class="filters">
+            <div class="field field--inline">
+                <label for="regulator">"Regulator"</label>
+                <select id="regulator" on:change=move |e| { regulator.set(event_target_value(&e)); role.set(String::new()); }>
+                    {revalidation::regulators().iter().map(|r| view! {
+                        <option value=r.id selected=move || regulator.get() == r.id>{r.name}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            {move || revalidation::find(&regulator.get()).filter(|r| r.roles.len() > 1).map(|r| view! {
+                <div class="field field--inline">
+                    <label for="role">"Your registration"</label>
+                    <select id="role" on:change=move |e| role.set(event_target_value(&e))>
+                        {r.roles.iter().map(|option| view! { <option value=option.id>{option.name}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <div class="field field--inline">
+                <label for="renewal">"Renewal date"</label>
+                <input type="date" id="renewal" prop:value=move || renewal.get() on:input=move |e| renewal.set(event_target_value(&e))/>
+            </div>
+        </div>
+        {move || match readiness() {
+            Some(readiness) => view! { <ReadinessReport readiness/> }.into_any(),
+            None => view! { <p>"Enter your renewal date to see your current cycle."</p> }.into_any(),
+        }}
+        <Compare renewal evidence=Signal::derive(move || evidence.get())/>
+    }
+}
+
+#[component]
+fn ReadinessReport(readiness: Readiness) -> impl IntoView {
+    let regulator = readiness.regulator;
+    let ready = readiness.is_ready();
+    view! {
+        <section aria-labelledby="cycle-heading" class="readiness">
+            <h2 id="cycle-heading">{format!("{}: your cycle", regulator.name)}</h2>
+            <p>{format!("From {} to {} ({} days left).", readiness.window.start, readiness.window.end, readiness.days_left.max(0))}
+                {(!regulator.cycle_confirmed).then(|| view! { " " <span class="tag tag--unconfirmed">"Cycle dates unconfirmed"</span> })}</p>
+            <p class=if ready { "tag tag--done" } else { "tag" }>
+                {if ready { "Everything Praxis can check is in place" } else { "Not ready yet" }}
+            </p>
+            <ul class="rules">
+                {readiness.rules.into_iter().map(|progress| {
+                    let rule = progress.rule;
+                    let checkable = rule.is_checkable();
+                    let (mark, class) = match (checkable, progress.met) {
+                        (false, _) => ("Reminder", "rule rule--reminder"),
+                        (true, true) => ("Met", "rule rule--met"),
+                        (true, false) => ("Missing", "rule rule--missing"),
+                    };
+                    view! {
+                        <li class=class>
+                            <p><span class="rule__mark">{mark}</span>" "<strong>{rule.description}</strong>
+                                {(!rule.confirmed).then(|| view! { " " <span class="tag tag--unconfirmed">"Unconfirmed"</span> })}</p>
+                            {(checkable && progress.met && progress.need > 0.0).then(|| view! {
+                                <p class="hint">{format!("You have {:.1} ({:.1} needed).", progress.have, progress.need)}</p>
+                            })}
+                            {(!progress.missing.is_empty()).then(|| view! { <p>{progress.missing.clone()}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {(!regulator.notes.is_empty()).then(|| view! {
+                <details><summary>"Notes on these rules"</summary>
+                    <ul>{regulator.notes.iter().map(|note| view! { <li>{*note}</li> }).collect_view()}</ul>
+                </details>
+            })}
+            <p class="hint">{format!("Source: {}. Last checked {}. Always confirm with your regulator before you submit.", regulator.source, regulator.last_checked)}</p>
+        </section>
+    }
+}
+
+/// The same record against every regulator, for career moves and dual
+/// registration.
+#[component]
+fn Compare(renewal: RwSignal<String>, evidence: Signal<Vec<revalidation::Evidence>>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="compare-heading">
+            <h2 id="compare-heading">"Compare regulators"</h2>
+            {move || {
+                let Some(renewal) = parse_date(&renewal.get()) else {
+                    return view! { <p>"Enter a renewal date above to compare."</p> }.into_any();
+                };
+                let evidence = evidence.get();
+                let rows = revalidation::regulators().iter().map(|regulator| {
+                    let readiness = evaluate(regulator, None, renewal, today(), &evidence);
+                    let checkable: Vec<_> = readiness.rules.iter().filter(|p| p.rule.is_checkable()).collect();
+                    let met = checkable.iter().filter(|p| p.met).count();
+                    view! {
+                        <tr>
+                            <th scope="row">{regulator.name}</th>
+                            <td>{format!("{} to {}", readiness.window.start, readiness.window.end)}</td>
+                            <td>{format!("{met} of {}", checkable.len())}</td>
+                            <td>{if readiness.is_ready() { "Ready" } else { "Not yet" }}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-heading">
+                        <table class="history">
+                            <thead><tr><th scope="col">"Regulator"</th><th scope="col">"Cycle"</th><th scope="col">"Rules met"</th><th scope="col">"Status"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,66 @@
+// CPD as evidence: log external activity (checked for identifiable data
+// on the device), edit and undo, and see revalidation readiness change.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function setProfile(page, regulator, renewal) {
+  await page.goto(`${server.base}/settings`);
+  await appReady(page);
+  await page.getByLabel('Regulator').selectOption(regulator);
+  await page.getByLabel('Next renewal date').fill(renewal);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByText('Your profile is saved').waitFor();
+}
+
+test('logging CPD with others moves NMC readiness, after the privacy check', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const renewal = new Date(Date.now() + 200 * 86400000).toISOString().slice(0, 10);
+  await setProfile(page, 'nmc', renewal);
+
+  await page.getByRole('link', { name: 'Revalidation', exact: true }).click();
+  const cpdRule = page.locator('.rule', { hasText: '35 hours of CPD' });
+  await cpdRule.getByText('Missing').waitFor();
+  await cpdRule.getByText('Log 35 more hours (0 of 35 so far).').waitFor();
+
+  await page.getByRole('link', { name: 'CPD', exact: true }).click();
+  // A form with mistakes gets an error summary linked to its fields.
+  await page.getByLabel('Hours', { exact: true }).fill('ten');
+  await page.getByRole('button', { name: 'Add to log' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summary.getByRole('link', { name: 'Enter a title for the activity' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'cpd-title');
+
+  await page.getByLabel('Title').fill('Regional AI safety study day');
+  await page.getByLabel('Hours', { exact: true }).fill('36');
+  await page.getByLabel('Of which with others').fill('20');
+  await page.getByLabel('What you learned').fill('Discussed a near miss for the patient with NHS number 943 476 5919.');
+  await page.getByRole('button', { name: 'Add to log' }).click();
+  await page.locator('.privacy-warning mark', { hasText: '943 476 5919' }).waitFor();
+  await page.getByText('Check the highlighted text').first().waitFor();
+  // Remove the identifier instead of confirming.
+  await page.getByLabel('What you learned').fill('Discussed a near miss and how we now check AI flags.');
+  await page.getByRole('button', { name: 'Add to log' }).click();
+  await page.getByText('Saved “Regional AI safety study day” to your CPD log.').waitFor();
+  await page.getByText('1 entries shown: 36.0 hours of CPD, 20.0 of them with others.').waitFor();
+
+  // Delete, then undo.
+  await page.getByRole('button', { name: 'Delete Regional AI safety study day' }).click();
+  await page.getByText('0 entries shown').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByText('1 entries shown: 36.0 hours').waitFor();
+
+  await page.getByRole('link', { name: 'Revalidation', exact: true }).click();
+  await page.locator('.rule', { hasText: '35 hours of CPD' }).getByText('You have 36.0 (35.0 needed).').waitFor();
+  await page.locator('.rule', { hasText: 'At least 20 of those hours participatory' }).getByText('Met').waitFor();
+  await page.locator('.rule', { hasText: '5 pieces of practice-related feedback' }).getByText('Missing').waitFor();
+  // The compare view evaluates the same record against every regulator.
+  assert.ok(await page.locator('#compare-heading ~ div table tbody tr').count() >= 13);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
