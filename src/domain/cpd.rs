@@ -65,6 +65,17 @@ pub fn totals<'a>(rows: impl IntoIterator<Item = &'a LogRow>) -> (f32, f32) {
         })
 }
 
+/// Hours of CPD activity by calendar year, from the whole log.
+pub fn hours_by_year(rows: &[LogRow]) -> std::collections::BTreeMap<i32, f32> {
+    let mut by_year = std::collections::BTreeMap::new();
+    for row in rows.iter().filter(|row| row.entry.entry_type == EntryType::Cpd) {
+        if let Some(year) = row.entry.date.get(..4).and_then(|y| y.parse().ok()) {
+            *by_year.entry(year).or_insert(0.0) += row.entry.hours;
+        }
+    }
+    by_year
+}
+
 /// The log as evidence for the revalidation rules. Entries whose date
 /// cannot be read are left out rather than guessed.
 pub fn evidence(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<Evidence> {
@@ -156,6 +167,7 @@ mod tests {
         assert_eq!(rows[1].entry.title, "Praxis: What AI is, and what it is not");
         assert_eq!(rows[1].from_module.as_deref(), Some("what-ai-is"));
         assert_eq!(totals(&rows), (3.5, 2.0), "feedback is not CPD time");
+        assert_eq!(hours_by_year(&rows), std::collections::BTreeMap::from([(2026, 3.5)]));
         let evidence = evidence(&record, crate::domain::curriculum::catalogue());
         assert_eq!(evidence.len(), 3);
         assert_eq!(evidence.iter().filter(|e| e.kind == EvidenceKind::Feedback).count(), 1);

@@ -107,17 +107,6 @@ pub fn complete_if_due(module: &Module, record: &mut LearnerRecord, at: &str) ->
     true
 }
 
-/// CPD minutes from completed modules, by calendar year of completion.
-pub fn cpd_minutes_by_year(record: &LearnerRecord) -> std::collections::BTreeMap<i32, u32> {
-    let mut by_year = std::collections::BTreeMap::new();
-    for completion in record.completions.values() {
-        if let Some(year) = completion.completed_at.get(..4).and_then(|y| y.parse().ok()) {
-            *by_year.entry(year).or_insert(0) += completion.minutes;
-        }
-    }
-    by_year
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,19 +209,6 @@ prompt = "Why?"
         let now = standing(&module, &record);
         assert_eq!((now.latest_score, now.best_score), (Some(0), Some(20)));
         assert_eq!(record.progress("m").unwrap().attempts.len(), 2);
-    }
-
-    #[test]
-    fn cpd_minutes_add_up_by_year_of_completion() {
-        let mut record = LearnerRecord::default();
-        for (id, at, minutes) in [
-            ("a", "2025-12-31T23:59:59.000Z", 30),
-            ("b", "2026-01-01T00:00:00.000Z", 20),
-            ("c", "2026-07-01T00:00:00.000Z", 25),
-        ] {
-            record.completions.insert(id.into(), Completion { completed_at: at.into(), minutes, score: None });
-        }
-        assert_eq!(cpd_minutes_by_year(&record), std::collections::BTreeMap::from([(2025, 30), (2026, 45)]));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod charts;
 mod module_view;
 mod page_title;
 mod pages;
+mod privacy_warning;
 mod state;
 pub mod storage;
 

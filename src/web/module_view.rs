@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use super::browser::now_iso;
 use super::page_title::PageTitle;
+use super::privacy_warning::{AiWrittenReminder, PrivacyWarning};
 use super::state::use_app_state;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
+use crate::domain::privacy::scan;
 use crate::domain::record::{CheckAttempt, LearnerRecord};
 use crate::domain::storage::StoreError;
 use crate::domain::{curriculum, framework, progress};
@@ -188,12 +190,20 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     };
     let text = RwSignal::new(saved_text().unwrap_or_default());
     let status = RwSignal::new(None::<&'static str>);
+    let findings = Memo::new(move |_| text.with(|t| scan(t)));
+    let confirmed_private = RwSignal::new(false);
+    let learner_mode = module_id.is_some();
+    let private_id = format!("{field_id}-private");
     let save = {
         let prompt_id = prompt.id.clone();
         move || {
             let Some(module_id) = &module_id else { return };
             let current = text.get_untracked();
             if saved_text().unwrap_or_default() == current {
+                return;
+            }
+            if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
+                status.set(Some("Not saved: check the highlighted text first."));
                 return;
             }
             let saved =
@@ -207,6 +217,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     let save_on_blur = save.clone();
     view! {
         <div class="reflection">
+            {learner_mode.then(|| view! { <AiWrittenReminder/> })}
             <label class="reflection__prompt" for=field_id.clone()>{prompt.prompt.clone()}</label>
             {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             <textarea
@@ -217,6 +228,9 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
                 on:input=move |event| { text.set(event_target_value(&event)); status.set(None); }
                 on:blur=move |_| save_on_blur()
             ></textarea>
+            {learner_mode.then(|| view! {
+                <PrivacyWarning id=private_id.clone() findings=Signal::derive(move || findings.get()) confirmed=confirmed_private/>
+            })}
             <button type="button" class="button button--secondary" on:click=move |_| save()>"Save my answer"</button>
             <p role="status" class="hint">{move || status.get()}</p>
         </div>

@@ -21,6 +21,9 @@ pub struct AppState {
     /// The saved data could not be read or set aside: saving would
     /// overwrite it, so nothing is saved this visit.
     read_only: RwSignal<bool>,
+    /// The browser gives Praxis no usable storage: changes live for this
+    /// visit only.
+    no_storage: RwSignal<bool>,
 }
 
 impl AppState {
@@ -33,9 +36,21 @@ impl AppState {
             storage_warning: RwSignal::new(None),
             set_aside: RwSignal::new(Vec::new()),
             read_only: RwSignal::new(false),
+            no_storage: RwSignal::new(false),
         };
-        match LocalStore::open() {
-            Err(error) => state.storage_problem.set(Some(error.to_string())),
+        let store = LocalStore::open().and_then(|store| match store.check_writable() {
+            Err(StoreError::Unavailable) => Err(StoreError::Unavailable),
+            Err(full) => {
+                state.storage_problem.set(Some(full.to_string()));
+                Ok(store)
+            }
+            Ok(()) => Ok(store),
+        });
+        match store {
+            Err(error) => {
+                state.no_storage.set(true);
+                state.storage_problem.set(Some(error.to_string()));
+            }
             Ok(store) => {
                 match store.load() {
                     Ok(record) => state.record.set(record.unwrap_or_default()),
@@ -75,13 +90,11 @@ impl AppState {
     /// is saved, and forms keep what the learner typed) and the learner is
     /// told why. Without any storage, changes live for this visit only.
     pub fn update(&self, change: impl FnOnce(&mut LearnerRecord)) -> Result<(), StoreError> {
-        let store = match LocalStore::open() {
-            Ok(store) if !self.read_only.get_untracked() => store,
-            _ => {
-                self.record.update(change);
-                return Ok(());
-            }
-        };
+        if self.no_storage.get_untracked() || self.read_only.get_untracked() {
+            self.record.update(change);
+            return Ok(());
+        }
+        let store = LocalStore::open()?;
         let mut record = store.load().ok().flatten().unwrap_or_else(|| self.record.get_untracked());
         change(&mut record);
         match store.save(&record) {

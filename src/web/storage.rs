@@ -16,6 +16,7 @@ const RECORD_KEY: &str = "praxis.record";
 const PROBE_KEY: &str = "praxis.probe";
 const AUTHOR_DRAFT_KEY: &str = "praxis.author-draft";
 const QUARANTINE_PREFIX: &str = "praxis.unreadable.";
+const DISMISSED_PREFIX: &str = "praxis.dismissed.";
 
 /// localStorage, once it is known to work.
 pub struct LocalStore {
@@ -23,15 +24,25 @@ pub struct LocalStore {
 }
 
 impl LocalStore {
-    /// Opens localStorage, or says why it cannot be used. Some browsers
-    /// expose it in private mode but refuse every write: probe once.
+    /// Opens localStorage, or says it is not there.
     pub fn open() -> Result<LocalStore, StoreError> {
         let storage = web_sys::window()
             .and_then(|window| window.local_storage().ok().flatten())
             .ok_or(StoreError::Unavailable)?;
-        storage.set_item(PROBE_KEY, "1").map_err(|_| StoreError::Unavailable)?;
-        let _ = storage.remove_item(PROBE_KEY);
         Ok(LocalStore { storage })
+    }
+
+    /// Tries a tiny write. Some browsers expose localStorage in private
+    /// mode but refuse every write; a full store is reported as full.
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        match self.storage.set_item(PROBE_KEY, "1").map_err(store_error) {
+            Ok(()) => {
+                let _ = self.storage.remove_item(PROBE_KEY);
+                Ok(())
+            }
+            Err(StoreError::QuotaExceeded) => Err(StoreError::QuotaExceeded),
+            Err(_) => Err(StoreError::Unavailable),
+        }
     }
 
     /// The saved record, or `None` when nothing has been saved yet.
@@ -77,6 +88,17 @@ impl LocalStore {
     /// Keeps the `/author` text so a reload does not lose it.
     pub fn save_author_draft(&self, text: &str) -> Result<(), StoreError> {
         self.storage.set_item(AUTHOR_DRAFT_KEY, text).map_err(store_error)
+    }
+
+    /// Whether the learner has dismissed the notice `name`.
+    pub fn is_dismissed(&self, name: &str) -> bool {
+        self.storage.get_item(&format!("{DISMISSED_PREFIX}{name}")).ok().flatten().is_some()
+    }
+
+    /// Remembers that the learner dismissed the notice `name`. If it
+    /// cannot be kept, the notice simply shows again next time.
+    pub fn dismiss(&self, name: &str) {
+        let _ = self.storage.set_item(&format!("{DISMISSED_PREFIX}{name}"), "1");
     }
 
     /// Characters (UTF-16 code units, as the browser counts its quota)

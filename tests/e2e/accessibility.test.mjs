@@ -172,6 +172,26 @@ test('a keyboard-only learner can complete a module and export a backup', async 
   await context.close();
 });
 
+test('a keyboard-only learner can log a CPD entry', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/cpd`);
+  await appReady(page);
+  await tabTo(page, 'the title field', () => document.activeElement.id === 'cpd-title');
+  await page.keyboard.type('Journal club on AI triage');
+  await tabTo(page, 'the hours field', () => document.activeElement.id === 'cpd-hours');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1.5');
+  await tabTo(page, 'the planned checkbox', () => document.activeElement.id === 'cpd-planned');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'the add button', () => document.activeElement.textContent === 'Add to log');
+  await page.keyboard.press('Enter');
+  await page.getByText('Saved “Journal club on AI triage” to your CPD log.').waitFor();
+  await page.getByText('1.5 h (0.0 h with others) · planned').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('screenshots of the main pages, light and dark, desktop and phone', async () => {
   await mkdir(screenshots, { recursive: true });
   const shots = [

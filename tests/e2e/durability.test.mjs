@@ -25,6 +25,7 @@ test('after one visit the app and every module work offline, with recorded data 
   });
   await completeWhatAiIs(page, server.base);
   await page.goto(`${server.base}/modules`);
+  await page.locator('[data-module]').first().waitFor();
   const ids = await page.locator('[data-module]').evaluateAll((cards) => cards.map((c) => c.dataset.module));
   assert.ok(ids.length >= 19, `only ${ids.length} modules listed`);
 
@@ -70,6 +71,34 @@ test('a full store keeps the new answer on screen, says why, and loses nothing s
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
   await page.reload();
   assert.equal(await page.getByLabel(/Think of an AI tool/).inputValue(), 'My first answer.');
+  await context.close();
+});
+
+test('a write that fails for any reason changes nothing and says so', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  await appReady(page);
+  const check = page.locator('form.check').first();
+  await check.getByLabel('Generative').check();
+  await check.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByText('1 of 3 answered').waitFor();
+  const before = await stored(page);
+
+  // The record's write step throws, as a browser might for any reason.
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'praxis.record') throw new DOMException('Injected failure', 'InvalidStateError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const second = page.locator('form.check').nth(1);
+  await second.locator('input').first().check();
+  await second.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('alert').getByText('Saving failed, so your latest change is not kept: Injected failure').waitFor();
+  await page.getByText('1 of 3 answered').waitFor();
+  assert.deepEqual(await stored(page), before);
   await context.close();
 });
 

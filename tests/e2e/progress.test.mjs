@@ -84,3 +84,27 @@ test('the profile is saved and tailors what next', async () => {
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('a reflection that may identify a patient is held until edited or confirmed', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Got it, do not show again' }).click();
+  const reflection = page.getByLabel(/Think of an AI tool/);
+  await reflection.fill('Mrs Smith (DOB 12/03/1956, postcode LS1 4AP) was flagged.');
+  await page.getByRole('button', { name: 'Save my answer' }).click();
+  await page.getByText('Not saved: check the highlighted text first.').waitFor();
+  assert.deepEqual(await page.locator('.privacy-warning mark').allTextContents(), ['12/03/1956', 'LS1 4AP']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('praxis.record')), null, 'nothing was saved');
+
+  await reflection.fill('An older patient was flagged by a sepsis alert.');
+  await page.getByRole('button', { name: 'Save my answer' }).click();
+  await page.getByText('Your answer is saved in this browser.').waitFor();
+  // The reminder about AI-written reflections stays dismissed.
+  await page.reload();
+  await page.getByLabel(/Think of an AI tool/).waitFor();
+  assert.equal(await page.getByText('The GPhC does not accept revalidation records written by AI', { exact: false }).count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

@@ -7,11 +7,12 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::cpd::{self, method_label, LogRow, METHODS};
 use crate::domain::curriculum;
-use crate::domain::privacy::{scan, Finding};
+use crate::domain::privacy::scan;
 use crate::domain::record::{CpdEntry, EntryType};
 use crate::domain::revalidation;
 use crate::web::browser::{now_iso, today};
 use crate::web::page_title::PageTitle;
+use crate::web::privacy_warning::{AiWrittenReminder, PrivacyWarning};
 use crate::web::state::use_app_state;
 
 #[component]
@@ -188,6 +189,7 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
     view! {
         <form class="form" on:submit=save novalidate>
             <h2 id="entry-form-heading">{move || if editing.with(Option::is_some) { "Edit entry" } else { "Add to your log" }}</h2>
+            <AiWrittenReminder/>
             <ErrorSummary errors/>
             <div class="field">
                 <label for="cpd-type">"Type"</label>
@@ -268,44 +270,14 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                 <input type="text" id="cpd-evidence" prop:value=move || draft.with(|d| d.evidence_note.clone())
                     on:input=move |e| draft.update(|d| d.evidence_note = event_target_value(&e))/>
             </div>
-            <PrivacyWarning findings=Signal::derive(move || findings.get()) confirmed=confirmed_private errors/>
+            <PrivacyWarning id="cpd-private" findings=Signal::derive(move || findings.get()) confirmed=confirmed_private
+                error=Signal::derive(move || errors.with(|all| all.iter().find(|(f, _)| *f == "cpd-private").map(|(_, m)| m.clone())))/>
             <button type="submit" class="button">{move || if editing.with(Option::is_some) { "Save changes" } else { "Add to log" }}</button>
             {move || editing.with(Option::is_some).then(|| view! {
                 <button type="button" class="button button--secondary" on:click=move |_| { editing.set(None); draft.set(blank()); }>"Cancel"</button>
             })}
             <p role="status">{move || message.get()}</p>
         </form>
-    }
-}
-
-/// Likely identifiers found in what the learner wrote, highlighted, with
-/// a confirmation for when the text is not about a patient.
-#[component]
-fn PrivacyWarning(
-    findings: Signal<Vec<Finding>>,
-    confirmed: RwSignal<bool>,
-    errors: RwSignal<Vec<(&'static str, String)>>,
-) -> impl IntoView {
-    view! {
-        <div aria-live="polite">
-            {move || {
-                let findings = findings.get();
-                (!findings.is_empty()).then(|| view! {
-                    <div class="privacy-warning" id="cpd-private" tabindex="-1">
-                        <p><strong>"This may identify someone. Check before you save:"</strong></p>
-                        <FieldError id="cpd-private" errors/>
-                        <ul>{findings.into_iter().map(|f| view! {
-                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like a {}. {}", f.kind.label().to_lowercase(), f.kind.advice())}</li>
-                        }).collect_view()}</ul>
-                        <div class="choice">
-                            <input type="checkbox" id="cpd-private-confirm" prop:checked=move || confirmed.get()
-                                on:change=move |e| confirmed.set(event_target_checked(&e))/>
-                            <label for="cpd-private-confirm">"I have checked: this does not identify a patient or service user"</label>
-                        </div>
-                    </div>
-                })
-            }}
-        </div>
     }
 }
 

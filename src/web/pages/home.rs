@@ -6,10 +6,9 @@ use leptos_router::components::A;
 
 use crate::domain::backup::backup_reminder;
 use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_prompt};
-use crate::domain::curriculum;
 use crate::domain::framework::COMPETENCE_DOMAINS;
-use crate::domain::progress::cpd_minutes_by_year;
 use crate::domain::recommend::recommend;
+use crate::domain::{cpd, curriculum};
 use crate::web::browser::today;
 use crate::web::charts::{BarChart, LineChart, Radar, RadarAxis};
 use crate::web::page_title::PageTitle;
@@ -70,8 +69,9 @@ pub fn HomePage() -> impl IntoView {
                     (!points.is_empty()).then(|| view! { <LineChart points caption="Your self-assessments: mean level across domains" value_name="Mean level"/> })
                 })}
                 {move || state.record.with(|record| {
-                    let bars: Vec<(String, f32)> = cpd_minutes_by_year(record).into_iter().map(|(year, minutes)| (year.to_string(), minutes as f32 / 60.0)).collect();
-                    (!bars.is_empty()).then(|| view! { <BarChart bars caption="CPD hours from Praxis modules, by year" unit="Hours"/> })
+                    let rows = cpd::log(record, curriculum::catalogue());
+                    let bars: Vec<(String, f32)> = cpd::hours_by_year(&rows).into_iter().map(|(year, hours)| (year.to_string(), hours)).collect();
+                    (!bars.is_empty()).then(|| view! { <BarChart bars caption="CPD hours by year" unit="Hours"/> })
                 })}
             </div>
             {move || state.record.with(|r| r.self_assessments.is_empty() && r.completions.is_empty()).then(|| view! {

@@ -1,0 +1,69 @@
+//! Warnings about what a learner writes as evidence: likely identifiable
+//! data (found on the device, never sent anywhere), and the regulators
+//! that do not accept AI-written reflections.
+
+use leptos::prelude::*;
+
+use super::storage::LocalStore;
+use crate::domain::privacy::Finding;
+
+/// Likely identifiers, highlighted, with a confirmation for text that is
+/// not about a patient. Saving waits for an edit or the confirmation.
+#[component]
+pub fn PrivacyWarning(
+    /// The warning's element id; errors link to it.
+    #[prop(into)]
+    id: String,
+    findings: Signal<Vec<Finding>>,
+    confirmed: RwSignal<bool>,
+    #[prop(optional)] error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let confirm_id = format!("{id}-confirm");
+    view! {
+        <div aria-live="polite">
+            {move || {
+                let findings = findings.get();
+                let (id, confirm_id) = (id.clone(), confirm_id.clone());
+                (!findings.is_empty()).then(|| view! {
+                    <div class="privacy-warning" id=id tabindex="-1">
+                        <p><strong>"This may identify someone. Check before you save:"</strong></p>
+                        {error.and_then(|e| e.get()).map(|message| view! {
+                            <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
+                        })}
+                        <ul>{findings.into_iter().map(|f| view! {
+                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like a {}. {}", f.kind.label().to_lowercase(), f.kind.advice())}</li>
+                        }).collect_view()}</ul>
+                        <div class="choice">
+                            <input type="checkbox" id=confirm_id.clone() prop:checked=move || confirmed.get()
+                                on:change=move |e| confirmed.set(event_target_checked(&e))/>
+                            <label for=confirm_id>"I have checked: this does not identify a patient or service user"</label>
+                        </div>
+                    </div>
+                })
+            }}
+        </div>
+    }
+}
+
+/// Shown until dismissed: GPhC and RCGP do not accept reflections
+/// written by AI.
+#[component]
+pub fn AiWrittenReminder() -> impl IntoView {
+    const NOTICE: &str = "ai-written-reflections";
+    let shown = RwSignal::new(LocalStore::open().is_ok_and(|store| !store.is_dismissed(NOTICE)));
+    let dismiss = move |_| {
+        if let Ok(store) = LocalStore::open() {
+            store.dismiss(NOTICE);
+        }
+        shown.set(false);
+    };
+    move || {
+        shown.get().then(|| view! {
+            <div class="notice notice--info" role="note">
+                <p>"Write reflections in your own words. The GPhC does not accept revalidation records written by AI, "
+                   "and the RCGP asks that appraisal reflections are not AI-written and that AI use is declared."</p>
+                <button type="button" class="button button--secondary" on:click=dismiss>"Got it, do not show again"</button>
+            </div>
+        })
+    }
+}
