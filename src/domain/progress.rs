@@ -35,6 +35,8 @@ pub struct Standing {
     pub best_score: Option<u8>,
     pub reflections: usize,
     pub reflections_answered: usize,
+    pub sections: usize,
+    pub sections_reached: usize,
     /// What is still needed to complete, in the learner's words.
     pub still_needed: Vec<String>,
 }
@@ -87,6 +89,8 @@ pub fn standing(module: &Module, record: &LearnerRecord) -> Standing {
         best_score: percent(ever_right),
         reflections: prompt_ids.len(),
         reflections_answered,
+        sections: module.sections.len(),
+        sections_reached: module.sections.iter().filter(|s| progress.sections_reached.contains(*s)).count(),
         still_needed,
     }
 }
@@ -198,6 +202,19 @@ prompt = "Why?"
             (25, Some(80), "2026-01-05T00:00:00.000Z")
         );
         assert_eq!(standing(&module, &record).status, Status::Completed);
+    }
+
+    #[test]
+    fn reaching_sections_is_counted_once_and_only_for_real_sections() {
+        let mut module = module("");
+        module.sections = vec!["One".into(), "Two".into()];
+        let mut record = LearnerRecord::default();
+        assert!(record.reach_section("m", "One"));
+        assert!(!record.reach_section("m", "One"));
+        record.reach_section("m", "Retired section");
+        let now = standing(&module, &record);
+        assert_eq!((now.sections_reached, now.sections), (1, 2));
+        assert_eq!(now.status, Status::NotStarted, "reading alone does not start a module");
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub struct ModuleProgress {
     /// Answers to reflection prompts, by prompt id.
     #[serde(default)]
     pub reflections: BTreeMap<String, ReflectionAnswer>,
+    /// Titles of the sections the learner has scrolled to.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub sections_reached: std::collections::BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,6 +280,11 @@ impl LearnerRecord {
                 reflections.insert(prompt_id.to_owned(), answer);
             }
         }
+    }
+
+    /// Notes that the learner reached a section; returns whether it is new.
+    pub fn reach_section(&mut self, module_id: &str, section: &str) -> bool {
+        self.progress.entry(module_id.to_owned()).or_default().sections_reached.insert(section.to_owned())
     }
 
     /// The latest self-assessment, if any.

@@ -96,7 +96,8 @@ test('a reflection that may identify a patient is held until edited or confirmed
   await page.getByRole('button', { name: 'Save my answer' }).click();
   await page.getByText('Not saved: check the highlighted text first.').waitFor();
   assert.deepEqual(await page.locator('.privacy-warning mark').allTextContents(), ['12/03/1956', 'LS1 4AP']);
-  assert.equal(await page.evaluate(() => localStorage.getItem('praxis.record')), null, 'nothing was saved');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('praxis.record') ?? '{}'));
+  assert.deepEqual(saved.record?.progress?.['what-ai-is']?.reflections ?? {}, {}, 'the reflection was not saved');
 
   await reflection.fill('An older patient was flagged by a sepsis alert.');
   await page.getByRole('button', { name: 'Save my answer' }).click();
@@ -105,6 +106,26 @@ test('a reflection that may identify a patient is held until edited or confirmed
   await page.reload();
   await page.getByLabel(/Think of an AI tool/).waitFor();
   assert.equal(await page.getByText('The GPhC does not accept revalidation records written by AI', { exact: false }).count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('sections are recorded as the learner reads down the page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  await appReady(page);
+  const read = page.locator('.completion dt', { hasText: 'Sections read' }).locator('xpath=following-sibling::dd');
+  for (const heading of await page.locator('article.module .prose h2').all()) {
+    await heading.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+  }
+  await page.getByText('3 of 3', { exact: true }).waitFor();
+  assert.equal(await read.textContent(), '3 of 3');
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await read.textContent(), '3 of 3');
+  assert.equal(await page.locator('.completion [data-status]').textContent(), 'Not started', 'reading alone does not start it');
   assert.deepEqual(page.problems, []);
   await context.close();
 });

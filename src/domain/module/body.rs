@@ -6,7 +6,7 @@
 //! blocks is rendered to safe HTML (see `render`). Every other fenced
 //! block stays an ordinary code block.
 
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
 use super::render::{self, RenderNote};
@@ -94,6 +94,7 @@ pub struct ReflectionPrompt {
 pub(super) struct ParsedBody {
     pub(super) blocks: Vec<Block>,
     pub(super) internal_links: Vec<Located<String>>,
+    pub(super) sections: Vec<String>,
 }
 
 /// A custom fenced block found in the body (byte offsets into the body).
@@ -111,10 +112,12 @@ const BLOCK_NAMES: [&str; 4] = ["check", "reflection", "key-point", "warning"];
 
 pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> ParsedBody {
     let body = &source[body_start..];
-    let mut parsed = ParsedBody { blocks: Vec::new(), internal_links: Vec::new() };
+    let mut parsed = ParsedBody { blocks: Vec::new(), internal_links: Vec::new(), sections: Vec::new() };
     let mut prose_start = 0;
     let mut ids: Vec<String> = Vec::new();
-    for fence in find_fences(body) {
+    let (fences, sections) = find_fences(body);
+    parsed.sections = sections;
+    for fence in fences {
         let fence_line = report.line_of(body_start + fence.range.start);
         if !fence.top_level {
             report.error(
@@ -162,13 +165,27 @@ fn block_id(block: &Block) -> Option<&str> {
     }
 }
 
-/// Finds the custom fenced blocks in the body, in order.
-fn find_fences(body: &str) -> Vec<Fence> {
+/// Finds the custom fenced blocks in the body, in order, and the titles
+/// of its `##` sections.
+fn find_fences(body: &str) -> (Vec<Fence>, Vec<String>) {
     let mut fences = Vec::new();
+    let mut sections = Vec::new();
+    let mut heading: Option<String> = None;
     let mut depth = 0usize;
     let mut current: Option<Fence> = None;
     for (event, range) in Parser::new_ext(body, render::options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) if depth == 0 => {
+                heading = Some(String::new());
+                depth += 1;
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) if depth == 1 => {
+                sections.extend(heading.take().map(|title| title.trim().to_owned()));
+                depth -= 1;
+            }
+            Event::Text(text) | Event::Code(text) if heading.is_some() => {
+                heading.as_mut().expect("checked by the guard").push_str(&text);
+            }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let name = info.split_whitespace().next().unwrap_or_default();
                 if BLOCK_NAMES.contains(&name) {
@@ -199,7 +216,7 @@ fn find_fences(body: &str) -> Vec<Fence> {
             _ => {}
         }
     }
-    fences
+    (fences, sections)
 }
 
 fn push_prose(parsed: &mut ParsedBody, markdown: &str, offset: usize, report: &mut Report) {

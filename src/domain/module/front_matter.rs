@@ -158,6 +158,7 @@ impl Header {
             completion: self.completion,
             blocks: body.blocks,
             internal_links: body.internal_links,
+            sections: body.sections,
         }
     }
 }

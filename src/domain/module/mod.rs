@@ -47,6 +47,8 @@ pub struct Module {
     pub blocks: Vec<Block>,
     /// Links to other places in Praxis, checked against the catalogue.
     pub internal_links: Vec<Located<String>>,
+    /// Titles of the body's `##` sections, in order.
+    pub sections: Vec<String>,
 }
 
 impl Module {

@@ -77,6 +77,7 @@ fn a_valid_module_parses_into_its_parts_without_diagnostics() {
         })
         .collect();
     assert_eq!(kinds, ["prose", "check", "callout", "reflection"]);
+    assert_eq!(module.sections, ["Situation"]);
     match &module.blocks[2] {
         Block::Callout { kind, html } => {
             assert_eq!(*kind, CalloutKind::KeyPoint);

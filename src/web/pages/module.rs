@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::NotFound;
 use crate::domain::curriculum;
@@ -17,17 +20,54 @@ pub fn ModulePage() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         match curriculum::catalogue().get(&id) {
-            Some(module) => view! {
-                <article class="module">
-                    <ModuleHeader module=module.clone()/>
-                    <ModuleBody module=module.clone() record_answers=true/>
-                    <ProgressPanel module/>
-                </article>
+            Some(module) => {
+                track_sections_reached(module);
+                view! {
+                    <article class="module">
+                        <ModuleHeader module=module.clone()/>
+                        <ModuleBody module=module.clone() record_answers=true/>
+                        <ProgressPanel module/>
+                    </article>
+                }
+                .into_any()
             }
-            .into_any(),
             None => view! { <NotFound/> }.into_any(),
         }
     }
+}
+
+/// Records each `##` section the first time it scrolls into view.
+fn track_sections_reached(module: &'static Module) {
+    let state = use_app_state();
+    let on_visible = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        for entry in entries.iter().map(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>()) {
+            let title = entry.target().text_content().unwrap_or_default();
+            let title = title.trim();
+            let new = entry.is_intersecting()
+                && module.sections.iter().any(|s| s == title)
+                && state
+                    .record
+                    .with_untracked(|r| r.progress(&module.id).is_none_or(|p| !p.sections_reached.contains(title)));
+            if new {
+                // A failed save is reported at the top of the page.
+                let _ = state.update(|record| {
+                    record.reach_section(&module.id, title);
+                });
+            }
+        }
+    });
+    let Ok(observer) = web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref()) else { return };
+    let watching = observer.clone();
+    request_animation_frame(move || {
+        if let Ok(headings) = document().query_selector_all("article.module .prose h2") {
+            for heading in (0..headings.length()).filter_map(|i| headings.item(i)) {
+                watching.observe(heading.unchecked_ref());
+            }
+        }
+    });
+    // The callback must outlive the observer, so the cleanup owns both.
+    let owned = SendWrapper::new((observer, on_visible));
+    on_cleanup(move || owned.0.disconnect());
 }
 
 #[component]
@@ -58,6 +98,7 @@ fn ProgressPanel(module: &'static Module) -> impl IntoView {
                             <div><dt>"Latest score"</dt><dd>{now.latest_score.map_or("–".to_owned(), |s| format!("{s} %"))}</dd></div>
                             <div><dt>"Best score"</dt><dd>{now.best_score.map_or("–".to_owned(), |s| format!("{s} %"))}</dd></div>
                             <div><dt>"Reflections"</dt><dd>{format!("{} of {} answered", now.reflections_answered, now.reflections)}</dd></div>
+                            <div><dt>"Sections read"</dt><dd>{format!("{} of {}", now.sections_reached, now.sections)}</dd></div>
                         </dl>
                         {(now.status != Status::Completed && !now.still_needed.is_empty()).then(|| view! {
                             <p class="still-needed-heading">"Still to do:"</p>
