@@ -3,7 +3,7 @@
 
 use crate::domain::module::Catalogue;
 use crate::domain::record::{CpdEntry, EntryType, LearnerRecord};
-use crate::domain::revalidation::{Evidence, EvidenceKind};
+use crate::domain::revalidation::Evidence;
 
 /// How learning happened, as regulators' forms ask for it.
 pub const METHODS: &[(&str, &str)] = &[
@@ -85,14 +85,7 @@ pub fn evidence(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<Evidence> 
             let entry = row.entry;
             Some(Evidence {
                 date: parse_date(&entry.date)?,
-                kind: match entry.entry_type {
-                    EntryType::Cpd => EvidenceKind::Cpd,
-                    EntryType::Feedback => EvidenceKind::Feedback,
-                    EntryType::PeerDiscussion => EvidenceKind::PeerDiscussion,
-                    EntryType::ReflectiveDiscussion => EvidenceKind::ReflectiveDiscussion,
-                    EntryType::PracticeHours => EvidenceKind::PracticeHours,
-                    EntryType::ReflectiveAccount => EvidenceKind::ReflectiveAccount,
-                },
+                kind: entry.entry_type,
                 hours: entry.hours,
                 participatory_hours: entry.participatory_hours,
                 planned: entry.planned,
@@ -170,7 +163,7 @@ mod tests {
         assert_eq!(hours_by_year(&rows), std::collections::BTreeMap::from([(2026, 3.5)]));
         let evidence = evidence(&record, crate::domain::curriculum::catalogue());
         assert_eq!(evidence.len(), 3);
-        assert_eq!(evidence.iter().filter(|e| e.kind == EvidenceKind::Feedback).count(), 1);
+        assert_eq!(evidence.iter().filter(|e| e.kind == EntryType::Feedback).count(), 1);
         assert_eq!(evidence.iter().map(|e| e.hours).sum::<f32>(), 3.5);
     }
 

@@ -115,40 +115,22 @@ pub fn complete_if_due(module: &Module, record: &mut LearnerRecord, at: &str) ->
 mod tests {
     use super::*;
     use crate::domain::module::parse_module;
+    use crate::domain::module::test_support::module_source;
     use crate::domain::record::CheckAttempt;
 
-    fn module(extra_front_matter: &str) -> Module {
-        let source = format!(
-            r#"+++
-id = "m"
-title = "M"
-summary = "S"
-kind = "module"
-stages = ["registrant"]
-professions = ["all"]
-competences = [{{ domain = "human-factors", level = 1 }}]
-minutes = 25
-outcomes = ["O"]
-version = "1"
-reviewed = 2026-01-01
-review_due = 2027-01-01
-authors = ["A"]
-sources = ["S"]
-{extra_front_matter}
-+++
-{checks}
-```reflection
-id = "r"
-prompt = "Why?"
-```
-"#,
-            checks = ["a", "b", "c", "d", "e"]
-                .map(|id| format!(
+    /// A module with five single-answer checks and one reflection.
+    fn module(overrides: &[(&str, &str)]) -> Module {
+        let checks: String = ["a", "b", "c", "d", "e"]
+            .map(|id| {
+                format!(
                     "```check\nid = \"{id}\"\nquestion = \"Q\"\nexplanation = \"E\"\n\n[[option]]\ntext = \"right\"\ncorrect = true\nfeedback = \"F\"\n\n[[option]]\ntext = \"wrong\"\nfeedback = \"F\"\n```\n"
-                ))
-                .concat()
-        );
-        let (module, diagnostics) = parse_module("m.md", &source);
+                )
+            })
+            .concat();
+        let body = format!("{checks}```reflection\nid = \"r\"\nprompt = \"Why?\"\n```\n");
+        let mut fields = vec![("minutes", "25")];
+        fields.extend_from_slice(overrides);
+        let (module, diagnostics) = parse_module("m.md", &module_source("m", &fields, &body));
         assert_eq!(diagnostics, vec![]);
         module.unwrap()
     }
@@ -160,7 +142,7 @@ prompt = "Why?"
 
     #[test]
     fn a_module_nobody_has_touched_is_not_started() {
-        let standing = standing(&module(""), &LearnerRecord::default());
+        let standing = standing(&module(&[]), &LearnerRecord::default());
         assert_eq!(standing.status, Status::NotStarted);
         assert_eq!(standing.latest_score, Some(0));
         assert_eq!(
@@ -175,7 +157,7 @@ prompt = "Why?"
 
     #[test]
     fn completion_needs_eighty_percent_on_latest_answers_and_every_reflection() {
-        let module = module("");
+        let module = module(&[]);
         let mut record = LearnerRecord::default();
         for id in ["a", "b", "c"] {
             answer(&mut record, id, true, "2026-01-01T00:00:00.000Z");
@@ -206,7 +188,7 @@ prompt = "Why?"
 
     #[test]
     fn reaching_sections_is_counted_once_and_only_for_real_sections() {
-        let mut module = module("");
+        let mut module = module(&[]);
         module.sections = vec!["One".into(), "Two".into()];
         let mut record = LearnerRecord::default();
         assert!(record.reach_section("m", "One"));
@@ -219,7 +201,7 @@ prompt = "Why?"
 
     #[test]
     fn the_latest_answer_counts_and_earlier_ones_are_kept() {
-        let module = module("");
+        let module = module(&[]);
         let mut record = LearnerRecord::default();
         answer(&mut record, "a", true, "2026-01-01T00:00:00.000Z");
         answer(&mut record, "a", false, "2026-01-02T00:00:00.000Z");
@@ -230,7 +212,7 @@ prompt = "Why?"
 
     #[test]
     fn a_module_may_relax_the_rule() {
-        let module = module("[completion]\npass_mark = 60\nreflections_required = false");
+        let module = module(&[("completion", "{ pass_mark = 60, reflections_required = false }")]);
         let mut record = LearnerRecord::default();
         for (id, correct) in [("a", true), ("b", true), ("c", true), ("d", false), ("e", false)] {
             answer(&mut record, id, correct, "2026-01-01T00:00:00.000Z");
@@ -240,7 +222,7 @@ prompt = "Why?"
 
     #[test]
     fn a_completion_is_never_taken_away_by_later_answers() {
-        let module = module("[completion]\nreflections_required = false");
+        let module = module(&[("completion", "{ reflections_required = false }")]);
         let mut record = LearnerRecord::default();
         for id in ["a", "b", "c", "d", "e"] {
             answer(&mut record, id, true, "2026-01-01T00:00:00.000Z");

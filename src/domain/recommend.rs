@@ -128,39 +128,28 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::domain::module::test_support::module_source;
     use crate::domain::record::{Completion, Rating, SelfAssessment};
 
-    fn module_source(id: &str, stages: &str, professions: &str, domain: &str, prerequisites: &str) -> String {
-        format!(
-            r#"+++
-id = "{id}"
-title = "Title of {id}"
-summary = "S"
-kind = "module"
-stages = [{stages}]
-professions = [{professions}]
-competences = [{{ domain = "{domain}", level = 2 }}]
-minutes = 10
-outcomes = ["O"]
-version = "1"
-reviewed = 2026-01-01
-review_due = 2027-01-01
-authors = ["A"]
-sources = ["S"]
-prerequisites = [{prerequisites}]
-+++
-Body.
-"#
-        )
-    }
-
     fn catalogue() -> Catalogue {
+        let module = |id: &str, stage: &str, profession: &str, domain: &str, prerequisites: &str| {
+            let stages = format!("[\"{stage}\"]");
+            let professions = format!("[\"{profession}\"]");
+            let competences = format!("[{{ domain = \"{domain}\", level = 2 }}]");
+            let overrides = [
+                ("stages", stages.as_str()),
+                ("professions", professions.as_str()),
+                ("competences", competences.as_str()),
+                ("prerequisites", prerequisites),
+            ];
+            (format!("{id}.md"), module_source(id, &overrides, "Body.\n"))
+        };
         let sources = [
-            ("basics.md", module_source("basics", r#""pre-registration""#, r#""all""#, "artificial-intelligence", "")),
-            ("nursing.md", module_source("nursing", r#""registrant""#, r#""nursing""#, "ethical-legal-regulatory", "")),
-            ("pharmacy.md", module_source("pharmacy", r#""registrant""#, r#""pharmacy""#, "human-factors", "")),
-            ("human.md", module_source("human", r#""registrant""#, r#""all""#, "human-factors", "")),
-            ("advanced.md", module_source("advanced", r#""leader""#, r#""all""#, "human-factors", r#""basics""#)),
+            module("basics", "pre-registration", "all", "artificial-intelligence", "[]"),
+            module("nursing", "registrant", "nursing", "ethical-legal-regulatory", "[]"),
+            module("pharmacy", "registrant", "pharmacy", "human-factors", "[]"),
+            module("human", "registrant", "all", "human-factors", "[]"),
+            module("advanced", "leader", "all", "human-factors", r#"["basics"]"#),
         ];
         let today = time::Date::from_calendar_date(2026, time::Month::June, 1).unwrap();
         let (catalogue, diagnostics) = Catalogue::from_sources(&sources, today);

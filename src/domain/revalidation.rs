@@ -56,16 +56,9 @@ impl Evidence {
     }
 }
 
-/// What a piece of evidence is, in the terms the regulators count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EvidenceKind {
-    Cpd,
-    ReflectiveAccount,
-    Feedback,
-    PeerDiscussion,
-    ReflectiveDiscussion,
-    PracticeHours,
-}
+/// What a piece of evidence is, in the terms the regulators count: the
+/// same kinds the learner logs.
+pub use crate::domain::record::EntryType as EvidenceKind;
 
 impl EvidenceKind {
     /// The learner-facing name of `count` pieces of this kind.

@@ -188,3 +188,38 @@ pub fn is_slug(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Module files for other parts of the core to test against.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// A valid module file: `overrides` replace default front-matter
+    /// values or add fields (`completion` as an inline table), and
+    /// `body` follows the front matter.
+    pub fn module_source(id: &str, overrides: &[(&str, &str)], body: &str) -> String {
+        let title = format!("\"Title of {id}\"");
+        let defaults = [
+            ("title", title.as_str()),
+            ("summary", "\"S\""),
+            ("kind", "\"module\""),
+            ("stages", r#"["registrant"]"#),
+            ("professions", r#"["all"]"#),
+            ("competences", r#"[{ domain = "human-factors", level = 1 }]"#),
+            ("minutes", "10"),
+            ("outcomes", r#"["O"]"#),
+            ("version", "\"1\""),
+            ("reviewed", "2026-01-01"),
+            ("review_due", "2027-01-01"),
+            ("authors", r#"["A"]"#),
+            ("sources", r#"["S"]"#),
+        ];
+        let mut front_matter = format!("id = \"{id}\"\n");
+        for (key, default) in defaults {
+            let value = overrides.iter().find(|(field, _)| *field == key).map_or(default, |(_, value)| value);
+            front_matter.push_str(&format!("{key} = {value}\n"));
+        }
+        for (key, value) in overrides.iter().filter(|(field, _)| defaults.iter().all(|(known, _)| known != field)) {
+            front_matter.push_str(&format!("{key} = {value}\n"));
+        }
+        format!("+++\n{front_matter}+++\n{body}")
+    }
+}
