@@ -47,6 +47,8 @@ pub fn log(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<LogRow> {
             standards: Vec::new(),
             evidence_note: "Completed in Praxis, with knowledge checks and reflection".to_owned(),
             created_at: completion.completed_at.clone(),
+            template: None,
+            answers: Default::default(),
         };
         LogRow { entry, from_module: Some(module_id.clone()) }
     });
@@ -142,6 +144,8 @@ mod tests {
             standards: vec![],
             evidence_note: String::new(),
             created_at: format!("{date}T12:00:00.000Z"),
+            template: None,
+            answers: Default::default(),
         }
     }
 

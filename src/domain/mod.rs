@@ -13,5 +13,6 @@ pub mod privacy;
 pub mod progress;
 pub mod recommend;
 pub mod record;
+pub mod reflective;
 pub mod revalidation;
 pub mod storage;

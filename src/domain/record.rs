@@ -144,6 +144,12 @@ pub struct CpdEntry {
     #[serde(default)]
     pub evidence_note: String,
     pub created_at: String,
+    /// The reflective account template this entry was written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// Answers to the template's questions, by question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

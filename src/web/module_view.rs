@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use leptos_router::components::A;
+
 use super::browser::now_iso;
 use super::page_title::PageTitle;
 use super::privacy_warning::{AiWrittenReminder, PrivacyWarning};
@@ -194,6 +196,9 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     let confirmed_private = RwSignal::new(false);
     let learner_mode = module_id.is_some();
     let private_id = format!("{field_id}-private");
+    let account_link =
+        format!("/cpd?reflect={}/{}#reflective-account", module_id.clone().unwrap_or_default(), prompt.id);
+    let saved_for_link = saved_text.clone();
     let save = {
         let prompt_id = prompt.id.clone();
         move || {
@@ -233,6 +238,9 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
             })}
             <button type="button" class="button button--secondary" on:click=move |_| save()>"Save my answer"</button>
             <p role="status" class="hint">{move || status.get()}</p>
+            {move || (learner_mode && saved_for_link().is_some()).then(|| view! {
+                <p><A href=account_link.clone()>"Use this answer in a reflective account"</A></p>
+            })}
         </div>
     }
 }

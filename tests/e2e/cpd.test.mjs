@@ -36,7 +36,7 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await summary.getByRole('link', { name: 'Enter a title for the activity' }).click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'cpd-title');
 
-  await page.getByLabel('Title').fill('Regional AI safety study day');
+  await page.getByLabel('Title', { exact: true }).fill('Regional AI safety study day');
   await page.getByLabel('Hours', { exact: true }).fill('36');
   await page.getByLabel('Of which with others').fill('20');
   await page.getByLabel('What you learned').fill('Discussed a near miss for the patient with NHS number 943 476 5919.');
@@ -48,6 +48,13 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByRole('button', { name: 'Add to log' }).click();
   await page.getByText('Saved “Regional AI safety study day” to your CPD log.').waitFor();
   await page.getByText('1 entries shown: 36.0 hours of CPD, 20.0 of them with others.').waitFor();
+
+  // Filters: by method, and by the profile's current NMC cycle.
+  await page.getByLabel('How', { exact: true }).selectOption('conference');
+  await page.getByText('0 entries shown').waitFor();
+  await page.getByLabel('How', { exact: true }).selectOption('');
+  await page.getByLabel(/^Only your current Nursing and Midwifery Council \(NMC\) cycle/).check();
+  await page.getByText('1 entries shown: 36.0 hours').waitFor();
 
   // Delete, then undo.
   await page.getByRole('button', { name: 'Delete Regional AI safety study day' }).click();
@@ -61,6 +68,36 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.locator('.rule', { hasText: '5 pieces of practice-related feedback' }).getByText('Missing').waitFor();
   // The compare view evaluates the same record against every regulator.
   assert.ok(await page.locator('#compare-heading ~ div table tbody tr').count() >= 13);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a module reflection becomes an NMC reflective account, and readiness counts it', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const renewal = new Date(Date.now() + 200 * 86400000).toISOString().slice(0, 10);
+  await setProfile(page, 'nmc', renewal);
+  await page.goto(`${server.base}/revalidation`);
+  const accounts = page.locator('.rule', { hasText: '5 written reflective accounts' });
+  await accounts.getByText('Add 5 more reflective accounts (0 of 5 so far).').waitFor();
+
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  await page.getByLabel(/Think of an AI tool/).fill('A sepsis alert fired late; I learned to check observations myself.');
+  await page.getByRole('button', { name: 'Save my answer' }).click();
+  await page.getByRole('link', { name: 'Use this answer in a reflective account' }).click();
+  await page.getByRole('heading', { name: 'Write a reflective account' }).waitFor();
+  assert.equal(await page.getByLabel('Template').inputValue(), 'nmc-reflective-account');
+  assert.equal(await page.getByLabel('What did you learn from it?').inputValue(), 'A sepsis alert fired late; I learned to check observations myself.');
+  assert.equal(await page.getByLabel('Title of the account').inputValue(), 'Reflection on “What AI is, and what it is not”');
+  await page.getByLabel('What was the CPD activity, feedback or event').fill('An AI literacy module in Praxis.');
+  await page.getByText('6 words', { exact: true }).first().waitFor();
+  await page.getByLabel('How did you change or improve your practice').fill('I now check any AI alert against my own assessment.');
+  await page.getByLabel(/How is this relevant to the Code/).fill('Preserve safety.');
+  await page.getByRole('button', { name: 'Save reflective account' }).click();
+  await page.getByText('Saved “Reflection on “What AI is, and what it is not”” to your CPD log as a reflective account.').waitFor();
+
+  await page.getByRole('link', { name: 'Revalidation', exact: true }).click();
+  await page.locator('.rule', { hasText: '5 written reflective accounts' }).getByText('Add 4 more reflective accounts (1 of 5 so far).').waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

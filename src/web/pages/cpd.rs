@@ -5,10 +5,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::reflective::ReflectiveAccountForm;
 use crate::domain::cpd::{self, method_label, LogRow, METHODS};
 use crate::domain::curriculum;
 use crate::domain::privacy::scan;
 use crate::domain::record::{CpdEntry, EntryType};
+use crate::domain::reflective;
 use crate::domain::revalidation;
 use crate::web::browser::{now_iso, today};
 use crate::web::page_title::PageTitle;
@@ -20,6 +22,16 @@ pub fn CpdPage() -> impl IntoView {
     let state = use_app_state();
     let year = RwSignal::new(String::new());
     let entry_type = RwSignal::new(String::new());
+    let method = RwSignal::new(String::new());
+    let this_cycle = RwSignal::new(false);
+    // The profile's current revalidation cycle, if it names one.
+    let cycle = Memo::new(move |_| {
+        state.record.with(|r| {
+            let regulator = revalidation::find(r.profile.regulator.as_deref()?)?;
+            let renewal = cpd::parse_date(r.profile.renewal_date.as_deref()?)?;
+            Some((regulator.name, regulator.cycle.window(renewal)))
+        })
+    });
     let editing = RwSignal::new(None::<CpdEntry>);
     let undo = RwSignal::new(None::<CpdEntry>);
     let rows = Memo::new(move |_| state.record.with(|r| cpd::log(r, curriculum::catalogue())));
@@ -28,6 +40,13 @@ pub fn CpdPage() -> impl IntoView {
             rows.iter()
                 .filter(|row| year.with(|y| y.is_empty() || row.entry.date.starts_with(y.as_str())))
                 .filter(|row| entry_type.with(|t| t.is_empty() || row.entry.entry_type.id() == t))
+                .filter(|row| method.with(|m| m.is_empty() || row.entry.method == *m))
+                .filter(|row| {
+                    !this_cycle.get()
+                        || cycle.get().is_some_and(|(_, window)| {
+                            cpd::parse_date(&row.entry.date).is_some_and(|d| window.contains(d))
+                        })
+                })
                 .cloned()
                 .collect::<Vec<LogRow>>()
         })
@@ -77,6 +96,20 @@ pub fn CpdPage() -> impl IntoView {
                     {EntryType::ALL.into_iter().map(|t| view! { <option value=t.id()>{t.label()}</option> }).collect_view()}
                 </select>
             </div>
+            <div class="field field--inline">
+                <label for="filter-method">"How"</label>
+                <select id="filter-method" on:change=move |e| method.set(event_target_value(&e))>
+                    <option value="">"All methods"</option>
+                    {METHODS.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || cycle.get().map(|(name, window)| view! {
+                <div class="choice">
+                    <input type="checkbox" id="filter-cycle" prop:checked=move || this_cycle.get()
+                        on:change=move |e| this_cycle.set(event_target_checked(&e))/>
+                    <label for="filter-cycle">{format!("Only your current {name} cycle ({} to {})", window.start, window.end)}</label>
+                </div>
+            })}
         </div>
         {move || undo.get().map(|entry| view! {
             <div class="notice notice--info" role="status">
@@ -94,6 +127,14 @@ pub fn CpdPage() -> impl IntoView {
                         <p class="hint">{format!("{} · {} · {} · {:.1} h ({:.1} h with others){}", entry.date, entry.entry_type.label(),
                             method_label(&entry.method), entry.hours, entry.participatory_hours, if entry.planned { " · planned" } else { "" })}</p>
                         {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
+                        {entry.template.as_deref().and_then(reflective::find).map(|template| view! {
+                            <details>
+                                <summary>{format!("Read the {}", template.name)}</summary>
+                                <dl>{template.questions.iter().filter_map(|q| entry.answers.get(q.id).map(|a| view! {
+                                    <dt>{q.text}</dt><dd class="answer">{a.clone()}</dd>
+                                })).collect_view()}</dl>
+                            </details>
+                        })}
                         {match row.from_module {
                             Some(_) => view! { <p><span class="tag">"From a Praxis module"</span></p> }.into_any(),
                             None => view! {
@@ -110,6 +151,7 @@ pub fn CpdPage() -> impl IntoView {
             }).collect_view()}
         </ul>
         <EntryForm editing/>
+        <ReflectiveAccountForm/>
     }
 }
 
@@ -130,6 +172,8 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
         standards: Vec::new(),
         evidence_note: String::new(),
         created_at: String::new(),
+        template: None,
+        answers: Default::default(),
     };
     let draft = RwSignal::new(blank());
     let hours = RwSignal::new("1".to_owned());

@@ -8,6 +8,7 @@ mod export;
 mod home;
 mod module;
 mod not_found;
+mod reflective;
 mod revalidation;
 mod settings;
 

@@ -1,0 +1,156 @@
+//! The reflective account form on `/cpd`: a regulator's template, with
+//! word counts and the privacy check, saved into the CPD log. Opened from
+//! a module reflection (`/cpd?reflect=module/prompt`), it starts from what
+//! the learner already wrote.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::domain::curriculum;
+use crate::domain::privacy::scan;
+use crate::domain::record::CpdEntry;
+use crate::domain::reflective::{self, over_limit, word_count, TEMPLATES};
+use crate::web::browser::{now_iso, today};
+use crate::web::privacy_warning::PrivacyWarning;
+use crate::web::state::use_app_state;
+
+#[component]
+pub fn ReflectiveAccountForm() -> impl IntoView {
+    let state = use_app_state();
+    let regulator = state.record.with_untracked(|r| r.profile.regulator.clone());
+    let first =
+        regulator.as_deref().and_then(|id| TEMPLATES.iter().find(|t| t.regulator == id)).unwrap_or(&TEMPLATES[0]);
+    let template = RwSignal::new(first.id.to_owned());
+    let answers = RwSignal::new(BTreeMap::<String, String>::new());
+    let title = RwSignal::new(String::new());
+    let hours = RwSignal::new("0".to_owned());
+    let confirmed_private = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+
+    // Started from a module's reflection prompt: bring its answer along.
+    let query = use_query_map();
+    if let Some((module_id, prompt_id)) = query.with_untracked(|q| q.get("reflect")).and_then(|r| {
+        let (module, prompt) = r.split_once('/')?;
+        Some((module.to_owned(), prompt.to_owned()))
+    }) {
+        let text = state.record.with_untracked(|r| {
+            r.progress(&module_id).and_then(|p| p.reflections.get(&prompt_id)).map(|a| a.text.clone())
+        });
+        if let Some(text) = text {
+            let module_title = curriculum::catalogue().get(&module_id).map_or(module_id.clone(), |m| m.title.clone());
+            title.set(format!("Reflection on “{module_title}”"));
+            let question = first.questions.iter().find(|q| q.id == "learned").unwrap_or(&first.questions[0]);
+            answers.update(|a| {
+                a.insert(question.id.to_owned(), text);
+            });
+        }
+    }
+
+    let current = move || reflective::find(&template.get()).unwrap_or(&TEMPLATES[0]);
+    let findings = Memo::new(move |_| answers.with(|a| scan(&a.values().cloned().collect::<Vec<_>>().join("\n"))));
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let template = current();
+        let all = answers.get_untracked();
+        let answered: BTreeMap<String, String> = template
+            .questions
+            .iter()
+            .filter_map(|q| all.get(q.id).filter(|a| !a.trim().is_empty()).map(|a| (q.id.to_owned(), a.clone())))
+            .collect();
+        let problems = over_limit(template, |id| answered.get(id).cloned().unwrap_or_default());
+        let message_text = if answered.is_empty() {
+            Some("Answer at least one question before saving.".to_owned())
+        } else if let Some((_, problem)) = problems.first() {
+            Some(problem.clone())
+        } else if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
+            Some(
+                "Check the highlighted text: remove anything that could identify a patient, or confirm it does not."
+                    .to_owned(),
+            )
+        } else {
+            None
+        };
+        if message_text.is_some() {
+            message.set(message_text);
+            return;
+        }
+        let entry_title = Some(title.get_untracked().trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| template.name.to_owned());
+        let entry = CpdEntry {
+            id: format!("account-{}", now_iso()),
+            entry_type: template.counts_as,
+            date: today().to_string(),
+            title: entry_title.clone(),
+            method: "other".to_owned(),
+            hours: hours.get_untracked().trim().parse().unwrap_or(0.0_f32).max(0.0),
+            participatory_hours: 0.0,
+            planned: template.planned,
+            description: String::new(),
+            standards: Vec::new(),
+            evidence_note: String::new(),
+            created_at: now_iso(),
+            template: Some(template.id.to_owned()),
+            answers: answered,
+        };
+        if state.update(|record| record.cpd.push(entry)).is_ok() {
+            message.set(Some(format!(
+                "Saved “{entry_title}” to your CPD log as a {}.",
+                template.counts_as.label().to_lowercase()
+            )));
+            answers.set(BTreeMap::new());
+            title.set(String::new());
+            confirmed_private.set(false);
+        }
+    };
+
+    view! {
+        <form class="form" id="reflective-account" on:submit=save>
+            <h2>"Write a reflective account"</h2>
+            <p>"Use your regulator's questions. Write in your own words, and never include anything that could identify a patient or service user."</p>
+            <div class="field">
+                <label for="template">"Template"</label>
+                <select id="template" on:change=move |e| template.set(event_target_value(&e))>
+                    {TEMPLATES.iter().map(|t| view! { <option value=t.id selected=move || template.get() == t.id>{t.name}</option> }).collect_view()}
+                </select>
+                <p class="hint">{move || format!("Questions from: {}.", current().source)}</p>
+            </div>
+            <div class="field">
+                <label for="account-title">"Title of the account"</label>
+                <input type="text" id="account-title" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/>
+            </div>
+            {move || current().questions.iter().map(|question| {
+                let field_id = format!("account-{}", question.id);
+                let count_id = format!("{field_id}-count");
+                let id = question.id;
+                let limit = question.word_limit;
+                view! {
+                    <div class="field">
+                        <label for=field_id.clone()>{question.text}</label>
+                        <textarea id=field_id rows="5" aria-describedby=count_id.clone()
+                            prop:value=move || answers.with(|a| a.get(id).cloned().unwrap_or_default())
+                            on:input=move |e| answers.update(|a| { a.insert(id.to_owned(), event_target_value(&e)); })></textarea>
+                        <p class="hint" id=count_id>{move || {
+                            let words = answers.with(|a| a.get(id).map_or(0, |t| word_count(t)));
+                            match limit {
+                                Some(limit) if words > limit => format!("{words} words: {} over the limit of {limit}", words - limit),
+                                Some(limit) => format!("{words} of {limit} words"),
+                                None => format!("{words} words"),
+                            }
+                        }}</p>
+                    </div>
+                }
+            }).collect_view()}
+            <div class="field">
+                <label for="account-hours">"CPD hours (if it records learning time)"</label>
+                <input type="text" inputmode="decimal" id="account-hours" class="input--short" prop:value=move || hours.get()
+                    on:input=move |e| hours.set(event_target_value(&e))/>
+            </div>
+            <PrivacyWarning id="account-private" findings=Signal::derive(move || findings.get()) confirmed=confirmed_private/>
+            <button type="submit" class="button">"Save reflective account"</button>
+            <p role="status">{move || message.get()}</p>
+        </form>
+    }
+}
