@@ -8,6 +8,7 @@ pub mod competence;
 pub mod cpd;
 pub mod curriculum;
 pub mod framework;
+pub mod incident;
 pub mod module;
 pub mod privacy;
 pub mod progress;

@@ -28,6 +28,9 @@ pub struct LearnerRecord {
     /// modules count as CPD without an entry here (see `domain::cpd`).
     #[serde(default)]
     pub cpd: Vec<CpdEntry>,
+    /// The AI incident and learning log.
+    #[serde(default)]
+    pub incidents: Vec<crate::domain::incident::Incident>,
     /// When the learner last exported a backup (RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_backup_at: Option<String>,

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser::download;
 use super::pages::{
-    AuthorPage, CataloguePage, CompetencePage, CpdPage, ExportPage, HomePage, ModulePage, NotFound, RevalidationPage,
-    SettingsPage,
+    AuthorPage, CataloguePage, CompetencePage, CpdPage, ExportPage, HomePage, IncidentsPage, ModulePage, NotFound,
+    RevalidationPage, SettingsPage,
 };
 use super::state::{use_app_state, AppState};
 
@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
                             <li><A href="/competence">"Competence"</A></li>
                             <li><A href="/cpd">"CPD"</A></li>
                             <li><A href="/revalidation">"Revalidation"</A></li>
+                            <li><A href="/incidents">"AI events"</A></li>
                             <li><A href="/export">"Export"</A></li>
                             <li><A href="/author">"Author"</A></li>
                             <li><A href="/settings">"Profile"</A></li>
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/competence") view=CompetencePage/>
                     <Route path=path!("/cpd") view=CpdPage/>
                     <Route path=path!("/revalidation") view=RevalidationPage/>
+                    <Route path=path!("/incidents") view=IncidentsPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

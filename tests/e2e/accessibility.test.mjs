@@ -48,6 +48,7 @@ const PAGES = {
     },
   },
   revalidation: { path: '/revalidation' },
+  incidents: { path: '/incidents' },
   settings: { path: '/settings' },
   'dashboard-with-data': {
     path: '/',

@@ -2,6 +2,7 @@
 // on the device), edit and undo, and see revalidation readiness change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
 
 let server, browser;
@@ -98,6 +99,40 @@ test('a module reflection becomes an NMC reflective account, and readiness count
 
   await page.getByRole('link', { name: 'Revalidation', exact: true }).click();
   await page.locator('.rule', { hasText: '5 written reflective accounts' }).getByText('Add 4 more reflective accounts (1 of 5 so far).').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('an AI event is logged, summarised for a report, and becomes a reflection and CPD entry', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await page.goto(`${server.base}/incidents`);
+  await appReady(page);
+  await page.getByLabel('AI tool').fill('Vital-signs monitor');
+  await page.getByLabel('Version, mode or settings').fill('adult mode');
+  await page.getByLabel('What happened').fill('Alarm limits were adult ones for a child aged 4; call 07700 900123 for details.');
+  await page.getByLabel('Near miss').check();
+  await page.getByLabel('Local incident reporting system').fill('LRMS-123');
+  await page.getByRole('button', { name: 'Save to the log' }).click();
+  await page.getByText('Check the highlighted text').waitFor();
+  await page.getByLabel('What happened').fill('Alarm limits were adult ones for a young child.');
+  await page.getByRole('button', { name: 'Save to the log' }).click();
+  await page.locator('.log__entry', { hasText: 'Vital-signs monitor' }).waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download a summary for a Yellow Card or manufacturer report' }).click(),
+  ]);
+  const summary = await readFile(await download.path(), 'utf8');
+  assert.match(summary, /Version, mode or settings: adult mode/);
+  assert.match(summary, /Local incident reporting system: LRMS-123/);
+  assert.match(summary, /NOT CONFIRMED/);
+
+  await page.getByRole('button', { name: 'Turn into a reflective account and CPD entry' }).click();
+  await page.getByText(/^Reflected on \d{4}-\d{2}-\d{2}$/).waitFor();
+  await page.getByRole('link', { name: 'CPD', exact: true }).click();
+  await page.locator('.log__title', { hasText: 'Reflection on an AI event: Vital-signs monitor' }).waitFor();
+  await page.locator('.log__title', { hasText: 'Learning from an AI event: Vital-signs monitor' }).waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

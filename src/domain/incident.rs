@@ -1,0 +1,237 @@
+//! The AI incident and learning log: what happened when AI was used, good
+//! or bad, who was told, and where it was reported. An entry can become a
+//! reflective account and a CPD entry in one step, and can be summarised
+//! to help fill in an external report.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::record::{CpdEntry, EntryType};
+use crate::domain::reflective;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    pub id: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub tool: String,
+    /// Version, mode or setting of the tool (e.g. "adult mode").
+    #[serde(default)]
+    pub tool_version: String,
+    #[serde(default)]
+    pub setting: String,
+    pub what_happened: String,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub what_you_did: String,
+    #[serde(default)]
+    pub who_you_told: String,
+    /// Reference numbers by where it was reported.
+    #[serde(default)]
+    pub reports: BTreeMap<ReportRoute, String>,
+    pub created_at: String,
+    /// When it was turned into a reflective account and CPD entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflected_at: Option<String>,
+}
+
+/// Learning comes from what goes right as well as wrong (Safety-II).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Harm,
+    NearMiss,
+    NoHarm,
+    GoodCatch,
+    WorkedWell,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] =
+        [Outcome::Harm, Outcome::NearMiss, Outcome::NoHarm, Outcome::GoodCatch, Outcome::WorkedWell];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Harm => "harm",
+            Outcome::NearMiss => "near-miss",
+            Outcome::NoHarm => "no-harm",
+            Outcome::GoodCatch => "good-catch",
+            Outcome::WorkedWell => "worked-well",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Harm => "Harm to a person",
+            Outcome::NearMiss => "Near miss",
+            Outcome::NoHarm => "Error, but no harm",
+            Outcome::GoodCatch => "Good catch: an error was spotted in time",
+            Outcome::WorkedWell => "It worked well",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportRoute {
+    YellowCard,
+    LocalSystem,
+    Manufacturer,
+}
+
+impl ReportRoute {
+    pub const ALL: [ReportRoute; 3] = [ReportRoute::YellowCard, ReportRoute::LocalSystem, ReportRoute::Manufacturer];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportRoute::YellowCard => {
+                "MHRA Yellow Card (England and Wales; Scotland and Northern Ireland have their own routes)"
+            }
+            ReportRoute::LocalSystem => "Local incident reporting system",
+            ReportRoute::Manufacturer => "The manufacturer or developer",
+        }
+    }
+}
+
+/// A plain-text summary laid out to help complete a Yellow Card or
+/// manufacturer report. The reference could not confirm the device and
+/// software form's fields, so the summary says so.
+pub fn report_summary(incident: &Incident) -> String {
+    let reports: Vec<String> =
+        incident.reports.iter().map(|(route, reference)| format!("  - {}: {}", route.label(), reference)).collect();
+    format!(
+        "AI incident summary from Praxis\r\n\
+         ================================\r\n\
+         Prepared to help you complete a report. Fields of the MHRA Yellow Card form for devices and\r\n\
+         software are NOT CONFIRMED here: follow the form itself. Include nothing that identifies a patient\r\n\
+         beyond what the form asks for.\r\n\r\n\
+         Date of event: {date}\r\n\
+         Product (AI tool): {tool}\r\n\
+         Version, mode or settings: {version}\r\n\
+         Care setting: {setting}\r\n\
+         Outcome: {outcome}\r\n\r\n\
+         What happened:\r\n{what}\r\n\r\n\
+         What was done:\r\n{did}\r\n\r\n\
+         Who was told: {told}\r\n\
+         Reported so far:\r\n{reports}\r\n\r\n\
+         Keep the device, or every software reference (name, version, settings, screenshots), until the\r\n\
+         report is closed.\r\n",
+        date = incident.date,
+        tool = incident.tool,
+        version = or_dash(&incident.tool_version),
+        setting = or_dash(&incident.setting),
+        outcome = incident.outcome.label(),
+        what = incident.what_happened,
+        did = or_dash(&incident.what_you_did),
+        told = or_dash(&incident.who_you_told),
+        reports = if reports.is_empty() { "  - not yet".to_owned() } else { reports.join("\r\n") },
+    )
+}
+
+fn or_dash(text: &str) -> &str {
+    if text.trim().is_empty() {
+        "–"
+    } else {
+        text
+    }
+}
+
+/// The reflective account (in `template_id`, an account template) and the
+/// CPD entry that an incident becomes, dated `today`, stamped `at`.
+pub fn reflect(incident: &Incident, template_id: &str, today: &str, at: &str) -> Option<[CpdEntry; 2]> {
+    let template = reflective::find(template_id)?;
+    let first = template.questions.first()?;
+    let mut answers = BTreeMap::new();
+    answers.insert(
+        first.id.to_owned(),
+        format!(
+            "{} ({}): {}\n\nWhat I did: {}",
+            incident.tool,
+            incident.outcome.label(),
+            incident.what_happened,
+            incident.what_you_did
+        ),
+    );
+    let entry = |id: String, entry_type, title: String, template: Option<String>, answers| CpdEntry {
+        id,
+        entry_type,
+        date: today.to_owned(),
+        title,
+        method: "other".to_owned(),
+        hours: 0.0,
+        participatory_hours: 0.0,
+        planned: false,
+        description: String::new(),
+        standards: Vec::new(),
+        evidence_note: format!("From the AI incident log, event of {}", incident.date),
+        created_at: at.to_owned(),
+        template,
+        answers,
+    };
+    Some([
+        entry(
+            format!("account-{}", incident.id),
+            template.counts_as,
+            format!("Reflection on an AI event: {}", incident.tool),
+            Some(template.id.to_owned()),
+            answers,
+        ),
+        entry(
+            format!("cpd-{}", incident.id),
+            EntryType::Cpd,
+            format!("Learning from an AI event: {}", incident.tool),
+            None,
+            BTreeMap::new(),
+        ),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn incident() -> Incident {
+        Incident {
+            id: "incident-1".into(),
+            date: "2026-10-02".into(),
+            tool: "Vital-signs monitor".into(),
+            tool_version: "adult mode".into(),
+            setting: "Emergency department".into(),
+            what_happened: "Alarms did not fire for a child.".into(),
+            outcome: Outcome::NearMiss,
+            what_you_did: "Switched to paediatric mode and escalated.".into(),
+            who_you_told: "Nurse in charge".into(),
+            reports: BTreeMap::from([(ReportRoute::LocalSystem, "LRMS-123".to_owned())]),
+            created_at: "2026-10-02T10:00:00.000Z".into(),
+            reflected_at: None,
+        }
+    }
+
+    #[test]
+    fn the_report_summary_holds_the_event_and_says_what_is_unconfirmed() {
+        let summary = report_summary(&incident());
+        assert!(summary.contains("Yellow Card form for devices and\r\nsoftware are NOT CONFIRMED"), "{summary}");
+        assert!(summary.contains("Version, mode or settings: adult mode\r\n"));
+        assert!(summary.contains("  - Local incident reporting system: LRMS-123"));
+        assert!(summary.contains("Who was told: Nurse in charge"));
+        let mut bare = incident();
+        bare.reports.clear();
+        bare.setting.clear();
+        let summary = report_summary(&bare);
+        assert!(summary.contains("Care setting: –\r\n") && summary.contains("  - not yet"), "{summary}");
+    }
+
+    #[test]
+    fn an_incident_becomes_a_reflective_account_and_a_cpd_entry() {
+        let [account, cpd] =
+            reflect(&incident(), "nmc-reflective-account", "2026-10-03", "2026-10-03T09:00:00.000Z").unwrap();
+        assert_eq!(account.entry_type, EntryType::ReflectiveAccount);
+        assert_eq!(account.template.as_deref(), Some("nmc-reflective-account"));
+        assert!(account.answers["nature"].starts_with("Vital-signs monitor (Near miss): Alarms did not fire"));
+        assert_eq!((cpd.entry_type, cpd.date.as_str()), (EntryType::Cpd, "2026-10-03"));
+        assert_ne!(account.id, cpd.id);
+        assert!(reflect(&incident(), "no-such-template", "2026-10-03", "x").is_none());
+    }
+}
