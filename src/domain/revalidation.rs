@@ -263,10 +263,21 @@ pub fn regulators() -> &'static [Regulator] {
 }
 
 /// The regulator with this id.
-/// The standards a regulator's rules ask evidence to be tagged with
-/// (GDC outcomes, GOC domains …), for the CPD form to offer.
+/// The Code's four themes, which NMC forms ask each entry to relate to
+/// (reference S4, S7) though no rule requires covering them all.
+const NMC_CODE_THEMES: &[Term] = &[
+    Term { id: "nmc:prioritise-people", label: "The Code: prioritise people" },
+    Term { id: "nmc:practise-effectively", label: "The Code: practise effectively" },
+    Term { id: "nmc:preserve-safety", label: "The Code: preserve safety" },
+    Term { id: "nmc:promote-professionalism", label: "The Code: promote professionalism and trust" },
+];
+
+/// The standards a CPD entry can be tagged with for a regulator: those
+/// its rules check (GDC outcomes, GOC domains …) and those its forms ask
+/// about (the NMC Code's themes).
 pub fn standards_tags(regulator: &Regulator) -> Vec<&'static Term> {
-    let mut tags: Vec<&'static Term> = Vec::new();
+    let mut tags: Vec<&'static Term> =
+        if regulator.id == "nmc" { NMC_CODE_THEMES.iter().collect() } else { Vec::new() };
     for rule in regulator.rules {
         let rule_tags: &'static [Term] = match rule.requirement {
             Requirement::Coverage { tags }
@@ -1200,7 +1211,10 @@ mod tests {
     fn the_standards_to_tag_come_from_the_rules() {
         let gdc: Vec<&str> = standards_tags(find("gdc").unwrap()).iter().map(|t| t.id).collect();
         assert_eq!(gdc, ["gdc:A", "gdc:B", "gdc:C", "gdc:D"]);
-        assert!(standards_tags(find("nmc").unwrap()).is_empty());
+        let nmc: Vec<&str> = standards_tags(find("nmc").unwrap()).iter().map(|t| t.id).collect();
+        assert_eq!(nmc.len(), 4);
+        assert!(nmc.iter().all(|id| id.starts_with("nmc:")));
+        assert!(standards_tags(find("sssc").unwrap()).is_empty());
     }
 
     #[test]

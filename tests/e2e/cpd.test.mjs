@@ -40,6 +40,7 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByLabel('Title', { exact: true }).fill('Regional AI safety study day');
   await page.getByLabel('Hours', { exact: true }).fill('36');
   await page.getByLabel('Of which with others').fill('20');
+  await page.getByLabel('The Code: preserve safety').check();
   await page.getByLabel('What you learned').fill('Discussed a near miss for the patient with NHS number 943 476 5919.');
   await page.getByRole('button', { name: 'Add to log' }).click();
   await page.locator('.privacy-warning mark', { hasText: '943 476 5919' }).waitFor();
@@ -49,6 +50,7 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByRole('button', { name: 'Add to log' }).click();
   await page.getByText('Saved “Regional AI safety study day” to your CPD log.').waitFor();
   await page.getByText('1 entries shown: 36.0 hours of CPD, 20.0 of them with others.').waitFor();
+  await page.getByText('Relevant to: The Code: preserve safety').waitFor();
 
   // Filters: by method, and by the profile's current NMC cycle.
   await page.getByLabel('How', { exact: true }).selectOption('conference');

@@ -127,6 +127,13 @@ pub fn CpdPage() -> impl IntoView {
                         <p class="hint">{format!("{} · {} · {} · {:.1} h ({:.1} h with others){}", entry.date, entry.entry_type.label(),
                             method_label(&entry.method), entry.hours, entry.participatory_hours, if entry.planned { " · planned" } else { "" })}</p>
                         {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
+                        {(!entry.standards.is_empty()).then(|| {
+                            let labels: Vec<&str> = entry.standards.iter().map(|id| {
+                                revalidation::regulators().iter().flat_map(revalidation::standards_tags)
+                                    .find(|tag| tag.id == id).map_or(id.as_str(), |tag| tag.label)
+                            }).collect();
+                            view! { <p class="hint">{format!("Relevant to: {}", labels.join("; "))}</p> }
+                        })}
                         {entry.template.as_deref().and_then(reflective::find).map(|template| view! {
                             <details>
                                 <summary>{format!("Read the {}", template.name)}</summary>
