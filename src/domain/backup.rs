@@ -20,21 +20,10 @@ pub fn backup_reminder(record: &LearnerRecord, today: time::Date) -> Option<Stri
     let Some(last) = &record.last_backup_at else {
         return Some("You have not exported a backup yet. Your record lives only in this browser.".to_owned());
     };
-    let last_day = parse_day(last)?;
+    let last_day = crate::domain::cpd::parse_date(last)?;
     let age = (today - last_day).whole_days();
     (age > i64::from(days))
         .then(|| format!("Your last backup was {age} days ago. Export a new one to keep your record safe."))
-}
-
-fn parse_day(timestamp: &str) -> Option<time::Date> {
-    let mut parts = timestamp.get(..10)?.split('-').map(str::parse::<i32>);
-    let (year, month, day) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
-    time::Date::from_calendar_date(
-        year,
-        time::Month::try_from(u8::try_from(month).ok()?).ok()?,
-        u8::try_from(day).ok()?,
-    )
-    .ok()
 }
 
 /// Identifies a Praxis backup among other JSON files.

@@ -97,7 +97,7 @@ pub fn evidence(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<Evidence> 
         .collect()
 }
 
-/// A `YYYY-MM-DD` date.
+/// A date written `YYYY-MM-DD`, or the date of an RFC 3339 timestamp.
 pub fn parse_date(text: &str) -> Option<time::Date> {
     let mut parts = text.get(..10)?.split('-');
     let year = parts.next()?.parse().ok()?;
