@@ -129,3 +129,31 @@ test('sections are recorded as the learner reads down the page', async () => {
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('a self-assessment can cite a module, a reflection and a CPD entry as evidence', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await completeWhatAiIs(page, server.base);
+  await page.goto(`${server.base}/cpd`);
+  await page.getByLabel('Title', { exact: true }).fill('Ward AI safety huddle');
+  await page.getByRole('button', { name: 'Add to log' }).click();
+  await page.getByText('Saved “Ward AI safety huddle” to your CPD log.').waitFor();
+
+  await page.goto(`${server.base}/competence`);
+  const area = page.getByRole('group', { name: 'Artificial intelligence: Evaluating AI', exact: true });
+  await area.getByLabel('2 Understanding').check();
+  await area.getByText('Evidence: modules, reflections and CPD').click();
+  await area.getByLabel('Module: What AI is, and what it is not').check();
+  await area.getByLabel('Your reflection in “What AI is, and what it is not”').check();
+  await area.getByLabel(/^CPD: Ward AI safety huddle/).check();
+  await page.getByRole('button', { name: 'Save this self-assessment' }).click();
+  await page.getByText('Saved a snapshot of 1 rated area(s).').waitFor();
+  const record = await page.evaluate(() => JSON.parse(localStorage.getItem('praxis.record')).record);
+  const evidence = record.self_assessments[0].ratings['artificial-intelligence/evaluating'].evidence;
+  assert.equal(evidence.length, 3);
+  assert.ok(evidence.includes('what-ai-is'));
+  assert.ok(evidence.includes('reflection:what-ai-is/first-encounter'));
+  assert.ok(evidence.some((id) => id.startsWith('cpd:cpd-')));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

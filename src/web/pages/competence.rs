@@ -87,13 +87,24 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
             change(rating);
         });
     };
-    // Completed modules that develop this area's domain can be evidence.
-    let evidence_modules: Vec<&'static Module> = state.record.with_untracked(|record| {
-        curriculum::catalogue()
+    // Evidence the learner can point to, as (id, label): completed modules
+    // that develop this area's domain, their reflections in those modules,
+    // and their own CPD entries.
+    let evidence_items: Vec<(String, String)> = state.record.with_untracked(|record| {
+        let modules: Vec<&'static Module> = curriculum::catalogue()
             .modules()
             .iter()
             .filter(|m| record.completion(&m.id).is_some() && m.competences.iter().any(|c| c.domain == area.domain.id))
-            .collect()
+            .collect();
+        let reflections = modules.iter().flat_map(|m| {
+            let prompts =
+                record.progress(&m.id).map(|p| p.reflections.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+            prompts.into_iter().map(move |prompt| {
+                (format!("reflection:{}/{prompt}", m.id), format!("Your reflection in “{}”", m.title))
+            })
+        });
+        let cpd = record.cpd.iter().map(|e| (format!("cpd:{}", e.id), format!("CPD: {} ({})", e.title, e.date)));
+        modules.iter().map(|m| (m.id.clone(), format!("Module: {}", m.title))).chain(reflections).chain(cpd).collect()
     });
     let levels = LEVEL_DESCRIPTORS
         .iter()
@@ -125,23 +136,23 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
                     }).collect_view()}
                 </select>
             </div>
-            {(!evidence_modules.is_empty()).then(|| view! {
+            {(!evidence_items.is_empty()).then(|| view! {
                 <details class="evidence">
-                    <summary>"Evidence from completed modules"</summary>
-                    {evidence_modules.into_iter().map(|module| {
-                        let box_id = format!("{slug}-evidence-{}", module.id);
-                        let module_id = module.id.clone();
-                        let checked_id = module.id.clone();
+                    <summary>"Evidence: modules, reflections and CPD"</summary>
+                    {evidence_items.into_iter().enumerate().map(|(index, (evidence_id, label))| {
+                        let box_id = format!("{slug}-evidence-{index}");
+                        let item_id = evidence_id.clone();
+                        let checked_id = evidence_id;
                         view! {
                             <div class="choice">
                                 <input type="checkbox" id=box_id.clone() disabled=move || current().is_none()
                                     prop:checked=move || current().is_some_and(|r| r.evidence.contains(&checked_id))
                                     on:change=move |e| {
                                         let on = event_target_checked(&e);
-                                        let module_id = module_id.clone();
-                                        set(&|r| { r.evidence.retain(|m| *m != module_id); if on { r.evidence.push(module_id.clone()); } });
+                                        let item_id = item_id.clone();
+                                        set(&|r| { r.evidence.retain(|m| *m != item_id); if on { r.evidence.push(item_id.clone()); } });
                                     }/>
-                                <label for=box_id>{module.title.clone()}</label>
+                                <label for=box_id>{label}</label>
                             </div>
                         }
                     }).collect_view()}
