@@ -126,8 +126,8 @@ test('a keyboard-only learner can complete a module and export a backup', async 
   await tabTo(page, 'the Browse all modules link', () => document.activeElement.textContent === 'Browse all modules');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Modules and case studies' }).waitFor();
-  // Focus moved to the new page's heading.
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+  // Focus moves to the new page's heading.
+  await page.waitForFunction(() => document.activeElement.tagName === 'H1');
 
   await tabTo(page, 'the What AI is link', () => document.activeElement.textContent === 'What AI is, and what it is not');
   await page.keyboard.press('Enter');

@@ -35,7 +35,7 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByRole('button', { name: 'Add to log' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.getByRole('link', { name: 'Enter a title for the activity' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'cpd-title');
+  await page.waitForFunction(() => document.activeElement.id === 'cpd-title');
 
   await page.getByLabel('Title', { exact: true }).fill('Regional AI safety study day');
   await page.getByLabel('Hours', { exact: true }).fill('36');
