@@ -17,7 +17,6 @@ use std::fmt;
 pub use body::{Block, CalloutKind, KnowledgeCheck, ReflectionPrompt};
 pub use catalogue::Catalogue;
 pub use front_matter::{CompetenceRef, CompletionRule, Kind};
-pub use render::{render_markdown, LinkTarget};
 
 /// A small valid module that the `/author` page starts from.
 pub const STARTER: &str = include_str!("starter.md");

@@ -72,11 +72,6 @@ pub(super) enum RenderNote {
     TopLevelHeading { offset: usize },
 }
 
-/// Renders Markdown to safe HTML, discarding the notes.
-pub fn render_markdown(markdown: &str) -> String {
-    render(markdown, &mut Vec::new())
-}
-
 /// Renders Markdown to safe HTML, noting what was neutralised (offsets
 /// are into `markdown`).
 pub(super) fn render(markdown: &str, notes: &mut Vec<RenderNote>) -> String {

@@ -185,8 +185,11 @@ fn slugs_are_lowercase_words_joined_by_single_hyphens() {
 }
 
 mod rendering {
-    use super::super::render::LinkTarget;
-    use super::super::render_markdown;
+    use super::super::render::{render, LinkTarget};
+
+    fn render_markdown(markdown: &str) -> String {
+        render(markdown, &mut Vec::new())
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {
