@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use super::browser::now_iso;
 use super::page_title::PageTitle;
 use super::privacy_warning::{AiWrittenReminder, PrivacyWarning};
-use super::state::use_app_state;
+use super::state::{use_app_state, AppState};
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
 use crate::domain::privacy::scan;
 use crate::domain::record::{CheckAttempt, LearnerRecord};
@@ -90,6 +90,7 @@ pub fn ModuleBody(module: Module, #[prop(optional)] record_answers: bool) -> imp
 /// chosen option and the explanation once the learner checks.
 #[component]
 fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl IntoView {
+    let state = use_app_state();
     let multiple = check.is_multiple_answer();
     let chosen = RwSignal::new(Vec::<usize>::new());
     let outcome = RwSignal::new(None::<bool>);
@@ -107,7 +108,7 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
             let check_id = check.with_value(|c| c.id.clone());
             let attempt = CheckAttempt { check_id, chosen, correct, at: now_iso() };
             // A failed save is reported at the top of the page.
-            let _ = save_answer(module_id, |record| record.record_attempt(module_id, attempt));
+            let _ = save_answer(state, module_id, |record| record.record_attempt(module_id, attempt));
         }
     };
     let option_views = options
@@ -211,8 +212,9 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
                 status.set(Some("Not saved: check the highlighted text first."));
                 return;
             }
-            let saved =
-                save_answer(module_id, |record| record.record_reflection(module_id, &prompt_id, &current, &now_iso()));
+            let saved = save_answer(state, module_id, |record| {
+                record.record_reflection(module_id, &prompt_id, &current, &now_iso())
+            });
             status.set(Some(match saved {
                 Ok(()) => "Your answer is saved in this browser.",
                 Err(_) => "Your answer is NOT saved yet (see the message at the top of the page). It is still here.",
@@ -247,8 +249,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
 
 /// Saves a change to the learner's answers for `module_id`, then
 /// completes the module if that change met its completion rule.
-fn save_answer(module_id: &str, change: impl FnOnce(&mut LearnerRecord)) -> Result<(), StoreError> {
-    let state = use_app_state();
+fn save_answer(state: AppState, module_id: &str, change: impl FnOnce(&mut LearnerRecord)) -> Result<(), StoreError> {
     state.update(|record| {
         change(record);
         if let Some(module) = curriculum::catalogue().get(module_id) {
