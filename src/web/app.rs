@@ -3,9 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
-use super::browser::download;
+use super::browser::{download, focus};
 use super::pages::{
     AuthorPage, CataloguePage, CompetencePage, CpdPage, ExportPage, HomePage, IncidentsPage, ModulePage, NotFound,
     RevalidationPage, SettingsPage,
@@ -61,9 +60,7 @@ pub fn App() -> impl IntoView {
 /// fragment jump never moves focus: move it here.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
     event.prevent_default();
-    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = main.focus();
-    }
+    focus("main");
 }
 
 /// Tells the learner when their changes cannot be saved, when storage is

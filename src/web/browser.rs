@@ -14,6 +14,21 @@ pub fn today() -> time::Date {
     time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8).unwrap_or(time::Date::MIN)
 }
 
+/// Moves focus to the element with `id`: at once if it is on the page,
+/// or after the next frame if it is still being rendered (a new error
+/// summary, say).
+pub fn focus(id: &'static str) {
+    let try_focus = move || {
+        let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+        element.dyn_into::<web_sys::HtmlElement>().ok()?.focus().ok()
+    };
+    if try_focus().is_none() {
+        leptos::prelude::request_animation_frame(move || {
+            try_focus();
+        });
+    }
+}
+
 /// Offers `text` to the user as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());

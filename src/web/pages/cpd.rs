@@ -3,7 +3,6 @@
 //! anything that could identify a patient before it is saved.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::reflective::ReflectiveAccountForm;
 use crate::domain::cpd::{self, method_label, LogRow, METHODS};
@@ -12,7 +11,7 @@ use crate::domain::privacy::scan;
 use crate::domain::record::{CpdEntry, EntryType};
 use crate::domain::reflective;
 use crate::domain::revalidation;
-use crate::web::browser::{now_iso, today};
+use crate::web::browser::{focus, now_iso, today};
 use crate::web::page_title::PageTitle;
 use crate::web::privacy_warning::{AiWrittenReminder, PrivacyWarning};
 use crate::web::state::use_app_state;
@@ -376,14 +375,4 @@ fn ErrorSummary(errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView 
             </div>
         })
     }
-}
-
-/// Moves focus to the element with `id` once it is on the page.
-fn focus(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
 }
