@@ -30,7 +30,7 @@ fn a_saved_record_loads_back_from_local_storage() {
     let record = record_with("what-ai-is");
     store.save(&record).unwrap();
     assert_eq!(LocalStore::open().unwrap().load(), Ok(Some(record)));
-    assert!(local_storage().get_item(RECORD_KEY).unwrap().unwrap().starts_with("{\"schema_version\":2,"));
+    assert!(local_storage().get_item(RECORD_KEY).unwrap().unwrap().starts_with("{\"schema_version\":3,"));
 }
 
 #[wasm_bindgen_test]

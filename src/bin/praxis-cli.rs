@@ -5,9 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use praxis::domain::backup::Backup;
 use praxis::domain::module::{Catalogue, Diagnostic};
-use praxis::domain::{cpd, curriculum, revalidation};
+use praxis::domain::{backup, cpd, curriculum, revalidation};
 
 #[derive(Parser)]
 #[command(name = "praxis-cli", version, about = "Check, list and report on Praxis learning content and records")]
@@ -103,10 +102,8 @@ fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Pat
     })?;
     let renewal =
         cpd::parse_date(renewal).ok_or_else(|| format!("renewal date `{renewal}` is not a date: use YYYY-MM-DD"))?;
-    let text = std::fs::read_to_string(backup).map_err(|e| format!("cannot read {}: {e}", backup.display()))?;
-    let backup_file: Backup =
-        serde_json::from_str(&text).map_err(|e| format!("{} is not a Praxis backup: {e}", backup.display()))?;
-    let evidence = cpd::evidence(&backup_file.record, curriculum::catalogue());
+    let record = read_backup_file(backup)?.record;
+    let evidence = cpd::evidence(&record, curriculum::catalogue());
     let today = time::OffsetDateTime::now_utc().date();
     let report = revalidation::evaluate(regulator, role, renewal, today, &evidence);
     println!(
@@ -130,6 +127,12 @@ fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Pat
     }
     println!("Source: {}; last checked {}", regulator.source, regulator.last_checked);
     Ok(if report.is_ready() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Reads a backup file, or says which file is unusable and why.
+fn read_backup_file(path: &Path) -> Result<backup::ReadBackup, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    backup::read_backup(&text).map_err(|reason| format!("{}: {reason}", path.display()))
 }
 
 /// Reads every module file under `paths` and checks them as one catalogue.

@@ -1,10 +1,11 @@
 //! The backup file a learner downloads from `/export`: everything they
 //! recorded, in a versioned envelope that later versions can import.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::record::LearnerRecord;
-use super::storage::SCHEMA_VERSION;
+use super::storage::{self, SCHEMA_VERSION};
+use super::{cpd, digest};
 
 /// Days after the last backup before the learner is reminded to export.
 pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
@@ -29,8 +30,15 @@ pub fn backup_reminder(record: &LearnerRecord, today: time::Date) -> Option<Stri
 /// Identifies a Praxis backup among other JSON files.
 pub const BACKUP_FORMAT: &str = "praxis-backup";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The largest file Praxis will read as a backup. A synthetic 40-year
+/// career (`praxis-cli sample --years 40`) is well under 2 MB, so a file
+/// this size is not a backup, and reading it would stall the page.
+pub const MAX_BACKUP_BYTES: u64 = 20_000_000;
+
+/// Deeper nesting than any backup has; refused before it can exhaust the stack.
+const MAX_NESTING: usize = 32;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Backup {
     pub format: String,
     pub schema_version: u32,
@@ -38,6 +46,10 @@ pub struct Backup {
     pub exported_at: String,
     /// The Praxis version that made it.
     pub app_version: String,
+    /// SHA-256 of `record` in canonical form (see `domain::digest`): shows
+    /// whether the content was changed after export. Not a signature:
+    /// anyone editing the file can recompute it.
+    pub content_sha256: String,
     pub record: LearnerRecord,
 }
 
@@ -48,6 +60,7 @@ impl Backup {
             schema_version: SCHEMA_VERSION,
             exported_at: exported_at.to_owned(),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            content_sha256: digest::serialized_sha256(&record),
             record,
         }
     }
@@ -61,6 +74,148 @@ impl Backup {
         let date = self.exported_at.get(..10).unwrap_or("undated");
         format!("praxis-backup-{date}.json")
     }
+}
+
+/// Whether a readable backup is the content that was exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Integrity {
+    Intact,
+    /// Readable, but not what Praxis wrote; says why.
+    Modified(String),
+}
+
+/// A backup that could be read, with its record migrated to this version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadBackup {
+    pub exported_at: String,
+    pub integrity: Integrity,
+    pub record: LearnerRecord,
+}
+
+/// Reads a file as a backup: its size, its JSON, its format and version,
+/// its digest, then every field. `Err` says, in a sentence a learner or
+/// employer can act on, why the file cannot be used.
+pub fn read_backup(text: &str) -> Result<ReadBackup, String> {
+    check_size(text.len() as u64)?;
+    check_nesting(text)?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| describe_json_error(&e))?;
+    let serde_json::Value::Object(mut fields) = value else {
+        return Err("This is JSON, but not a Praxis backup: it is not an object with a \"format\" field.".to_owned());
+    };
+    match fields.get("format").and_then(serde_json::Value::as_str) {
+        Some(BACKUP_FORMAT) => {}
+        Some(other) => {
+            return Err(format!("This is not a Praxis backup: its format is {}.", quoted(other)));
+        }
+        None => {
+            return Err("This is JSON, but not a Praxis backup: it has no \"format\": \"praxis-backup\".".to_owned())
+        }
+    }
+    let version = match fields.get("schema_version") {
+        Some(serde_json::Value::Number(n)) => n
+            .as_u64()
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| format!("The backup's schema_version {n} is not a format Praxis has ever written."))?,
+        Some(_) => return Err("The backup's schema_version is not a whole number.".to_owned()),
+        None => return Err("The backup has no schema_version, so Praxis cannot tell how to read it.".to_owned()),
+    };
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(format!(
+            "The backup was made by a newer version of Praxis (format {version}; this one reads up to \
+             {SCHEMA_VERSION}). Update Praxis, then try again."
+        ));
+    }
+    let exported_at = fields.get("exported_at").and_then(serde_json::Value::as_str).unwrap_or("").to_owned();
+    let record = fields.remove("record").ok_or("The backup holds no record.")?;
+    let integrity = match fields.get("content_sha256").and_then(serde_json::Value::as_str) {
+        None => Integrity::Modified("it has no digest, so Praxis cannot show it is unchanged since export".to_owned()),
+        Some(stated) if stated == digest::json_sha256(&record) => Integrity::Intact,
+        Some(_) => {
+            Integrity::Modified("its content does not match its digest, so it was changed after export".to_owned())
+        }
+    };
+    let record = storage::migrate(version, record).map_err(|reason| format!("The backup's {reason}"))?;
+    validate(&record)?;
+    Ok(ReadBackup { exported_at, integrity, record })
+}
+
+/// Refuses a file too large to be a backup, before it is read.
+pub fn check_size(bytes: u64) -> Result<(), String> {
+    if bytes > MAX_BACKUP_BYTES {
+        return Err(format!(
+            "The file is {:.1} MB; a Praxis backup is at most {} MB, so this is not one.",
+            bytes as f64 / 1e6,
+            MAX_BACKUP_BYTES / 1_000_000
+        ));
+    }
+    Ok(())
+}
+
+/// Counts bracket depth outside strings, so a hostile file of nested
+/// arrays is refused with a reason rather than by the parser's limit.
+fn check_nesting(text: &str) -> Result<(), String> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        match (in_string, escaped, byte) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') | (false, _, b'"') => in_string = !in_string,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(format!(
+                        "The file nests more than {MAX_NESTING} levels deep; a Praxis backup never does."
+                    ));
+                }
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn describe_json_error(error: &serde_json::Error) -> String {
+    let place = format!("line {}, column {}", error.line(), error.column());
+    match error.classify() {
+        serde_json::error::Category::Eof => {
+            format!("The file ends too soon ({place}): it was probably cut short while copying or downloading.")
+        }
+        _ => format!("The file is not valid JSON ({place}): {error}."),
+    }
+}
+
+/// Rules serde's types cannot say: ids that merging relies on are unique,
+/// and dates are dates.
+fn validate(record: &LearnerRecord) -> Result<(), String> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (index, entry) in record.cpd.iter().enumerate() {
+        if !seen.insert(entry.id.as_str()) {
+            return Err(format!("The backup's record.cpd[{index}] repeats the id {}.", quoted(&entry.id)));
+        }
+        if cpd::parse_date(&entry.date).is_none() {
+            return Err(format!("The backup's record.cpd[{index}].date {} is not a date.", quoted(&entry.date)));
+        }
+        if !entry.hours.is_finite() || entry.hours < 0.0 {
+            return Err(format!("The backup's record.cpd[{index}].hours is not a number of hours."));
+        }
+    }
+    for (module_id, completion) in &record.completions {
+        if cpd::parse_date(&completion.completed_at).is_none() {
+            return Err(format!("The backup's completion of {} has no valid date.", quoted(module_id)));
+        }
+    }
+    Ok(())
+}
+
+/// Quotes text from a file for a message, cut short and with control
+/// characters shown escaped, so hostile content cannot flood or forge it.
+pub fn quoted(text: &str) -> String {
+    let mut shown: String = text.chars().take(60).flat_map(char::escape_debug).collect();
+    if text.chars().count() > 60 {
+        shown.push('…');
+    }
+    format!("\"{shown}\"")
 }
 
 #[cfg(test)]
@@ -80,9 +235,61 @@ mod tests {
         assert_eq!(json["format"], "praxis-backup");
         assert_eq!(json["schema_version"], SCHEMA_VERSION);
         assert_eq!(json["record"]["completions"]["what-ai-is"]["completed_at"], "2026-01-02T10:00:00.000Z");
-        let back: Backup = serde_json::from_value(json).unwrap();
+        assert_eq!(json["content_sha256"].as_str().unwrap().len(), 64);
+        let back = read_backup(&backup.to_json()).unwrap();
         assert_eq!(back.record, record);
+        assert_eq!(back.integrity, Integrity::Intact);
         assert_eq!(backup.file_name(), "praxis-backup-2026-02-03.json");
+    }
+
+    fn exported() -> String {
+        let mut record = LearnerRecord::default();
+        record.record_reflection("what-ai-is", "first-encounter", "I asked a chatbot", "2026-01-01T00:00:00.000Z");
+        Backup::new(record, "2026-02-03T04:05:06.007Z").to_json()
+    }
+
+    #[test]
+    fn an_edited_backup_reads_as_modified_and_says_why() {
+        let edited = exported().replace("I asked a chatbot", "I never asked a chatbot");
+        let read = read_backup(&edited).unwrap();
+        assert_eq!(
+            read.integrity,
+            Integrity::Modified("its content does not match its digest, so it was changed after export".into())
+        );
+        let reformatted: serde_json::Value = serde_json::from_str(&exported()).unwrap();
+        let compact = serde_json::to_string(&reformatted).unwrap();
+        assert_eq!(read_backup(&compact).unwrap().integrity, Integrity::Intact, "spacing is not content");
+        let mut undigested = reformatted.clone();
+        undigested.as_object_mut().unwrap().remove("content_sha256");
+        assert!(
+            matches!(read_backup(&undigested.to_string()).unwrap().integrity, Integrity::Modified(r) if r.contains("no digest"))
+        );
+    }
+
+    #[test]
+    fn unreadable_files_are_refused_with_a_specific_reason() {
+        let whole = exported();
+        let cases = [
+            (&whole[..whole.len() / 2], "The file ends too soon"),
+            ("[1,2]", "not a Praxis backup: it is not an object"),
+            (r#"{"format":"xapi"}"#, r#"its format is "xapi""#),
+            (r#"{"format":"praxis-backup"}"#, "has no schema_version"),
+            (r#"{"format":"praxis-backup","schema_version":"3"}"#, "not a whole number"),
+            (r#"{"format":"praxis-backup","schema_version":99,"record":{}}"#, "newer version of Praxis (format 99"),
+            (r#"{"format":"praxis-backup","schema_version":3}"#, "holds no record"),
+            (
+                r#"{"format":"praxis-backup","schema_version":3,"record":{"cpd":[{"id":1}]}}"#,
+                "record.cpd[0].id: invalid type: integer `1`, expected a string",
+            ),
+            (r#"{"format":"praxis-backup","schema_version":3,"record":{"evil":1}}"#, "unknown field `evil`"),
+        ];
+        for (text, expected) in cases {
+            let error = read_backup(text).expect_err(text);
+            assert!(error.contains(expected), "{text}: {error}");
+        }
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(read_backup(&deep).unwrap_err().contains("nests more than 32 levels"));
+        assert!(check_size(100_000_000).unwrap_err().starts_with("The file is 100.0 MB"));
     }
 
     #[test]

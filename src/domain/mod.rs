@@ -7,6 +7,7 @@ pub mod backup;
 pub mod competence;
 pub mod cpd;
 pub mod curriculum;
+pub mod digest;
 pub mod framework;
 pub mod incident;
 pub mod module;

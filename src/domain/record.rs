@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LearnerRecord {
+    /// A random id that names the learner in exports without saying who
+    /// they are (the xAPI actor, the Open Badges subject).
+    #[serde(default)]
+    pub learner_id: String,
     #[serde(default)]
     pub profile: Profile,
     /// Work on each module, by module id.
@@ -34,6 +38,10 @@ pub struct LearnerRecord {
     /// When the learner last exported a backup (RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_backup_at: Option<String>,
+    /// The xAPI statement id last exported for each piece of evidence, so
+    /// a changed record's old statement can be voided (see `export::xapi`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub xapi_exported: BTreeMap<String, String>,
 }
 
 /// Who the learner is, as far as they choose to say. Every field is
@@ -41,6 +49,13 @@ pub struct LearnerRecord {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
+    /// The name an employer knows the learner by; only in exports they share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The employer's staff or assignment number, which joins a learner's
+    /// files in the employer's roll-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_number: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,6 +64,9 @@ pub struct Profile {
     pub regulator: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_number: Option<String>,
+    /// Which register, where the regulator keeps several (e.g. GDC dental nurse).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_type: Option<String>,
     /// The date registration next renews (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renewal_date: Option<String>,

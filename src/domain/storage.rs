@@ -11,7 +11,7 @@ use super::record::LearnerRecord;
 
 /// The version of the stored and exported format. Raise it when the
 /// shape of [`LearnerRecord`] changes, and add a migration to `MIGRATIONS`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What the browser lets one site keep in localStorage, in characters
 /// (measured in Chromium: about 5 million UTF-16 code units).
@@ -81,17 +81,30 @@ pub fn decode(text: &str) -> Result<LearnerRecord, StoreError> {
         )));
     }
     let record = stored.get_mut("record").ok_or_else(|| unreadable("it holds no record".to_owned()))?;
-    for (from, migrate) in MIGRATIONS {
+    migrate(version, record.take()).map_err(unreadable)
+}
+
+/// Brings a record of format `version` up to [`SCHEMA_VERSION`] and reads
+/// it, naming the field that is wrong when it cannot be read.
+pub fn migrate(version: u64, mut record: serde_json::Value) -> Result<LearnerRecord, String> {
+    for (from, step) in MIGRATIONS {
         if version <= u64::from(*from) {
-            migrate(record);
+            step(&mut record);
         }
     }
-    serde_json::from_value(record.take()).map_err(|e| unreadable(e.to_string()))
+    serde_path_to_error::deserialize(record).map_err(|e| {
+        let path = e.path().to_string();
+        if path == "." {
+            e.inner().to_string()
+        } else {
+            format!("record.{path}: {}", e.inner())
+        }
+    })
 }
 
 /// `(from, step)`: `step` turns a record of version `from` into `from + 1`.
 type Migration = (u32, fn(&mut serde_json::Value));
-const MIGRATIONS: &[Migration] = &[(1, completions_gain_minutes)];
+const MIGRATIONS: &[Migration] = &[(1, completions_gain_minutes), (2, learner_gains_an_id)];
 
 /// Version 1 (the first release) recorded completions without the CPD
 /// minutes they earned; version 2 keeps them. Fill them in from the module.
@@ -103,6 +116,21 @@ fn completions_gain_minutes(record: &mut serde_json::Value) {
             fields.entry("minutes").or_insert(minutes.into());
         }
     }
+}
+
+/// Version 3 names the learner in exports by an opaque id. A migrated
+/// record gets one derived from its content: stable, and says nothing.
+fn learner_gains_an_id(record: &mut serde_json::Value) {
+    let id = learner_id_from(&crate::domain::digest::json_sha256(record));
+    if let Some(fields) = record.as_object_mut() {
+        fields.entry("learner_id").or_insert(id.into());
+    }
+}
+
+/// A UUID-shaped learner id from 32 or more hex digits (random or a digest).
+pub fn learner_id_from(hex: &str) -> String {
+    let h = |range: std::ops::Range<usize>| hex.get(range).unwrap_or("0");
+    format!("{}-{}-4{}-8{}-{}", h(0..8), h(8..12), h(13..16), h(17..20), h(20..32))
 }
 
 /// How much of the browser's storage budget `chars` of stored text use.
@@ -129,7 +157,7 @@ mod tests {
             "2026-01-02T10:00:00.000Z",
         );
         let text = encode(&record);
-        assert!(text.starts_with(r#"{"schema_version":2,"record":{"#), "{text}");
+        assert!(text.starts_with(r#"{"schema_version":3,"record":{"#), "{text}");
         assert_eq!(decode(&text), Ok(record));
     }
 
@@ -161,6 +189,8 @@ mod tests {
             assert_eq!(completion.minutes, 30, "minutes come from the module's front matter");
             // A completion of a module no longer shipped keeps its date, with no minutes.
             assert_eq!(record.completion("retired-module").unwrap().minutes, 0);
+            assert_eq!(record.learner_id.len(), 36, "an opaque learner id is derived: {}", record.learner_id);
+            assert_eq!(decode(&text).unwrap().learner_id, record.learner_id, "and derived the same way each time");
         }
     }
 

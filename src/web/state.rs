@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::browser::now_iso;
 use super::storage::{is_record_change, request_persistence, LocalStore};
 use crate::domain::record::LearnerRecord;
-use crate::domain::storage::{share_of_budget, StoreError, STORAGE_WARNING_SHARE};
+use crate::domain::storage::{learner_id_from, share_of_budget, StoreError, STORAGE_WARNING_SHARE};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -97,6 +97,9 @@ impl AppState {
         let store = LocalStore::open()?;
         let mut record = store.load().ok().flatten().unwrap_or_else(|| self.record.get_untracked());
         change(&mut record);
+        if record.learner_id.is_empty() {
+            record.learner_id = random_learner_id();
+        }
         match store.save(&record) {
             Ok(used) => {
                 self.record.set(record);
@@ -117,6 +120,12 @@ impl AppState {
             }
         }
     }
+}
+
+/// A random opaque id for a learner's first saved record.
+fn random_learner_id() -> String {
+    let hex: String = (0..32).map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8)).collect();
+    learner_id_from(&hex)
 }
 
 pub fn use_app_state() -> AppState {

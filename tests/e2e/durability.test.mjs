@@ -182,7 +182,7 @@ test('a record saved in the oldest format loads, migrated, with every record sti
   await page.getByRole('button', { name: 'Save my answer' }).click();
   await page.getByText('Your answer is saved in this browser.').waitFor();
   const record = await stored(page);
-  assert.equal(record.schema_version, 2);
+  assert.equal(record.schema_version, 3);
   assert.deepEqual(Object.keys(record.record.completions).sort(), ['retired-module', 'what-ai-is']);
   assert.equal(record.record.completions['what-ai-is'].minutes, 30);
   assert.deepEqual(page.problems, []);

@@ -34,7 +34,7 @@ test('a learner completes a module, it survives a reload, and the export holds i
   assert.match(download.suggestedFilename(), /^praxis-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(backup.format, 'praxis-backup');
-  assert.equal(backup.schema_version, 2);
+  assert.equal(backup.schema_version, 3);
   const completion = backup.record.completions['what-ai-is'];
   assert.match(completion.completed_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   assert.deepEqual([completion.minutes, completion.score], [30, 100]);

@@ -17,7 +17,7 @@ pub fn RevalidationPage() -> impl IntoView {
     let profile = state.record.with_untracked(|r| r.profile.clone());
     let regulator = RwSignal::new(profile.regulator.clone().unwrap_or_else(|| "nmc".to_owned()));
     let renewal = RwSignal::new(profile.renewal_date.clone().unwrap_or_default());
-    let role = RwSignal::new(String::new());
+    let role = RwSignal::new(profile.registration_type.clone().unwrap_or_default());
     let evidence = Memo::new(move |_| state.record.with(|r| evidence(r, curriculum::catalogue())));
     let readiness = move || {
         let regulator = revalidation::find(&regulator.get())?;
@@ -43,8 +43,15 @@ pub fn RevalidationPage() -> impl IntoView {
             {move || revalidation::find(&regulator.get()).filter(|r| r.roles.len() > 1).map(|r| view! {
                 <div class="field field--inline">
                     <label for="role">"Your registration"</label>
-                    <select id="role" on:change=move |e| role.set(event_target_value(&e))>
-                        {r.roles.iter().map(|option| view! { <option value=option.id>{option.name}</option> }).collect_view()}
+                    <select id="role" on:change=move |e| {
+                        let chosen = event_target_value(&e);
+                        role.set(chosen.clone());
+                        // Remembered, so the page and the portfolio open on the learner's register.
+                        let _ = state.update(|r| r.profile.registration_type = Some(chosen).filter(|c| !c.is_empty()));
+                    }>
+                        {r.roles.iter().map(|option| view! {
+                            <option value=option.id selected=move || role.get() == option.id>{option.name}</option>
+                        }).collect_view()}
                     </select>
                 </div>
             })}

@@ -17,6 +17,8 @@ pub fn SettingsPage() -> impl IntoView {
     let stage = RwSignal::new(saved.stage.clone().unwrap_or_default());
     let profession = RwSignal::new(saved.profession.clone().unwrap_or_default());
     let regulator = RwSignal::new(saved.regulator.clone().unwrap_or_default());
+    let name = RwSignal::new(saved.name.clone().unwrap_or_default());
+    let staff_number = RwSignal::new(saved.staff_number.clone().unwrap_or_default());
     let registration_number = RwSignal::new(saved.registration_number.clone().unwrap_or_default());
     let renewal_date = RwSignal::new(saved.renewal_date.clone().unwrap_or_default());
     let archetype = RwSignal::new(saved.archetype.clone().unwrap_or_default());
@@ -36,6 +38,9 @@ pub fn SettingsPage() -> impl IntoView {
         };
         let optional = |value: String| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
         let profile = Profile {
+            name: optional(name.get_untracked()),
+            staff_number: optional(staff_number.get_untracked()),
+            registration_type: state.record.with_untracked(|r| r.profile.registration_type.clone()),
             stage: optional(stage.get_untracked()),
             profession: optional(profession.get_untracked()),
             regulator: optional(regulator.get_untracked()),
@@ -54,15 +59,12 @@ pub fn SettingsPage() -> impl IntoView {
         <PageTitle text="Your profile"/>
         <p class="lede">"All of this is optional and stays in this browser. Each answer makes Praxis more useful to you."</p>
         <form class="form" on:submit=save>
+            <TextField label="Your name" hint="Printed on your portfolio, and in the files you choose to give your employer." id="name" value=name autocomplete="name"/>
+            <TextField label="Staff or assignment number" hint="Lets your employer match your files to you when they combine their team's records." id="staff-number" value=staff_number/>
             <Choice label="Career stage" hint="Recommends modules for where you are in your career." id="stage" value=stage terms=framework::STAGES/>
             <Choice label="Profession" hint="Shows modules and case studies written for your profession first, and hides those for other professions from recommendations." id="profession" value=profession terms=framework::PROFESSIONS/>
             <Choice label="Regulator" hint="Needed to check your revalidation readiness against your regulator's rules." id="regulator" value=regulator terms=framework::REGULATORS/>
-            <div class="field">
-                <label for="registration-number">"Registration or PIN number"</label>
-                <p class="hint" id="registration-number-hint">"Printed on your portfolio so a reviewer can match it to you."</p>
-                <input type="text" id="registration-number" autocomplete="off" aria-describedby="registration-number-hint"
-                    prop:value=move || registration_number.get() on:input=move |e| registration_number.set(event_target_value(&e))/>
-            </div>
+            <TextField label="Registration or PIN number" hint="Printed on your portfolio so a reviewer can match it to you." id="registration-number" value=registration_number/>
             <div class="field">
                 <label for="renewal-date">"Next renewal date"</label>
                 <p class="hint" id="renewal-date-hint">"Lets Praxis count down to your revalidation and work out your current cycle."</p>
@@ -84,6 +86,26 @@ pub fn SettingsPage() -> impl IntoView {
             <button type="submit" class="button">"Save profile"</button>
             <p role="status">{move || message.get()}</p>
         </form>
+    }
+}
+
+/// A labelled one-line text input with a hint.
+#[component]
+fn TextField(
+    label: &'static str,
+    hint: &'static str,
+    id: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = "off")] autocomplete: &'static str,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
+            <input type="text" id=id autocomplete=autocomplete aria-describedby=hint_id
+                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
+        </div>
     }
 }
 
