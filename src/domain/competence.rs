@@ -62,7 +62,13 @@ pub fn reassessment_prompt(record: &LearnerRecord, today: Date) -> Option<String
 
 /// The same day `months` earlier, clamped to the month's last day.
 pub fn months_before(day: Date, months: u32) -> Date {
-    let index = day.year() * 12 + i32::from(u8::from(day.month())) - 1 - months as i32;
+    shift_months(day, -(months as i32))
+}
+
+/// The same day `months` later (or earlier, if negative), clamped to the
+/// month's last day.
+pub fn shift_months(day: Date, months: i32) -> Date {
+    let index = day.year() * 12 + i32::from(u8::from(day.month())) - 1 + months;
     let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
     let month = time::Month::try_from(month).expect("a month index from rem_euclid is 1 to 12");
     let last_day = time::util::days_in_month(month, year);

@@ -1,0 +1,7 @@
+//! Evidence leaving the device, in the formats other systems read: the
+//! employer's completion spreadsheet, xAPI statements for a learning
+//! record store, and Open Badges. The backup itself is `domain::backup`.
+
+pub mod badges;
+pub mod csv;
+pub mod xapi;
