@@ -107,3 +107,90 @@ fn readiness_names_bad_arguments() {
     ]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("renewal date `31/03/2027` is not a date"));
 }
+
+/// A fresh folder for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("praxis-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn sample_to(path: &std::path::Path, seed: &str) {
+    let output = praxis_cli(&["sample", "--years", "2", "--seed", seed, "--end", "2026-11-01"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    std::fs::write(path, output.stdout).unwrap();
+}
+
+#[test]
+fn verify_tells_intact_from_modified_from_invalid() {
+    let dir = scratch("verify");
+    let intact = dir.join("intact.json");
+    sample_to(&intact, "3");
+    let text = std::fs::read_to_string(&intact).unwrap();
+    let modified = dir.join("modified.json");
+    std::fs::write(&modified, text.replacen("\"hours\": ", "\"hours\": 1", 1)).unwrap();
+    let invalid = dir.join("invalid.json");
+    std::fs::write(&invalid, &text[..text.len() / 3]).unwrap();
+
+    let output = praxis_cli(&["verify", intact.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).ends_with("intact.json: intact\n"));
+
+    let output =
+        praxis_cli(&["verify", intact.to_str().unwrap(), modified.to_str().unwrap(), invalid.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("modified.json: modified: its content does not match its digest"), "{stdout}");
+    assert!(stdout.contains("invalid.json: invalid: The file ends too soon"), "{stdout}");
+}
+
+#[test]
+fn export_writes_each_format_from_a_backup() {
+    let dir = scratch("export");
+    let backup = dir.join("backup.json");
+    sample_to(&backup, "4");
+    let path = backup.to_str().unwrap();
+    let csv = praxis_cli(&["export", "--format", "csv", path]);
+    assert!(csv.status.success());
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("\u{feff}Staff number,Name,Profession"));
+    assert!(csv.lines().count() > 20, "a row per module and competence area");
+    for format in ["xapi", "badges"] {
+        let output = praxis_cli(&["export", "--format", format, path]);
+        assert!(output.status.success(), "{format}: {}", String::from_utf8_lossy(&output.stderr));
+        let items: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert!(!items.as_array().unwrap().is_empty(), "{format} exports something");
+    }
+    let again = praxis_cli(&["export", "--format", "backup", path]);
+    let verified = dir.join("again.json");
+    std::fs::write(&verified, again.stdout).unwrap();
+    assert!(praxis_cli(&["verify", verified.to_str().unwrap()]).status.success(), "a re-export is intact");
+}
+
+#[test]
+fn rollup_counts_every_usable_file_and_reports_the_rest() {
+    let dir = scratch("rollup");
+    for seed in ["1", "2", "3"] {
+        sample_to(&dir.join(format!("staff-{seed}.json")), seed);
+    }
+    std::fs::write(dir.join("broken.json"), "{\"format\": \"praxis-backup\", ").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a staff file").unwrap();
+    let out = dir.join("team.csv");
+    let output = praxis_cli(&["rollup", dir.to_str().unwrap(), "--csv", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "not every file is intact");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stdout.starts_with("4 file(s): 3 intact; 3 learner(s) counted"), "{stdout}");
+    assert!(stderr.contains("broken.json: invalid: The file ends too soon"), "{stderr}");
+    assert!(stdout.contains("what-ai-is"), "{stdout}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    let again = praxis_cli(&["verify", out.to_str().unwrap()]);
+    assert!(
+        again.status.success(),
+        "the roll-up's own spreadsheet verifies: {}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+    let names: std::collections::BTreeSet<&str> = written.lines().skip(1).filter_map(|l| l.split(',').nth(1)).collect();
+    assert_eq!(names.len(), 3, "three learners in the roll-up: {names:?}");
+}

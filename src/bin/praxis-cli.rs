@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use praxis::domain::backup::{self, Backup};
+use praxis::domain::employer::{self, CheckedFile, FileCheck, StaffRecord, Status};
 use praxis::domain::module::{Catalogue, Diagnostic};
-use praxis::domain::{backup, cpd, curriculum, revalidation};
+use praxis::domain::{cpd, curriculum, export, revalidation, sample};
 
 #[derive(Parser)]
 #[command(name = "praxis-cli", version, about = "Check, list and report on Praxis learning content and records")]
@@ -37,6 +39,50 @@ enum Command {
         /// A backup file exported from Praxis.
         backup: PathBuf,
     },
+    /// Write a synthetic learner's backup: a career of modules, CPD,
+    /// reflections, self-assessments and incidents (all invented).
+    Sample {
+        /// Length of the career in years.
+        #[arg(long, default_value_t = 5)]
+        years: u32,
+        /// The same seed gives the same learner.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The last day of the career, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        end: Option<String>,
+        /// Write this many learners (seeds SEED, SEED+1, …) as files into --out.
+        #[arg(long, requires = "out")]
+        count: Option<u32>,
+        /// The folder for --count learners.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Say whether each backup or completion spreadsheet is intact,
+    /// modified or invalid, and why; exits 0 only if all are intact.
+    Verify {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Export a backup's evidence in another format, to stdout.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// A backup file exported from Praxis.
+        backup: PathBuf,
+    },
+    /// Combine many learners' backups and spreadsheets (files or folders of
+    /// them) into one completion matrix; each file is checked first.
+    Rollup {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Also write the combined completion spreadsheet here.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Months a completion counts before it expires.
+        #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]
+        refresh_months: u32,
+    },
     /// List the modules in the catalogue.
     List {
         /// Print JSON for other tools instead of a table.
@@ -47,6 +93,18 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    /// The backup again, in this version's format with a fresh digest.
+    Backup,
+    /// The completion spreadsheet (RFC 4180 CSV).
+    Csv,
+    /// xAPI 1.0.3 statements, as a JSON array.
+    Xapi,
+    /// Open Badges 3.0 credentials, as a JSON array (self-asserted, unsigned).
+    Badges,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -55,6 +113,10 @@ fn main() -> ExitCode {
         Command::Readiness { regulator, renewal, role, backup } => {
             readiness(&regulator, &renewal, role.as_deref(), &backup)
         }
+        Command::Sample { years, seed, end, count, out } => sample(years, seed, end.as_deref(), count, out.as_deref()),
+        Command::Verify { files } => verify(&files),
+        Command::Export { format, backup } => export(format, &backup),
+        Command::Rollup { files, csv, refresh_months } => rollup(&files, csv.as_deref(), refresh_months),
     };
     result.unwrap_or_else(|message| {
         eprintln!("praxis-cli: {message}");
@@ -127,6 +189,144 @@ fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Pat
     }
     println!("Source: {}; last checked {}", regulator.source, regulator.last_checked);
     Ok(if report.is_ready() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// Now, as exports write it: RFC 3339 UTC with milliseconds.
+fn now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!("{}T{:02}:{:02}:{:02}.{:03}Z", now.date(), now.hour(), now.minute(), now.second(), now.millisecond())
+}
+
+fn sample(
+    years: u32,
+    seed: u64,
+    end: Option<&str>,
+    count: Option<u32>,
+    out: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let end = match end {
+        Some(text) => {
+            cpd::parse_date(text).ok_or_else(|| format!("end date `{text}` is not a date: use YYYY-MM-DD"))?
+        }
+        None => today(),
+    };
+    let learner = |seed: u64| sample::sample(years, seed, end, curriculum::catalogue()).to_json();
+    let (Some(count), Some(out)) = (count, out) else {
+        println!("{}", learner(seed));
+        return Ok(ExitCode::SUCCESS);
+    };
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for seed in seed..seed + u64::from(count) {
+        let path = out.join(format!("learner-{seed:05}.json"));
+        std::fs::write(&path, learner(seed)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verify(files: &[PathBuf]) -> Result<ExitCode, String> {
+    let mut all_intact = true;
+    for path in files {
+        let checked = check_path(path, employer::DEFAULT_REFRESH_MONTHS);
+        all_intact &= checked.check == FileCheck::Intact;
+        match checked.check.reason() {
+            Some(reason) => println!("{}: {}: {reason}", path.display(), checked.check.label().to_lowercase()),
+            None => println!("{}: intact", path.display()),
+        }
+    }
+    Ok(if all_intact { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn export(format: ExportFormat, path: &Path) -> Result<ExitCode, String> {
+    let record = read_backup_file(path)?.record;
+    let catalogue = curriculum::catalogue();
+    let json = |items: &[serde_json::Value]| serde_json::to_string_pretty(items).expect("JSON values serialise");
+    let text = match format {
+        ExportFormat::Backup => Backup::new(record, &now()).to_json(),
+        ExportFormat::Csv => {
+            let staff = StaffRecord::from_record(&record, &now(), catalogue, employer::DEFAULT_REFRESH_MONTHS, today());
+            export::csv::write(&[&staff], catalogue)
+        }
+        ExportFormat::Xapi => json(&export::xapi::statements(&record, catalogue, &now()).statements),
+        ExportFormat::Badges => json(&export::badges::credentials(&record, catalogue)),
+    };
+    print!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rollup(paths: &[PathBuf], csv_out: Option<&Path>, refresh_months: u32) -> Result<ExitCode, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        collect_files(path, &mut files)?;
+    }
+    let progress = indicatif::ProgressBar::new(files.len() as u64).with_message("files checked");
+    progress.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid progress template"),
+    );
+    let mut checked: Vec<CheckedFile> = files
+        .iter()
+        .map(|path| {
+            let file = check_path(path, refresh_months);
+            progress.inc(1);
+            file
+        })
+        .collect();
+    progress.finish_and_clear();
+    let staff = employer::combine(&mut checked);
+    for file in checked.iter().filter(|f| f.check != FileCheck::Intact) {
+        eprintln!("{}: {}: {}", file.name, file.check.label().to_lowercase(), file.check.reason().unwrap_or_default());
+    }
+    let catalogue = curriculum::catalogue();
+    let counted: Vec<&StaffRecord> = staff.iter().map(|(_, s)| s).collect();
+    let intact = checked.iter().filter(|f| f.check == FileCheck::Intact).count();
+    println!("{} file(s): {intact} intact; {} learner(s) counted", checked.len(), counted.len());
+    println!("{:<45} {:>9} {:>8} {:>12} {:>12}", "Module", "Complete", "Expired", "In progress", "Not started");
+    for module_id in employer::default_required(catalogue) {
+        let totals = employer::totals(&counted, &module_id);
+        let [complete, expired, started, missing] = Status::ALL.map(|s| totals[&s]);
+        println!("{module_id:<45} {complete:>9} {expired:>8} {started:>12} {missing:>12}");
+    }
+    if let Some(out) = csv_out {
+        std::fs::write(out, export::csv::write(&counted, catalogue))
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        println!("Wrote {}", out.display());
+    }
+    Ok(if intact == checked.len() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Checks one employer file as the app would; a file that cannot be read
+/// is reported like any other invalid file.
+fn check_path(path: &Path, refresh_months: u32) -> CheckedFile {
+    let name = path.display().to_string();
+    // The size is checked before reading, so a 100 MB file is never loaded.
+    let bytes = std::fs::metadata(path)
+        .map_err(|e| format!("It cannot be read: {e}."))
+        .and_then(|meta| backup::check_size(meta.len()))
+        .and_then(|()| std::fs::read(path).map_err(|e| format!("It cannot be read: {e}.")));
+    match bytes {
+        Ok(bytes) => employer::check_bytes(&name, &bytes, curriculum::catalogue(), refresh_months, today()),
+        Err(reason) => CheckedFile { name, check: FileCheck::Invalid(reason), staff: Vec::new() },
+    }
+}
+
+/// The `.json` and `.csv` files in `path` (a file, or a folder of them).
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
+    if !path.is_dir() {
+        files.push(path.to_owned());
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read folder {}: {e}", path.display()))?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|file| file.extension().is_some_and(|e| e == "json" || e == "csv"))
+        .collect();
+    found.sort();
+    files.extend(found);
+    Ok(())
 }
 
 /// Reads a backup file, or says which file is unusable and why.

@@ -35,10 +35,15 @@ pub const BACKUP_FORMAT: &str = "praxis-backup";
 /// this size is not a backup, and reading it would stall the page.
 pub const MAX_BACKUP_BYTES: u64 = 20_000_000;
 
+/// The fields of [`Backup`]; a file with others was not written by Praxis.
+const ENVELOPE_FIELDS: [&str; 6] =
+    ["format", "schema_version", "exported_at", "app_version", "content_sha256", "record"];
+
 /// Deeper nesting than any backup has; refused before it can exhaust the stack.
 const MAX_NESTING: usize = 32;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Backup {
     pub format: String,
     pub schema_version: u32,
@@ -97,6 +102,11 @@ pub struct ReadBackup {
 /// employer can act on, why the file cannot be used.
 pub fn read_backup(text: &str) -> Result<ReadBackup, String> {
     check_size(text.len() as u64)?;
+    // Editors on Windows may add a byte-order mark when a file is saved.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err("The file is empty.".to_owned());
+    }
     check_nesting(text)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| describe_json_error(&e))?;
     let serde_json::Value::Object(mut fields) = value else {
@@ -110,6 +120,9 @@ pub fn read_backup(text: &str) -> Result<ReadBackup, String> {
         None => {
             return Err("This is JSON, but not a Praxis backup: it has no \"format\": \"praxis-backup\".".to_owned())
         }
+    }
+    if let Some(unknown) = fields.keys().find(|key| !ENVELOPE_FIELDS.contains(&key.as_str())) {
+        return Err(format!("The backup has a field Praxis never writes: {}.", quoted(unknown)));
     }
     let version = match fields.get("schema_version") {
         Some(serde_json::Value::Number(n)) => n
@@ -126,7 +139,11 @@ pub fn read_backup(text: &str) -> Result<ReadBackup, String> {
         ));
     }
     let exported_at = fields.get("exported_at").and_then(serde_json::Value::as_str).unwrap_or("").to_owned();
-    let record = fields.remove("record").ok_or("The backup holds no record.")?;
+    let record = match fields.remove("record") {
+        Some(record @ serde_json::Value::Object(_)) => record,
+        Some(_) => return Err("The backup's record is not an object of recorded work.".to_owned()),
+        None => return Err("The backup holds no record.".to_owned()),
+    };
     let integrity = match fields.get("content_sha256").and_then(serde_json::Value::as_str) {
         None => Integrity::Modified("it has no digest, so Praxis cannot show it is unchanged since export".to_owned()),
         Some(stated) if stated == digest::json_sha256(&record) => Integrity::Intact,
@@ -137,6 +154,14 @@ pub fn read_backup(text: &str) -> Result<ReadBackup, String> {
     let record = storage::migrate(version, record).map_err(|reason| format!("The backup's {reason}"))?;
     validate(&record)?;
     Ok(ReadBackup { exported_at, integrity, record })
+}
+
+/// A file's bytes as text, if they are UTF-8 and not too many to be a Praxis file.
+pub fn text_of(bytes: &[u8]) -> Result<&str, String> {
+    check_size(bytes.len() as u64)?;
+    std::str::from_utf8(bytes).map_err(|e| {
+        format!("The file is not UTF-8 text (byte {} is not), so it is not a Praxis file.", e.valid_up_to())
+    })
 }
 
 /// Refuses a file too large to be a backup, before it is read.
@@ -177,11 +202,13 @@ fn check_nesting(text: &str) -> Result<(), String> {
 
 fn describe_json_error(error: &serde_json::Error) -> String {
     let place = format!("line {}, column {}", error.line(), error.column());
+    let full = error.to_string();
+    let what = full.split(" at line ").next().unwrap_or(&full);
     match error.classify() {
         serde_json::error::Category::Eof => {
             format!("The file ends too soon ({place}): it was probably cut short while copying or downloading.")
         }
-        _ => format!("The file is not valid JSON ({place}): {error}."),
+        _ => format!("The file is not valid JSON ({place}): {what}."),
     }
 }
 
@@ -241,6 +268,32 @@ mod tests {
         assert_eq!(back.integrity, Integrity::Intact);
         assert_eq!(backup.file_name(), "praxis-backup-2026-02-03.json");
     }
+
+    /// The schema in `public/` is generated from the types that write a
+    /// backup, so it cannot drift from them. `PRAXIS_BLESS=1` rewrites it.
+    #[test]
+    fn the_published_schema_is_generated_from_the_backup_types() {
+        let mut schema = serde_json::to_value(schemars::schema_for!(Backup)).unwrap();
+        let fields = schema.as_object_mut().unwrap();
+        fields.insert("$id".into(), "https://praxis.invalid/schema/praxis-backup.schema.json".into());
+        fields.insert("title".into(), "Praxis learner backup".into());
+        let properties = fields["properties"].as_object_mut().unwrap();
+        properties["format"]["const"] = BACKUP_FORMAT.into();
+        properties["content_sha256"]["pattern"] = "^[0-9a-f]{64}$".into();
+        properties["exported_at"]["pattern"] = TIMESTAMP_PATTERN.into();
+        properties["schema_version"]["const"] = SCHEMA_VERSION.into();
+        let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/praxis-backup.schema.json");
+        if std::env::var_os("PRAXIS_BLESS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let published = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(published == generated, "{} is out of date: run with PRAXIS_BLESS=1", path.display());
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    }
+
+    /// RFC 3339 in UTC with milliseconds, as every Praxis timestamp is written.
+    const TIMESTAMP_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$";
 
     fn exported() -> String {
         let mut record = LearnerRecord::default();

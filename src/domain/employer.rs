@@ -210,8 +210,12 @@ pub struct CheckedFile {
 /// Checks one file, a backup or a completion spreadsheet, and reads the
 /// learners in it. Never fails: an unusable file is reported as invalid.
 pub fn check_file(name: &str, text: &str, catalogue: &Catalogue, refresh_months: u32, today: Date) -> CheckedFile {
-    let looks_like_json = text.trim_start().starts_with(['{', '[']);
-    let result = if looks_like_json {
+    // Trust the name first: a broken backup should be told what is wrong
+    // with it as a backup, not as a spreadsheet.
+    let lower = name.to_lowercase();
+    let is_csv = lower.ends_with(".csv")
+        || (!lower.ends_with(".json") && !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']));
+    let result = if !is_csv {
         backup::read_backup(text).map(|read| {
             let integrity = match read.integrity {
                 Integrity::Intact => FileCheck::Intact,
@@ -225,6 +229,14 @@ pub fn check_file(name: &str, text: &str, catalogue: &Catalogue, refresh_months:
     };
     match result {
         Ok((check, staff)) => CheckedFile { name: name.to_owned(), check, staff },
+        Err(reason) => CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason), staff: Vec::new() },
+    }
+}
+
+/// [`check_file`] for a file's raw bytes, which may not even be text.
+pub fn check_bytes(name: &str, bytes: &[u8], catalogue: &Catalogue, refresh_months: u32, today: Date) -> CheckedFile {
+    match backup::text_of(bytes) {
+        Ok(text) => check_file(name, text, catalogue, refresh_months, today),
         Err(reason) => CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason), staff: Vec::new() },
     }
 }
@@ -244,11 +256,15 @@ pub fn combine(files: &mut [CheckedFile]) -> Vec<(String, StaffRecord)> {
             match chosen.get(&key) {
                 Some((kept, earlier)) if earlier.exported_at >= staff.exported_at => {
                     let who = staff.learner.display_name(&file.name);
-                    superseded.push((index, format!("{who} is also in {}, a newer export, which is counted", files[*kept].name)));
+                    superseded.push((
+                        index,
+                        format!("{who} is also in {}, a newer export, which is counted", files[*kept].name),
+                    ));
                 }
                 Some((kept, _)) => {
                     let who = staff.learner.display_name(&file.name);
-                    superseded.push((*kept, format!("{who} is also in {}, a newer export, which is counted", file.name)));
+                    superseded
+                        .push((*kept, format!("{who} is also in {}, a newer export, which is counted", file.name)));
                     chosen.insert(key, (index, staff.clone()));
                 }
                 None => {
@@ -266,7 +282,8 @@ pub fn combine(files: &mut [CheckedFile]) -> Vec<(String, StaffRecord)> {
     let mut staff: Vec<(String, StaffRecord)> =
         chosen.into_values().map(|(index, staff)| (files[index].name.clone(), staff)).collect();
     staff.sort_by(|(_, a), (_, b)| {
-        (a.learner.name.to_lowercase(), &a.learner.staff_number).cmp(&(b.learner.name.to_lowercase(), &b.learner.staff_number))
+        (a.learner.name.to_lowercase(), &a.learner.staff_number)
+            .cmp(&(b.learner.name.to_lowercase(), &b.learner.staff_number))
     });
     staff
 }

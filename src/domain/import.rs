@@ -101,16 +101,28 @@ pub fn merge(current: &LearnerRecord, incoming: &LearnerRecord, choices: &BTreeM
         let mine = record.progress.entry(module_id.clone()).or_default();
         merging.progress(module_id, mine, theirs);
     }
-    merging.list("assessment", &mut record.self_assessments, &incoming.self_assessments, |a| a.at.clone(), |a| {
-        format!("Self-assessment of {}", day(&a.at))
-    });
+    merging.list(
+        "assessment",
+        &mut record.self_assessments,
+        &incoming.self_assessments,
+        |a| a.at.clone(),
+        |a| format!("Self-assessment of {}", day(&a.at)),
+    );
     merging.list("goal", &mut record.goals, &incoming.goals, |g| g.id.clone(), |g| format!("Goal “{}”", g.title));
-    merging.list("cpd", &mut record.cpd, &incoming.cpd, |e| e.id.clone(), |e| {
-        format!("CPD entry “{}” ({})", e.title, e.date)
-    });
-    merging.list("incident", &mut record.incidents, &incoming.incidents, |i| i.id.clone(), |i| {
-        format!("AI incident of {} ({})", i.date, i.tool)
-    });
+    merging.list(
+        "cpd",
+        &mut record.cpd,
+        &incoming.cpd,
+        |e| e.id.clone(),
+        |e| format!("CPD entry “{}” ({})", e.title, e.date),
+    );
+    merging.list(
+        "incident",
+        &mut record.incidents,
+        &incoming.incidents,
+        |i| i.id.clone(),
+        |i| format!("AI incident of {} ({})", i.date, i.tool),
+    );
     record.last_backup_at = current.last_backup_at.clone().max(incoming.last_backup_at.clone());
     for (key, id) in &incoming.xapi_exported {
         record.xapi_exported.entry(key.clone()).or_insert_with(|| id.clone());
@@ -295,8 +307,7 @@ mod tests {
     }
 
     fn here() -> LearnerRecord {
-        let mut record = LearnerRecord::default();
-        record.learner_id = "mine".into();
+        let mut record = LearnerRecord { learner_id: "mine".into(), ..LearnerRecord::default() };
         record.profile.name = Some("Asha".into());
         record.cpd.push(entry("a", "Appraisal prep", 1.0));
         record.cpd.push(entry("b", "Sepsis course", 2.0));
@@ -305,8 +316,7 @@ mod tests {
     }
 
     fn file() -> LearnerRecord {
-        let mut record = LearnerRecord::default();
-        record.learner_id = "theirs".into();
+        let mut record = LearnerRecord { learner_id: "theirs".into(), ..LearnerRecord::default() };
         record.profile.name = Some("Asha Patel".into());
         record.profile.staff_number = Some("100".into());
         record.cpd.push(entry("a", "Appraisal prep", 1.0));

@@ -14,10 +14,13 @@ pub mod framework;
 pub mod import;
 pub mod incident;
 pub mod module;
+pub mod portfolio;
 pub mod privacy;
 pub mod progress;
 pub mod recommend;
 pub mod record;
 pub mod reflective;
 pub mod revalidation;
+#[cfg(feature = "cli")]
+pub mod sample;
 pub mod storage;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything one learner has recorded in Praxis.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LearnerRecord {
     /// A random id that names the learner in exports without saying who
@@ -47,6 +48,7 @@ pub struct LearnerRecord {
 /// Who the learner is, as far as they choose to say. Every field is
 /// optional; each one unlocks something (see the settings page).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// The name an employer knows the learner by; only in exports they share.
@@ -82,6 +84,7 @@ pub struct Profile {
 
 /// A learner's work on one module.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ModuleProgress {
     /// Every answer to a knowledge check, oldest first.
@@ -96,6 +99,7 @@ pub struct ModuleProgress {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CheckAttempt {
     pub check_id: String,
@@ -107,6 +111,7 @@ pub struct CheckAttempt {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReflectionAnswer {
     pub text: String,
@@ -119,6 +124,7 @@ pub struct ReflectionAnswer {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReflectionVersion {
     pub text: String,
@@ -126,6 +132,7 @@ pub struct ReflectionVersion {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Completion {
     /// When the learner completed the module (RFC 3339, UTC).
@@ -141,6 +148,7 @@ pub struct Completion {
 /// A piece of evidence in the CPD log: an activity, or one of the other
 /// things regulators count (feedback, discussions, practice hours).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CpdEntry {
     pub id: String,
@@ -174,6 +182,7 @@ pub struct CpdEntry {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum EntryType {
     Cpd,
@@ -218,6 +227,7 @@ impl EntryType {
 
 /// One competence self-assessment: a rating per framework area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SelfAssessment {
     /// RFC 3339, UTC.
@@ -227,6 +237,7 @@ pub struct SelfAssessment {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     /// Framework knowledge level, 1–4.
@@ -240,6 +251,7 @@ pub struct Rating {
 
 /// A goal in the learner's personal development plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: String,
@@ -255,6 +267,7 @@ pub struct Goal {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum GoalStatus {
     NotStarted,

@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use super::browser::{download, focus};
 use super::pages::{
-    AuthorPage, CataloguePage, CompetencePage, CpdPage, ExportPage, HomePage, IncidentsPage, ModulePage, NotFound,
-    RevalidationPage, SettingsPage,
+    AuthorPage, CataloguePage, CompetencePage, CpdPage, EmployerPage, ExportPage, HomePage, IncidentsPage, ModulePage,
+    NotFound, PortfolioPage, RevalidationPage, SettingsPage,
 };
 use super::state::{use_app_state, AppState};
 
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                             <li><A href="/incidents">"AI events"</A></li>
                             <li><A href="/export">"Export"</A></li>
                             <li><A href="/author">"Author"</A></li>
+                            <li><A href="/employer">"Employer"</A></li>
                             <li><A href="/settings">"Profile"</A></li>
                         </ul>
                     </nav>
@@ -47,6 +48,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/revalidation") view=RevalidationPage/>
                     <Route path=path!("/incidents") view=IncidentsPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/portfolio") view=PortfolioPage/>
+                    <Route path=path!("/employer") view=EmployerPage/>
                 </Routes>
             </main>
             <footer class="site-footer">

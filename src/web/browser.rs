@@ -48,3 +48,81 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
 fn describe(error: wasm_bindgen::JsValue) -> String {
     error.as_string().unwrap_or_else(|| format!("{error:?}"))
 }
+
+/// The files chosen in a file input, in the order given.
+pub fn chosen_files(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(files) = files else { return Vec::new() };
+    (0..files.length()).filter_map(|index| files.get(index)).collect()
+}
+
+/// Reads a chosen file as text. A file too large to be a Praxis file is
+/// refused from its size, before any of it is read.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    crate::domain::backup::check_size(file.size() as u64)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "It could not be read as text.")?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// Waits for the browser to paint and handle input, so long work done in
+/// steps keeps the page responsive.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Sends xAPI statements to a learning record store, as the xAPI 1.0.3
+/// communication spec requires: the version header, JSON, Basic auth.
+pub async fn post_statements(endpoint: &str, username: &str, password: &str, body: &str) -> Result<u16, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let url = format!("{}/statements", endpoint.trim_end_matches('/'));
+    let headers = web_sys::Headers::new().map_err(describe)?;
+    let (name, value) = crate::domain::export::xapi::XAPI_VERSION_HEADER;
+    headers.set(name, value).map_err(describe)?;
+    headers.set("Content-Type", "application/json").map_err(describe)?;
+    let credentials = window
+        .btoa(&format!("{username}:{password}"))
+        .map_err(|_| "The username and password can only use Latin letters, digits and common symbols.")?;
+    headers.set("Authorization", &format!("Basic {credentials}")).map_err(describe)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&body.into());
+    let response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await.map_err(|_| {
+            "The learning record store could not be reached, or it did not allow this page to send to it. An LRS \
+             must allow cross-origin requests (CORS) from this address; ask its administrator, or download the \
+             statements and upload them there instead."
+                .to_owned()
+        })?;
+    let response: web_sys::Response = response.unchecked_into();
+    Ok(response.status())
+}
+
+/// Marks a moment on the page's performance timeline. `scripts/bench`
+/// reads these marks; they cost nothing noticeable otherwise.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Runs `work` and records how long it took as the performance measure
+/// `name`, for `scripts/bench`.
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let start = format!("{name}:start");
+    mark(&start);
+    let result = work();
+    measure_since(name, &start);
+    result
+}
+
+/// Records the time since the mark `start` as the performance measure `name`.
+pub fn measure_since(name: &str, start: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
+}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::now_iso;
+use super::browser::{mark, now_iso};
 use super::storage::{is_record_change, request_persistence, LocalStore};
 use crate::domain::record::LearnerRecord;
 use crate::domain::storage::{learner_id_from, share_of_budget, StoreError, STORAGE_WARNING_SHARE};
@@ -30,6 +30,7 @@ impl AppState {
     /// Loads the saved record. Unreadable data is set aside and kept; the
     /// app carries on with an empty record and tells the learner.
     pub fn load() -> AppState {
+        mark("praxis:load-start");
         let state = AppState {
             record: RwSignal::new(LearnerRecord::default()),
             storage_problem: RwSignal::new(None),

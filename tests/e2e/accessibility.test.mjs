@@ -5,7 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launchBrowser, openPage, appReady, sampleBackups, storeRecord } from './harness.mjs';
+
+const nmcReady = new URL('../fixtures/backup-nmc-ready.json', import.meta.url);
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const screenshots = new URL('../../docs/screenshots/', import.meta.url);
@@ -37,6 +41,32 @@ const PAGES = {
     },
   },
   export: { path: '/export' },
+  'export-import-plan': {
+    path: '/export',
+    async prepare(page) {
+      const [path] = sampleBackups(1, { prefix: 'plan' });
+      const record = JSON.parse(await readFile(path, 'utf8')).record;
+      await storeRecord(page, { ...record, cpd: [{ ...record.cpd[0], hours: 99 }], completions: {} });
+      await page.getByLabel('Backup file').setInputFiles(path);
+      await page.getByText('In conflict: choose for each').waitFor();
+    },
+  },
+  employer: {
+    path: '/employer',
+    async prepare(page) {
+      const files = [...sampleBackups(3), fileURLToPath(new URL('../hostile_imports/truncated-early.json', import.meta.url))];
+      await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(files);
+      await page.getByText('3 learner(s) shown.').waitFor();
+    },
+  },
+  portfolio: {
+    path: '/portfolio',
+    async prepare(page) {
+      const { record } = JSON.parse(await readFile(nmcReady, 'utf8'));
+      await storeRecord(page, record);
+      await page.getByRole('heading', { level: 2, name: 'CPD activity', exact: true }).waitFor();
+    },
+  },
   competence: { path: '/competence' },
   cpd: { path: '/cpd' },
   'cpd-with-errors': {

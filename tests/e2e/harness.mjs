@@ -5,6 +5,9 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -88,4 +91,35 @@ export async function completeWhatAiIs(page, base) {
   await page.getByLabel(/Think of an AI tool/).fill('A sepsis alert on placement: predictive. I would ask who it was tested on.');
   await page.getByRole('button', { name: 'Save my answer' }).click();
   await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}, adding 30 minutes of CPD\.$/).waitFor();
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Runs the native praxis-cli (built by `cargo test --features cli` earlier
+ * in scripts/test; built here if missing) and returns its stdout.
+ */
+export function praxisCli(args) {
+  const binary = join(root, 'target/debug/praxis-cli');
+  if (!existsSync(binary)) {
+    execFileSync('cargo', ['build', '--quiet', '--features', 'cli', '--bin', 'praxis-cli'], { cwd: root, stdio: 'inherit' });
+  }
+  return execFileSync(binary, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }).toString('utf8');
+}
+
+/** Writes `count` synthetic staff backups (seeds 1..count) into a new folder; returns their paths. */
+export function sampleBackups(count, { years = 1, prefix = 'staff' } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-e2e-'));
+  return Array.from({ length: count }, (_, index) => {
+    const path = join(dir, `${prefix}-${String(index + 1).padStart(3, '0')}.json`);
+    writeFileSync(path, praxisCli(['sample', '--years', String(years), '--seed', String(index + 1), '--end', '2026-11-01']));
+    return path;
+  });
+}
+
+/** Puts `record` in the app's storage, as if the learner had saved it, and reloads. */
+export async function storeRecord(page, record) {
+  await page.evaluate((text) => localStorage.setItem('praxis.record', text), JSON.stringify({ schema_version: 3, record }));
+  await page.reload();
+  await appReady(page);
 }

@@ -44,8 +44,9 @@ const SELF_ASSESSED: &str = "Self-assessed";
 /// The spreadsheet for `staff`: one learner's own export, or an
 /// employer's roll-up of many.
 pub fn write(staff: &[&StaffRecord], catalogue: &Catalogue) -> String {
-    let mut writer =
-        ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(BYTE_ORDER_MARK.as_bytes().to_vec());
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(BYTE_ORDER_MARK.as_bytes().to_vec());
     let row = |writer: &mut ::csv::Writer<Vec<u8>>, cells: Vec<String>| {
         let check = row_check(&cells);
         writer.write_record(cells.iter().map(String::as_str).chain([check.as_str()])).expect("writing to memory");
@@ -97,12 +98,13 @@ pub fn write(staff: &[&StaffRecord], catalogue: &Catalogue) -> String {
 /// roll-up accepts these as well as backups. `Err` when it is not one.
 pub fn read(text: &str) -> Result<(FileCheck, Vec<StaffRecord>), String> {
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
-    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    if text.trim().is_empty() {
+        return Err("The file is empty.".to_owned());
+    }
+    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = reader.records();
-    let header = rows
-        .next()
-        .ok_or("The file is empty.")?
-        .map_err(|e| format!("This is not a readable spreadsheet: {e}."))?;
+    let header =
+        rows.next().ok_or("The file is empty.")?.map_err(|e| format!("This is not a readable spreadsheet: {e}."))?;
     if header.iter().ne(HEADERS) {
         return Err(format!(
             "This is not a Praxis completion spreadsheet: its first row should be the headings {}.",
@@ -114,6 +116,13 @@ pub fn read(text: &str) -> Result<(FileCheck, Vec<StaffRecord>), String> {
     for (index, row) in rows.enumerate() {
         let line = index + 2;
         let row = row.map_err(|e| format!("Row {line} cannot be read: {e}."))?;
+        if row.len() != HEADERS.len() {
+            return Err(format!(
+                "Row {line} has {} cells; a Praxis spreadsheet has {} in every row.",
+                row.len(),
+                HEADERS.len()
+            ));
+        }
         let cells: Vec<String> = row.iter().map(str::to_owned).collect();
         let (data, stated) = cells.split_at(HEADERS.len() - 1);
         if check == FileCheck::Intact && stated.first().map(String::as_str) != Some(row_check(data).as_str()) {
@@ -145,8 +154,9 @@ pub fn read(text: &str) -> Result<(FileCheck, Vec<StaffRecord>), String> {
         let item = unguard(field("Item id"));
         match field("Item type") {
             MODULE_ROW => {
-                let status = Status::from_label(field("Status"))
-                    .ok_or_else(|| format!("Row {line}: status {} is not one Praxis writes.", quoted(field("Status"))))?;
+                let status = Status::from_label(field("Status")).ok_or_else(|| {
+                    format!("Row {line}: status {} is not one Praxis writes.", quoted(field("Status")))
+                })?;
                 let number = |name: &str| -> Result<Option<f32>, String> {
                     let text = field(name);
                     if text.is_empty() {
@@ -257,7 +267,10 @@ mod tests {
         let row = rows.iter().find(|r| &r[6] == "what-ai-is").unwrap();
         assert_eq!(&row[1], "'=HYPERLINK(\"http://evil\",\"click\")");
         assert_eq!(&row[0], "'-42");
-        assert_eq!((&row[8], &row[9], &row[10], &row[11], &row[12]), ("Complete", "2026-01-05", "75", "0.50", "2029-01-05"));
+        assert_eq!(
+            (&row[8], &row[9], &row[10], &row[11], &row[12]),
+            ("Complete", "2026-01-05", "75", "0.50", "2029-01-05")
+        );
         let competence = rows.iter().find(|r| &r[5] == "competence").unwrap();
         assert_eq!((&competence[9], &competence[13]), ("2026-02-01", "2"));
     }

@@ -1,9 +1,17 @@
-//! `/export`: the learner's record as a file they keep.
+//! `/export`: the learner's record as files they keep or share, and a
+//! backup brought back in without losing anything already here.
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::domain::backup::Backup;
-use crate::web::browser::{download, now_iso};
+use crate::domain::backup::{read_backup, Backup, Integrity, ReadBackup};
+use crate::domain::curriculum;
+use crate::domain::employer::{StaffRecord, DEFAULT_REFRESH_MONTHS};
+use crate::domain::export::{badges, csv, xapi};
+use crate::domain::import::{merge, ChangeKind, Resolution};
+use crate::web::browser::{chosen_files, download, now_iso, post_statements, read_text, timed, today};
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
 
@@ -11,24 +19,295 @@ use crate::web::state::use_app_state;
 pub fn ExportPage() -> impl IntoView {
     let state = use_app_state();
     let message = RwSignal::new(None::<String>);
-    let export = move |_| {
-        let backup = Backup::new(state.record.get_untracked(), &now_iso());
-        let result = download(&backup.file_name(), "application/json", &backup.to_json());
-        message.set(Some(match result {
-            Ok(()) => format!(
+    let offer = move |file_name: String, mime: &str, text: String| {
+        message.set(Some(match download(&file_name, mime, &text) {
+            Ok(()) => format!("Saved {file_name}."),
+            Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
+        }));
+    };
+    let export_backup = move |_| {
+        let now = now_iso();
+        let backup = timed("praxis:export:backup", || {
+            let backup = Backup::new(state.record.get_untracked(), &now);
+            let text = backup.to_json();
+            (backup, text)
+        });
+        let (backup, text) = backup;
+        if download(&backup.file_name(), "application/json", &text).is_ok() {
+            let _ = state.update(|record| record.last_backup_at = Some(now));
+            message.set(Some(format!(
                 "Saved {}. Keep it somewhere safe: it is your only copy outside this browser.",
                 backup.file_name()
-            ),
-            Err(reason) => format!("The backup could not be downloaded: {reason}"),
-        }));
+            )));
+        } else {
+            message.set(Some("The backup could not be downloaded.".to_owned()));
+        }
+    };
+    let export_csv = move |_| {
+        let now = now_iso();
+        let text = timed("praxis:export:csv", || {
+            let staff = state.record.with_untracked(|record| {
+                StaffRecord::from_record(record, &now, curriculum::catalogue(), DEFAULT_REFRESH_MONTHS, today())
+            });
+            csv::write(&[&staff], curriculum::catalogue())
+        });
+        offer(format!("praxis-completions-{}.csv", &now[..10]), "text/csv", text);
+    };
+    let export_badges = move |_| {
+        let text = timed("praxis:export:badges", || {
+            let credentials =
+                state.record.with_untracked(|record| badges::credentials(record, curriculum::catalogue()));
+            serde_json::to_string_pretty(&credentials).unwrap_or_default()
+        });
+        offer(format!("praxis-badges-{}.json", &now_iso()[..10]), "application/json", text);
     };
     view! {
         <PageTitle text="Export your record"/>
-        <p>
-            "A backup holds everything you have recorded in Praxis. It stays on your device "
-            "unless you choose to share it."
+        <p class="lede">
+            "Everything you record stays in this browser. These files are how it leaves, and only when you choose."
         </p>
-        <button type="button" class="button" on:click=export>"Download backup (JSON)"</button>
-        <p role="status">{move || message.get()}</p>
+        <section aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Backup"</h2>
+            <p>
+                "A backup holds everything you have recorded, with a digest that shows whether it was changed "
+                "after export. Use it to move to another device or browser, or to restore your record."
+            </p>
+            <button type="button" class="button" on:click=export_backup>"Download backup (JSON)"</button>
+        </section>
+        <section aria-labelledby="share-heading">
+            <h2 id="share-heading">"Evidence to share"</h2>
+            <ul class="export-list">
+                <li>
+                    <button type="button" class="button button--secondary" on:click=export_csv>"Completion spreadsheet (CSV)"</button>
+                    <p class="hint">"For your employer: one row per module and competence area, with dates, scores, hours and expiry. Opens in Excel and LibreOffice."</p>
+                </li>
+                <li>
+                    <button type="button" class="button button--secondary" on:click=export_badges>"Open Badges 3.0 (JSON)"</button>
+                    <p class="hint">"One credential per completed module. They are self-asserted and unsigned: they record your claim, and no one has verified them."</p>
+                </li>
+                <li>
+                    <A href="/portfolio" attr:class="button button--secondary">"Printable revalidation portfolio"</A>
+                    <p class="hint">"Your details, cycle, readiness and evidence laid out for your regulator; print it or save it as PDF."</p>
+                </li>
+            </ul>
+            <Xapi message=message/>
+        </section>
+        <p role="status" class="status">{move || message.get()}</p>
+        <Import/>
     }
+}
+
+/// xAPI statements, downloaded or sent to a learning record store. The
+/// ids sent are remembered, so a changed record's old statement is voided.
+#[component]
+fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let endpoint = RwSignal::new(String::new());
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let sending = RwSignal::new(false);
+    let statements = move || {
+        timed("praxis:export:xapi", || {
+            let export =
+                state.record.with_untracked(|record| xapi::statements(record, curriculum::catalogue(), &now_iso()));
+            (serde_json::to_string(&export.statements).unwrap_or_default(), export)
+        })
+    };
+    let download_statements = move |_| {
+        let (text, export) = statements();
+        let file_name = format!("praxis-xapi-{}.json", &now_iso()[..10]);
+        if download(&file_name, "application/json", &text).is_ok() {
+            let _ = state.update(|record| record.xapi_exported = export.exported);
+            message.set(Some(format!("Saved {file_name}: {} statement(s).", export.statements.len())));
+        }
+    };
+    let send = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let (text, export) = statements();
+        let (endpoint, username, password) =
+            (endpoint.get_untracked(), username.get_untracked(), password.get_untracked());
+        if !endpoint.starts_with("https://") && !endpoint.starts_with("http://") {
+            message.set(Some("Enter the LRS endpoint as a full address starting with https://".to_owned()));
+            return;
+        }
+        sending.set(true);
+        leptos::task::spawn_local(async move {
+            let result = post_statements(&endpoint, &username, &password, &text).await;
+            sending.set(false);
+            message.set(Some(match result {
+                Ok(200..=299) => {
+                    let _ = state.update(|record| record.xapi_exported = export.exported);
+                    format!("The learning record store accepted {} statement(s).", export.statements.len())
+                }
+                Ok(401 | 403) => "The learning record store refused the username or password.".to_owned(),
+                Ok(409) => "The learning record store already holds different statements with these ids.".to_owned(),
+                Ok(status) => format!("The learning record store answered with an error (HTTP {status})."),
+                Err(reason) => reason,
+            }));
+        });
+    };
+    view! {
+        <h3>"xAPI statements"</h3>
+        <p class="hint">
+            "For a learning record store (LRS): completions, answers, reflections (that you wrote one, not what you "
+            "wrote) and CPD, naming you only by an opaque id."
+        </p>
+        <button type="button" class="button button--secondary" on:click=download_statements>"Download xAPI statements (JSON)"</button>
+        <details class="details">
+            <summary>"Send them to a learning record store"</summary>
+            <form class="form" on:submit=send>
+                <p class="hint">"Your record is sent only to the address you enter, only when you press Send."</p>
+                <div class="field">
+                    <label for="lrs-endpoint">"LRS endpoint"</label>
+                    <input type="url" id="lrs-endpoint" autocomplete="url" placeholder="https://lrs.example.org/xapi"
+                        prop:value=move || endpoint.get() on:input=move |e| endpoint.set(event_target_value(&e))/>
+                </div>
+                <div class="field">
+                    <label for="lrs-username">"Key or username"</label>
+                    <input type="text" id="lrs-username" autocomplete="username"
+                        prop:value=move || username.get() on:input=move |e| username.set(event_target_value(&e))/>
+                </div>
+                <div class="field">
+                    <label for="lrs-password">"Secret or password"</label>
+                    <input type="password" id="lrs-password" autocomplete="current-password"
+                        prop:value=move || password.get() on:input=move |e| password.set(event_target_value(&e))/>
+                </div>
+                <button type="submit" class="button button--secondary" disabled=move || sending.get()>"Send statements"</button>
+            </form>
+        </details>
+    }
+}
+
+/// Loading a backup: checked first, then shown as a plan of what would
+/// change, then merged only when the learner confirms.
+#[component]
+fn Import() -> impl IntoView {
+    let state = use_app_state();
+    let loaded = RwSignal::new(None::<(String, ReadBackup)>);
+    let problem = RwSignal::new(None::<String>);
+    let outcome = RwSignal::new(None::<String>);
+    let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
+    let choose_file = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        let Some(file) = chosen_files(input.files()).into_iter().next() else { return };
+        // Cleared, so choosing the same file again (to import it twice) is still a change.
+        input.set_value("");
+        let name = file.name();
+        loaded.set(None);
+        outcome.set(None);
+        choices.set(BTreeMap::new());
+        leptos::task::spawn_local(async move {
+            match read_text(&file).await.and_then(|text| read_backup(&text)) {
+                Ok(read) => {
+                    problem.set(None);
+                    loaded.set(Some((name, read)));
+                }
+                Err(reason) => problem.set(Some(format!("{name} cannot be imported. {reason} Nothing has changed."))),
+            }
+        });
+    };
+    let plan = Memo::new(move |_| {
+        let incoming = loaded.with(|l| l.as_ref().map(|(_, read)| read.record.clone()))?;
+        Some(state.record.with(|current| merge(current, &incoming, &choices.get())))
+    });
+    let apply = move |_| {
+        let Some(incoming) = loaded.with_untracked(|l| l.as_ref().map(|(_, read)| read.record.clone())) else { return };
+        let chosen = choices.get_untracked();
+        // Merged into the record as stored, so a change made in another tab since the plan was shown is kept.
+        let mut summary = String::new();
+        let saved = state.update(|record| {
+            let merged = merge(record, &incoming, &chosen);
+            summary = format!(
+                "Imported: {} added, {} combined, {} conflict(s) resolved as you chose.",
+                merged.count(ChangeKind::Added),
+                merged.count(ChangeKind::Updated),
+                merged.count(ChangeKind::Conflict)
+            );
+            *record = merged.record;
+        });
+        if saved.is_ok() {
+            loaded.set(None);
+            outcome.set(Some(summary));
+        }
+    };
+    view! {
+        <section aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import a backup"</h2>
+            <p>
+                "Bring in a backup from another device or an earlier export. Praxis checks it, shows what would "
+                "change, and never overwrites your work without asking."
+            </p>
+            <div class="field">
+                <label for="import-file">"Backup file"</label>
+                <input type="file" id="import-file" accept=".json,application/json" on:change=choose_file/>
+            </div>
+            <div aria-live="polite">
+                {move || problem.get().map(|p| view! { <div class="notice notice--error" role="alert"><p>{p}</p></div> })}
+                {move || outcome.get().map(|o| view! { <div class="notice"><p>{o}</p></div> })}
+                {move || loaded.with(|l| l.as_ref().map(|(name, read)| {
+                    let integrity = match &read.integrity {
+                        Integrity::Intact => format!("{name} is intact: unchanged since it was exported."),
+                        Integrity::Modified(why) => format!("{name} was modified: {why}. Import it only if you made the change."),
+                    };
+                    view! { <p class="notice">{integrity}</p> }
+                }))}
+                {move || plan.get().map(|plan| {
+                    let nothing = plan.changes.is_empty();
+                    let added: Vec<String> = plan.changes.iter().filter(|c| c.kind == ChangeKind::Added).map(|c| c.what.clone()).collect();
+                    let updated: Vec<String> = plan.changes.iter().filter(|c| c.kind == ChangeKind::Updated).map(|c| c.what.clone()).collect();
+                    let conflicts: Vec<_> = plan.changes.iter().filter(|c| c.kind == ChangeKind::Conflict).cloned().collect();
+                    view! {
+                        <h3>"What would change"</h3>
+                        <p>{format!("{} new, {} combined, {} in conflict, {} already here.", added.len(), updated.len(), conflicts.len(), plan.unchanged)}</p>
+                        {nothing.then(|| view! { <p>"Everything in this file is already here: importing it changes nothing."</p> })}
+                        <ChangeList heading="New" items=added/>
+                        <ChangeList heading="Combined, nothing lost" items=updated/>
+                        {(!conflicts.is_empty()).then(|| view! {
+                            <h4>"In conflict: choose for each"</h4>
+                            {conflicts.into_iter().map(|conflict| {
+                                let key = conflict.key.clone();
+                                let current = move || choices.with(|c| c.get(&key).copied()).unwrap_or(conflict.choices[0]);
+                                let current = Signal::derive(current);
+                                view! {
+                                    <fieldset class="field">
+                                        <legend>{conflict.what.clone()}</legend>
+                                        {conflict.choices.iter().map(|choice| {
+                                            let key = conflict.key.clone();
+                                            let id = format!("choice-{}-{:?}", conflict.key.replace([':', '.', '/'], "-"), choice);
+                                            let choice = *choice;
+                                            view! {
+                                                <div class="choice">
+                                                    <input type="radio" id=id.clone() name=conflict.key.clone()
+                                                        prop:checked=move || current.get() == choice
+                                                        on:change=move |_| choices.update(|c| { c.insert(key.clone(), choice); })/>
+                                                    <label for=id>{choice.label()}</label>
+                                                </div>
+                                            }
+                                        }).collect_view()}
+                                    </fieldset>
+                                }
+                            }).collect_view()}
+                        })}
+                        <button type="button" class="button" on:click=apply disabled=nothing>"Import"</button>
+                    }
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// Changes of one kind; a restore can add thousands, so only the first few are listed.
+#[component]
+fn ChangeList(heading: &'static str, items: Vec<String>) -> impl IntoView {
+    const SHOWN: usize = 20;
+    let more = items.len().saturating_sub(SHOWN);
+    (!items.is_empty()).then(|| {
+        view! {
+            <h4>{heading}</h4>
+            <ul>
+                {items.into_iter().take(SHOWN).map(|item| view! { <li>{item}</li> }).collect_view()}
+                {(more > 0).then(|| view! { <li>{format!("and {more} more")}</li> })}
+            </ul>
+        }
+    })
 }

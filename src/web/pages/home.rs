@@ -9,7 +9,7 @@ use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_pr
 use crate::domain::framework::COMPETENCE_DOMAINS;
 use crate::domain::recommend::recommend;
 use crate::domain::{cpd, curriculum};
-use crate::web::browser::today;
+use crate::web::browser::{mark, today};
 use crate::web::charts::{BarChart, LineChart, Radar, RadarAxis};
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
@@ -20,6 +20,8 @@ pub fn HomePage() -> impl IntoView {
     let total = curriculum::catalogue().modules().len();
     let completed = move || state.record.with(|r| r.completions.len());
     let no_profile = move || state.record.with(|r| r.profile.stage.is_none() && r.profile.profession.is_none());
+    // Effects run after the view is in the document: the dashboard is drawn.
+    Effect::new(|_| mark("praxis:dashboard-rendered"));
     view! {
         <PageTitle text="AI in your practice, across your career"/>
         <p class="lede">

@@ -69,7 +69,7 @@ pub fn RevalidationPage() -> impl IntoView {
 }
 
 #[component]
-fn ReadinessReport(readiness: Readiness) -> impl IntoView {
+pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
     let regulator = readiness.regulator;
     let ready = readiness.is_ready();
     view! {
@@ -137,7 +137,7 @@ fn Compare(renewal: RwSignal<String>, evidence: Signal<Vec<revalidation::Evidenc
                     }
                 }).collect_view();
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-heading">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Regulators compared (table)">
                         <table class="history">
                             <thead><tr><th scope="col">"Regulator"</th><th scope="col">"Cycle"</th><th scope="col">"Rules met"</th><th scope="col">"Status"</th></tr></thead>
                             <tbody>{rows}</tbody>

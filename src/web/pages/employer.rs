@@ -1,0 +1,270 @@
+//! `/employer`: many learners' backups and completion spreadsheets,
+//! checked one by one and combined into a matrix, all inside this browser.
+
+use leptos::prelude::*;
+
+use crate::domain::curriculum;
+use crate::domain::employer::{
+    check_file, combine, default_required, totals, CheckedFile, FileCheck, Filter, StaffRecord, Status,
+    DEFAULT_REFRESH_MONTHS,
+};
+use crate::domain::export::csv;
+use crate::domain::framework::{PROFESSIONS, STAGES};
+use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
+use crate::web::page_title::PageTitle;
+
+/// How long files are read before the page is given a turn, in ms.
+const FRAME_MS: f64 = 16.0;
+
+#[component]
+pub fn EmployerPage() -> impl IntoView {
+    let files = RwSignal::new(Vec::<CheckedFile>::new());
+    let staff = RwSignal::new(Vec::<(String, StaffRecord)>::new());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let refresh = RwSignal::new(DEFAULT_REFRESH_MONTHS.to_string());
+    let filter = RwSignal::new(Filter::default());
+    let required = RwSignal::new(default_required(curriculum::catalogue()));
+    let message = RwSignal::new(None::<String>);
+
+    let load = move |chosen: Vec<web_sys::File>| {
+        if chosen.is_empty() {
+            return;
+        }
+        let refresh_months = refresh.get_untracked().trim().parse().unwrap_or(DEFAULT_REFRESH_MONTHS);
+        let total = chosen.len();
+        progress.set(Some((0, total)));
+        mark("praxis:rollup:start");
+        leptos::task::spawn_local(async move {
+            let mut checked = files.get_untracked();
+            let mut last_yield = js_sys::Date::now();
+            for (done, file) in chosen.into_iter().enumerate() {
+                let name = file.name();
+                let result = match read_text(&file).await {
+                    Ok(text) => check_file(&name, &text, curriculum::catalogue(), refresh_months, today()),
+                    Err(reason) => CheckedFile { name, check: FileCheck::Invalid(reason), staff: Vec::new() },
+                };
+                checked.push(result);
+                // Every frame or so, show the count and let the page handle input.
+                if js_sys::Date::now() - last_yield > FRAME_MS {
+                    progress.set(Some((done + 1, total)));
+                    yield_to_browser().await;
+                    last_yield = js_sys::Date::now();
+                }
+            }
+            staff.set(combine(&mut checked));
+            files.set(checked);
+            progress.set(None);
+            measure_since("praxis:rollup", "praxis:rollup:start");
+        });
+    };
+    let on_pick = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        load(chosen_files(input.files()));
+        input.set_value("");
+    };
+    // Folder picking has no attribute in Leptos's typed HTML; set it on the element.
+    let folder_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = folder_input.get() {
+            input.set_webkitdirectory(true);
+        }
+    });
+    let on_drop = move |event: leptos::ev::DragEvent| {
+        event.prevent_default();
+        load(chosen_files(event.data_transfer().and_then(|d| d.files())));
+    };
+    let clear = move |_| {
+        files.set(Vec::new());
+        staff.set(Vec::new());
+    };
+    let shown = Memo::new(move |_| {
+        let filter = filter.get();
+        staff.with(|all| all.iter().filter(|(_, s)| filter.admits(&s.learner)).cloned().collect::<Vec<_>>())
+    });
+    let download_csv = move |_| {
+        let text = shown.with_untracked(|rows| {
+            let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
+            csv::write(&records, curriculum::catalogue())
+        });
+        let file_name = format!("praxis-rollup-{}.csv", &now_iso()[..10]);
+        message.set(Some(match download(&file_name, "text/csv", &text) {
+            Ok(()) => format!("Saved {file_name}."),
+            Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
+        }));
+    };
+
+    view! {
+        <PageTitle text="Your team's AI training"/>
+        <p class="lede">
+            "Add the backups or completion spreadsheets your staff have given you. Each file is checked and read "
+            "in this browser: nothing is uploaded."
+        </p>
+        <div class="field">
+            <label for="refresh-months">"A completion counts for (months)"</label>
+            <p class="hint" id="refresh-months-hint">"After this, the module shows as expired. Applies to files added from now on."</p>
+            <input type="number" id="refresh-months" min="1" max="120" inputmode="numeric" class="input--short"
+                aria-describedby="refresh-months-hint"
+                prop:value=move || refresh.get() on:input=move |e| refresh.set(event_target_value(&e))/>
+        </div>
+        <div class="drop-zone" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
+            <div class="field">
+                <label for="staff-files">"Add staff files (you can also drop them here)"</label>
+                <input type="file" id="staff-files" multiple accept=".json,.csv,application/json,text/csv" on:change=on_pick/>
+            </div>
+            <div class="field">
+                <label for="staff-folder">"Or add a whole folder"</label>
+                <input type="file" id="staff-folder" multiple node_ref=folder_input on:change=on_pick/>
+            </div>
+        </div>
+        <p role="status" class="status">
+            {move || progress.get().map(|(done, total)| format!("Checked {done} of {total} files…"))}
+            {move || message.get()}
+        </p>
+        {move || (!files.with(Vec::is_empty)).then(|| view! {
+            <FileTable files=files/>
+            <button type="button" class="button button--secondary" on:click=clear>"Clear all files"</button>
+        })}
+        {move || (!staff.with(Vec::is_empty)).then(|| view! {
+            <h2 id="matrix-heading">"Completion by learner"</h2>
+            <MatrixFilters filter=filter required=required/>
+            <Matrix shown=shown required=required/>
+            <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
+        })}
+    }
+}
+
+#[component]
+fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
+    let count = move |label: &str| files.with(|f| f.iter().filter(|file| file.check.label() == label).count());
+    view! {
+        <h2 id="files-heading">"Files"</h2>
+        <p>{move || format!(
+            "{} file(s): {} intact, {} modified, {} invalid, {} duplicate.",
+            files.with(Vec::len), count("Intact"), count("Modified"), count("Invalid"), count("Duplicate")
+        )}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="files-heading">
+            <table class="history">
+                <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th><th scope="col">"Why"</th></tr></thead>
+                <tbody>
+                    {move || files.get().into_iter().map(|file| {
+                        let class = format!("file-check file-check--{}", file.check.label().to_lowercase());
+                        view! {
+                            <tr>
+                                <th scope="row">{file.name.clone()}</th>
+                                <td><span class=class>{file.check.label()}</span></td>
+                                <td>{file.check.reason().unwrap_or("Unchanged since export.").to_owned()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn MatrixFilters(filter: RwSignal<Filter>, required: RwSignal<Vec<String>>) -> impl IntoView {
+    let catalogue = curriculum::catalogue();
+    view! {
+        <div class="filters">
+            <div class="field field--inline">
+                <label for="filter-profession">"Profession"</label>
+                <select id="filter-profession" on:change=move |e| filter.update(|f| f.profession = event_target_value(&e))>
+                    <option value="">"All"</option>
+                    {PROFESSIONS.iter().map(|p| view! { <option value=p.id>{p.label}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field field--inline">
+                <label for="filter-stage">"Stage"</label>
+                <select id="filter-stage" on:change=move |e| filter.update(|f| f.stage = event_target_value(&e))>
+                    <option value="">"All"</option>
+                    {STAGES.iter().map(|s| view! { <option value=s.id>{s.label}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <details class="details">
+            <summary>"Choose the required modules"</summary>
+            <fieldset class="field">
+                <legend>"Required modules"</legend>
+                {catalogue.modules().iter().map(|module| {
+                    let id = module.id.clone();
+                    let input_id = format!("require-{id}");
+                    let checked = { let id = id.clone(); move || required.with(|r| r.contains(&id)) };
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=input_id.clone() prop:checked=checked on:change=move |_| required.update(|r| {
+                                match r.iter().position(|m| *m == id) {
+                                    Some(index) => { r.remove(index); }
+                                    None => r.push(id.clone()),
+                                }
+                            })/>
+                            <label for=input_id>{module.title.clone()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </details>
+    }
+}
+
+/// Learners down, required modules across; every cell says its status in
+/// words, so colour only repeats what the text says.
+#[component]
+fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String>>) -> impl IntoView {
+    let catalogue = curriculum::catalogue();
+    let columns = move || {
+        let required = required.get();
+        catalogue.modules().iter().filter(|m| required.contains(&m.id)).collect::<Vec<_>>()
+    };
+    view! {
+        <p>{move || format!("{} learner(s) shown.", shown.with(Vec::len))}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-heading">
+            <table class="history matrix">
+                <thead>
+                    <tr>
+                        <th scope="col">"Learner"</th>
+                        {move || columns().into_iter().map(|m| view! { <th scope="col">{m.title.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || shown.get().into_iter().map(|(file, record)| {
+                        let learner = record.learner.clone();
+                        let detail = [learner.staff_number.clone(), learner.profession.clone(), learner.stage.clone()]
+                            .into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ");
+                        view! {
+                            <tr>
+                                <th scope="row">{learner.display_name(&file)}<br/><span class="hint">{detail}</span></th>
+                                {columns().into_iter().map(|module| {
+                                    let cell = record.cells.get(&module.id).cloned();
+                                    let status = cell.as_ref().map_or(Status::NotStarted, |c| c.status);
+                                    let class = if status.needs_action() { "cell cell--action" } else { "cell cell--done" };
+                                    let detail = cell.map(|c| {
+                                        let mut parts = Vec::new();
+                                        if let Some(day) = c.completed_on { parts.push(format!("on {day}")); }
+                                        if let Some(score) = c.score { parts.push(format!("{score} %")); }
+                                        if let Some(expiry) = c.expires_on { parts.push(format!("expires {expiry}")); }
+                                        parts.join(", ")
+                                    }).unwrap_or_default();
+                                    view! { <td class=class><strong>{status.label()}</strong><br/><span class="hint">{detail}</span></td> }
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">"Totals"</th>
+                        {move || columns().into_iter().map(|module| {
+                            let counts = shown.with(|rows| {
+                                let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
+                                totals(&records, &module.id)
+                            });
+                            let text = Status::ALL.iter().map(|s| format!("{}: {}", s.label(), counts[s])).collect::<Vec<_>>();
+                            view! { <td>{text.into_iter().map(|t| view! { <span class="total">{t}</span><br/> }).collect_view()}</td> }
+                        }).collect_view()}
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}

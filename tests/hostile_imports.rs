@@ -1,0 +1,99 @@
+//! Every file in `tests/hostile_imports/` (written by its `generate.py`) is
+//! read as the app, `praxis-cli verify` and `praxis-cli rollup` read it,
+//! and what Praxis says must match the file's `.expected`. A case that
+//! panics fails the whole test; `PRAXIS_BLESS=1` rewrites the expectations
+//! after a deliberate change (review the diff).
+
+use std::path::Path;
+
+use praxis::domain::curriculum::catalogue;
+use praxis::domain::employer::{check_bytes, FileCheck};
+
+#[test]
+fn every_hostile_file_gets_its_own_clear_verdict() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile_imports");
+    let bless = std::env::var_os("PRAXIS_BLESS").is_some();
+    let today = time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json" || e == "csv"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 50, "at least 50 hostile files, found {}", files.len());
+    let mut mismatches = Vec::new();
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let checked = check_bytes(&name, &std::fs::read(path).unwrap(), catalogue(), 36, today);
+        let reason = checked.check.reason().unwrap_or("");
+        assert!(reason.chars().count() < 400, "{name}: the message is too long to read: {reason}");
+        assert!(!reason.chars().any(char::is_control), "{name}: control characters reach the message: {reason:?}");
+        if let FileCheck::Invalid(_) = checked.check {
+            assert!(checked.staff.is_empty(), "{name}: nothing is counted from an invalid file");
+        }
+        let verdict = format!("{}: {reason}\n", checked.check.label()).replace(": \n", "\n");
+        let expected_path = path.with_extension(format!("{}.expected", path.extension().unwrap().to_string_lossy()));
+        if bless {
+            std::fs::write(&expected_path, &verdict).unwrap();
+        }
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("{} is missing: run with PRAXIS_BLESS=1", expected_path.display()));
+        if expected != verdict {
+            mismatches.push(format!("{name}\n  expected: {expected}  got:      {verdict}"));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+mod any_bytes {
+    use praxis::domain::backup::{read_backup, Backup};
+    use praxis::domain::record::LearnerRecord;
+    use proptest::prelude::*;
+
+    fn valid() -> String {
+        let mut record = LearnerRecord::default();
+        record.profile.name = Some("Asha Patel".into());
+        record.record_reflection("what-ai-is", "first", "A thought", "2026-01-01T00:00:00.000Z");
+        Backup::new(record, "2026-11-22T09:00:00.000Z").to_json()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever is loaded, the reader answers (never panics), and a
+        /// refusal always comes with a reason.
+        #[test]
+        fn arbitrary_text_is_answered_never_panicked_on(text in ".{0,400}") {
+            if let Err(reason) = read_backup(&text) {
+                prop_assert!(!reason.is_empty());
+            }
+        }
+
+        /// A backup damaged anywhere (cut, or with bytes spliced in) is
+        /// refused or read, and if read as intact its content is untouched.
+        #[test]
+        fn a_damaged_backup_is_refused_or_flagged(cut in 0usize..2000, insert in "[\\[\\]{}\",:0-9a-z\\\\ ]{0,8}") {
+            let text = valid();
+            let at = cut.min(text.len());
+            let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            let damaged = format!("{}{insert}{}", &text[..at], &text[at..]);
+            match read_backup(&damaged) {
+                Err(reason) => prop_assert!(!reason.is_empty()),
+                Ok(read) => {
+                    if read.integrity == praxis::domain::backup::Integrity::Intact {
+                        prop_assert_eq!(read.record, read_backup(&text).unwrap().record);
+                    }
+                }
+            }
+        }
+
+        /// Any spreadsheet-shaped text is answered too.
+        #[test]
+        fn arbitrary_spreadsheets_are_answered(rows in proptest::collection::vec("[^\\n]{0,80}", 0..6)) {
+            let text = format!("{}\r\n{}", praxis::domain::export::csv::HEADERS.join(","), rows.join("\r\n"));
+            let today = time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap();
+            let checked = praxis::domain::employer::check_file("x.csv", &text, praxis::domain::curriculum::catalogue(), 36, today);
+            prop_assert!(checked.check.reason().is_none_or(|r| !r.is_empty()));
+        }
+    }
+}
