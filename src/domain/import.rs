@@ -264,6 +264,14 @@ fn with_id<T: Serialize + serde::de::DeserializeOwned + Clone>(item: &T, new_id:
 /// Every version of a reflection from both sides, without repeats; the
 /// most recently written is current.
 fn combine_versions(mine: &ReflectionAnswer, theirs: &ReflectionAnswer) -> ReflectionAnswer {
+    let versions_of = |answer: &ReflectionAnswer| -> BTreeSet<(String, String)> {
+        let current = (answer.updated_at.clone(), answer.text.clone());
+        answer.earlier_versions.iter().map(|v| (v.updated_at.clone(), v.text.clone())).chain([current]).collect()
+    };
+    // Nothing new from the file: leave the history exactly as it is.
+    if versions_of(theirs).is_subset(&versions_of(mine)) {
+        return mine.clone();
+    }
     let mut seen = BTreeSet::new();
     let mut versions: Vec<ReflectionVersion> = [mine, theirs]
         .into_iter()
@@ -346,6 +354,17 @@ mod tests {
         let reflection = &record.progress["what-ai-is"].reflections["first"];
         assert_eq!(reflection.text, "a later thought");
         assert_eq!(reflection.earlier_versions[0].text, "my first thought", "nothing written is lost");
+    }
+
+    #[test]
+    fn a_history_already_held_is_left_exactly_as_it_is() {
+        let mut record = LearnerRecord::default();
+        // Written on two devices with clocks that disagree: the history is not in time order.
+        record.record_reflection("m", "p", "second draft", "2026-03-01T00:00:00.000Z");
+        record.record_reflection("m", "p", "third draft", "2026-02-01T00:00:00.000Z");
+        let merged = merge(&record, &record, &BTreeMap::new());
+        assert!(merged.changes.is_empty(), "{:?}", merged.changes);
+        assert_eq!(merged.record, record);
     }
 
     #[test]

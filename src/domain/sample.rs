@@ -204,7 +204,10 @@ fn record_reflection(
     let text = "A first, invented reflection on this prompt.";
     record.record_reflection(module, prompt, text, &stamp(first, rng));
     for revision in 1..=rng.i64(0..4) {
-        let later = (first + Duration::days(revision * 400)).min(end);
+        let later = first + Duration::days(revision * 400);
+        if later > end {
+            break;
+        }
         let text = format!("Revision {revision}: an invented reflection, rewritten after more experience.");
         record.record_reflection(module, prompt, &text, &stamp(later, rng));
     }

@@ -110,6 +110,7 @@ test('a learner imports a backup: plan first, conflicts chosen, nothing lost, tw
   assert.deepEqual(Object.keys(stored.completions).sort(), Object.keys(backup.record.completions).sort());
 
   await page.getByLabel('Backup file').setInputFiles(path);
+  await page.getByText(/is intact: unchanged since it was exported/).waitFor();
   await page.getByText('Everything in this file is already here: importing it changes nothing.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
   assert.deepEqual(page.problems, []);

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs } from './harness.mjs';
 
 let server, browser;
@@ -35,6 +36,11 @@ test('a learner completes a module, it survives a reload, and the export holds i
   const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(backup.format, 'praxis-backup');
   assert.equal(backup.schema_version, 3);
+  // What the browser writes passes the schema published beside the app.
+  const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020').default;
+  const schema = await (await fetch(`${server.base}/praxis-backup.schema.json`)).json();
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  assert.ok(validate(backup), JSON.stringify(validate.errors));
   const completion = backup.record.completions['what-ai-is'];
   assert.match(completion.completed_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   assert.deepEqual([completion.minutes, completion.score], [30, 100]);

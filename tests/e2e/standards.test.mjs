@@ -1,7 +1,8 @@
-// The xAPI and Open Badges exports, checked by validators Praxis did not
-// write: Learning Locker's xAPI 1.0.3 statement validator, and 1EdTech's
-// JSON Schema for an Open Badges 3.0 AchievementCredential (vendored in
-// tests/schemas/, see its README). The exports come from the native
+// The exports, checked by readers and validators Praxis did not write:
+// the backup against its own published JSON Schema (Ajv, draft 2020-12),
+// the completion spreadsheet through csv-parse, Learning Locker's xAPI
+// 1.0.3 statement validator, and 1EdTech's JSON Schema for an Open Badges
+// 3.0 AchievementCredential (vendored in tests/schemas/, see its README). The exports come from the native
 // `praxis-cli`, run on a sampled five-year career; no browser is needed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const validateStatement = require('@learninglocker/xapi-validation').default;
 const Ajv2019 = require('ajv/dist/2019').default;
+const Ajv2020 = require('ajv/dist/2020').default;
+const { parse: parseCsv } = require('csv-parse/sync');
 const addFormats = require('ajv-formats').default;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -154,4 +157,43 @@ test('credentials: contexts in order, VC 2.0 dates, stable urn ids, and plainly 
   if (record.profile.name) assert.ok(!text.includes(record.profile.name));
   const again = JSON.parse(praxis('export', '--format', 'badges', backup));
   assert.deepEqual(again.map((c) => c.id), ids, 'the same completions give the same ids');
+});
+
+test('every backup praxis-cli writes passes the published backup schema, and broken ones do not', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'public/praxis-backup.schema.json'), 'utf8')));
+  for (const [years, seed] of [['0', '9'], ['1', '2'], ['5', '3'], ['40', '4']]) {
+    const produced = JSON.parse(praxis('sample', '--years', years, '--seed', seed));
+    assert.ok(validate(produced), `${years} years: ${ajv.errorsText(validate.errors)}`);
+    const again = JSON.parse(praxis('export', '--format', 'backup', backup));
+    assert.ok(validate(again), ajv.errorsText(validate.errors));
+  }
+  for (const broken of ['unknown-record-field.json', 'hours-as-string.json', 'score-out-of-range.json', 'other-format.json']) {
+    const file = JSON.parse(readFileSync(join(root, 'tests/hostile_imports', broken), 'utf8'));
+    assert.equal(validate(file), false, `${broken} must fail the schema`);
+  }
+});
+
+test('the completion spreadsheet reads as RFC 4180 with every formula neutralised', () => {
+  const hostile = JSON.parse(readFileSync(join(root, 'tests/hostile_imports/formula-in-name.json'), 'utf8'));
+  const path = join(dir, 'hostile.json');
+  writeFileSync(path, JSON.stringify(hostile));
+  for (const source of [backup, path]) {
+    const text = praxis('export', '--format', 'csv', source);
+    assert.ok(text.startsWith('\ufeff'), 'UTF-8 with a byte-order mark');
+    assert.ok(!/[^\r]\n/.test(text), 'CRLF line ends');
+    const rows = parseCsv(text, { bom: true, columns: true, relax_column_count: false });
+    assert.ok(rows.length > 20);
+    for (const row of rows) {
+      for (const [column, cell] of Object.entries(row)) {
+        assert.ok(!/^[=+\-@\t\r\n]/.test(cell), `${column} is a live formula: ${cell}`);
+      }
+      assert.match(row['Row check'], /^[0-9a-f]{16}$/);
+      if (row['Score (%)']) assert.match(row['Score (%)'], /^\d{1,3}$/);
+      if (row['Completed on']) assert.match(row['Completed on'], /^\d{4}-\d{2}-\d{2}$/);
+    }
+  }
+  const rows = parseCsv(praxis('export', '--format', 'csv', path), { bom: true, columns: true });
+  assert.equal(rows[0].Name, "'=cmd|' /C calc'!A0", 'the name survives, made literal');
+  assert.equal(rows[0]['Staff number'], "'+44 7700");
 });

@@ -86,7 +86,7 @@ pub fn ExportPage() -> impl IntoView {
                     <p class="hint">"One credential per completed module. They are self-asserted and unsigned: they record your claim, and no one has verified them."</p>
                 </li>
                 <li>
-                    <A href="/portfolio" attr:class="button button--secondary">"Printable revalidation portfolio"</A>
+                    <p class="export-list__link"><A href="/portfolio">"Printable revalidation portfolio"</A></p>
                     <p class="hint">"Your details, cycle, readiness and evidence laid out for your regulator; print it or save it as PDF."</p>
                 </li>
             </ul>
@@ -126,7 +126,7 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
         let (text, export) = statements();
         let (endpoint, username, password) =
             (endpoint.get_untracked(), username.get_untracked(), password.get_untracked());
-        if !endpoint.starts_with("https://") && !endpoint.starts_with("http://") {
+        if !endpoint.starts_with("https://") {
             message.set(Some("Enter the LRS endpoint as a full address starting with https://".to_owned()));
             return;
         }
