@@ -3,6 +3,7 @@
 //! and what Praxis says must match the file's `.expected`. A case that
 //! panics fails the whole test; `PRAXIS_BLESS=1` rewrites the expectations
 //! after a deliberate change (review the diff).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
