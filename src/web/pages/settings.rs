@@ -98,13 +98,22 @@ fn TextField(
     value: RwSignal<String>,
     #[prop(default = "off")] autocomplete: &'static str,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
+    view! {
+        <Field label hint id>
+            <input type="text" id=id autocomplete=autocomplete aria-describedby=format!("{id}-hint")
+                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
+        </Field>
+    }
+}
+
+/// A form field's label and hint around its control, which is described by `{id}-hint`.
+#[component]
+fn Field(label: &'static str, hint: &'static str, id: &'static str, children: Children) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <p class="hint" id=hint_id.clone()>{hint}</p>
-            <input type="text" id=id autocomplete=autocomplete aria-describedby=hint_id
-                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
+            <p class="hint" id=format!("{id}-hint")>{hint}</p>
+            {children()}
         </div>
     }
 }
@@ -118,17 +127,14 @@ fn Choice(
     value: RwSignal<String>,
     terms: &'static [Term],
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <p class="hint" id=hint_id.clone()>{hint}</p>
-            <select id=id aria-describedby=hint_id on:change=move |e| value.set(event_target_value(&e))>
+        <Field label hint id>
+            <select id=id aria-describedby=format!("{id}-hint") on:change=move |e| value.set(event_target_value(&e))>
                 <option value="" selected=move || value.get().is_empty()>"Not set"</option>
                 {terms.iter().map(|term| view! {
                     <option value=term.id selected=move || value.get() == term.id>{term.label}</option>
                 }).collect_view()}
             </select>
-        </div>
+        </Field>
     }
 }
