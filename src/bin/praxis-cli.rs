@@ -266,14 +266,26 @@ fn rollup(paths: &[PathBuf], csv_out: Option<&Path>, refresh_months: u32) -> Res
     progress.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid progress template"),
     );
-    let mut checked: Vec<CheckedFile> = files
-        .iter()
-        .map(|path| {
-            let file = check_path(path, refresh_months);
-            progress.inc(1);
-            file
-        })
-        .collect();
+    // Files are independent, so each core checks its own share, in order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = files.len().div_ceil(threads).max(1);
+    let mut checked: Vec<CheckedFile> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(share)
+            .map(|chunk| {
+                let progress = progress.clone();
+                scope.spawn(move || {
+                    let check = |path: &PathBuf| {
+                        let file = check_path(path, refresh_months);
+                        progress.inc(1);
+                        file
+                    };
+                    chunk.iter().map(check).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|worker| worker.join().expect("a file check does not panic")).collect()
+    });
     progress.finish_and_clear();
     let staff = employer::combine(&mut checked);
     for file in checked.iter().filter(|f| f.check != FileCheck::Intact) {

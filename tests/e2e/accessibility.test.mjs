@@ -228,6 +228,7 @@ test('screenshots of the main pages, light and dark, desktop and phone', async (
   const shots = [
     ['catalogue', 'desktop', 'light'], ['module', 'desktop', 'light'], ['author', 'desktop', 'light'],
     ['module', 'desktop', 'dark'], ['module', 'phone', 'light'], ['catalogue', 'phone', 'dark'],
+    ['employer', 'desktop', 'light'], ['portfolio', 'desktop', 'light'],
   ];
   const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
   for (const [name, device, scheme] of shots) {
