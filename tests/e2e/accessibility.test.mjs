@@ -238,7 +238,8 @@ test('screenshots of the main pages, light and dark, desktop and phone', async (
     await appReady(page);
     await PAGES[name].prepare?.(page);
     const file = new URL(`${name}-${device}-${scheme}.png`, screenshots);
-    const image = await page.screenshot({ path: file.pathname });
+    // The employer's matrix and the portfolio are below the fold: show the whole page.
+    const image = await page.screenshot({ path: file.pathname, fullPage: ['employer', 'portfolio'].includes(name) });
     assert.ok(image.length > 10_000, `${file.pathname} looks empty`);
     await context.close();
   }

@@ -9,7 +9,7 @@ use crate::domain::employer::{
     DEFAULT_REFRESH_MONTHS,
 };
 use crate::domain::export::csv;
-use crate::domain::framework::{PROFESSIONS, STAGES};
+use crate::domain::framework::{Term, PROFESSIONS, STAGES};
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
 use crate::web::page_title::PageTitle;
 
@@ -229,7 +229,8 @@ fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String
                 <tbody>
                     {move || shown.get().into_iter().map(|(file, record)| {
                         let learner = record.learner.clone();
-                        let detail = [learner.staff_number.clone(), learner.profession.clone(), learner.stage.clone()]
+                        let label = |terms: &'static [Term], id: &str| terms.iter().find(|t| t.id == id).map_or(id.to_owned(), |t| t.label.to_owned());
+                        let detail = [learner.staff_number.clone(), label(PROFESSIONS, &learner.profession), label(STAGES, &learner.stage)]
                             .into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ");
                         view! {
                             <tr>
