@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use praxis::domain::backup::{self, Backup};
 use praxis::domain::employer::{self, CheckedFile, FileCheck, StaffRecord, Status};
 use praxis::domain::module::{Catalogue, Diagnostic};
-use praxis::domain::{cpd, curriculum, export, revalidation, sample};
+use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp};
 
 #[derive(Parser)]
 #[command(name = "praxis-cli", version, about = "Check, list and report on Praxis learning content and records")]
@@ -197,8 +197,7 @@ fn today() -> time::Date {
 
 /// Now, as exports write it: RFC 3339 UTC with milliseconds.
 fn now() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!("{}T{:02}:{:02}:{:02}.{:03}Z", now.date(), now.hour(), now.minute(), now.second(), now.millisecond())
+    timestamp::format(time::OffsetDateTime::now_utc())
 }
 
 fn sample(

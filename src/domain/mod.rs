@@ -24,3 +24,4 @@ pub mod revalidation;
 #[cfg(feature = "cli")]
 pub mod sample;
 pub mod storage;
+pub mod timestamp;

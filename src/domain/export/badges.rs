@@ -19,10 +19,11 @@
 
 use serde_json::{json, Map, Value};
 
-use super::xapi::{format_instant, id_for, module_iri, parse_instant};
+use super::xapi::{id_for, module_iri};
 use crate::domain::digest::json_sha256;
 use crate::domain::module::{Catalogue, Module};
 use crate::domain::record::{Completion, LearnerRecord};
+use crate::domain::timestamp;
 
 /// `@context`, in the order Open Badges 3.0 requires: VC 2.0 first.
 pub const CONTEXT: [&str; 2] =
@@ -37,7 +38,7 @@ pub fn credentials(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<Value> 
         .completions
         .iter()
         .filter_map(|(module_id, completion)| {
-            let at = format_instant(parse_instant(&completion.completed_at)?);
+            let at = timestamp::format(timestamp::parse(&completion.completed_at)?);
             let badge = credential(record, module_id, completion, catalogue.get(module_id), &at);
             Some((at, badge))
         })
