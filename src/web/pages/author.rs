@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::curriculum;
 use crate::domain::module::{Diagnostic, STARTER};
-use crate::web::browser::{download, today};
+use crate::web::browser::{download, read_text, today};
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::page_title::PageTitle;
 use crate::web::storage::LocalStore;
@@ -38,12 +38,12 @@ pub fn AuthorPage() -> impl IntoView {
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         let name = file.name();
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            match read_text(&file).await {
                 Ok(contents) => {
-                    text.set(contents.as_string().unwrap_or_default());
+                    text.set(contents);
                     file_message.set(Some(format!("Loaded {name}.")));
                 }
-                Err(_) => file_message.set(Some(format!("{name} could not be read as text."))),
+                Err(reason) => file_message.set(Some(format!("{name} could not be opened. {reason}"))),
             }
         });
     };

@@ -27,12 +27,11 @@ pub fn ExportPage() -> impl IntoView {
     };
     let export_backup = move |_| {
         let now = now_iso();
-        let backup = timed("praxis:export:backup", || {
+        let (backup, text) = timed("praxis:export:backup", || {
             let backup = Backup::new(state.record.get_untracked(), &now);
             let text = backup.to_json();
             (backup, text)
         });
-        let (backup, text) = backup;
         if download(&backup.file_name(), "application/json", &text).is_ok() {
             let _ = state.update(|record| record.last_backup_at = Some(now));
             message.set(Some(format!(
@@ -207,8 +206,10 @@ fn Import() -> impl IntoView {
         });
     };
     let plan = Memo::new(move |_| {
-        let incoming = loaded.with(|l| l.as_ref().map(|(_, read)| read.record.clone()))?;
-        Some(state.record.with(|current| merge(current, &incoming, &choices.get())))
+        loaded.with(|loaded| {
+            let (_, read) = loaded.as_ref()?;
+            Some(state.record.with(|current| merge(current, &read.record, &choices.get())))
+        })
     });
     let apply = move |_| {
         let Some(incoming) = loaded.with_untracked(|l| l.as_ref().map(|(_, read)| read.record.clone())) else { return };
