@@ -157,37 +157,27 @@ pub fn reflect(incident: &Incident, template_id: &str, today: &str, at: &str) ->
             incident.what_you_did
         ),
     );
-    let entry = |id: String, entry_type, title: String, template: Option<String>, answers| CpdEntry {
-        id,
-        entry_type,
-        date: today.to_owned(),
-        title,
-        method: "other".to_owned(),
-        hours: 0.0,
-        participatory_hours: 0.0,
-        planned: false,
-        description: String::new(),
-        standards: Vec::new(),
-        evidence_note: format!("From the AI incident log, event of {}", incident.date),
-        created_at: at.to_owned(),
+    let evidence_note = format!("From the AI incident log, event of {}", incident.date);
+    let account = reflective::account_entry(
         template,
+        format!("account-{}", incident.id),
+        &format!("Reflection on an AI event: {}", incident.tool),
+        0.0,
         answers,
-    };
+        today,
+        at,
+    );
+    let learning = CpdEntry::new(
+        format!("cpd-{}", incident.id),
+        EntryType::Cpd,
+        today,
+        &format!("Learning from an AI event: {}", incident.tool),
+        at,
+    );
+    // An event is met, not planned, whatever the template's default.
     Some([
-        entry(
-            format!("account-{}", incident.id),
-            template.counts_as,
-            format!("Reflection on an AI event: {}", incident.tool),
-            Some(template.id.to_owned()),
-            answers,
-        ),
-        entry(
-            format!("cpd-{}", incident.id),
-            EntryType::Cpd,
-            format!("Learning from an AI event: {}", incident.tool),
-            None,
-            BTreeMap::new(),
-        ),
+        CpdEntry { evidence_note: evidence_note.clone(), planned: false, ..account },
+        CpdEntry { evidence_note, ..learning },
     ])
 }
 

@@ -4,6 +4,7 @@
 //! shells around it.
 
 pub mod backup;
+pub mod change;
 pub mod competence;
 pub mod cpd;
 pub mod curriculum;
@@ -23,5 +24,6 @@ pub mod reflective;
 pub mod revalidation;
 #[cfg(feature = "cli")]
 pub mod sample;
+pub mod session;
 pub mod storage;
 pub mod timestamp;

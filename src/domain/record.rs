@@ -181,6 +181,29 @@ pub struct CpdEntry {
     pub answers: BTreeMap<String, String>,
 }
 
+impl CpdEntry {
+    /// An entry with nothing but its identity, kind, date and title: the
+    /// one place an entry's defaults are chosen (no hours, method "other").
+    pub fn new(id: String, entry_type: EntryType, date: &str, title: &str, created_at: &str) -> CpdEntry {
+        CpdEntry {
+            id,
+            entry_type,
+            date: date.to_owned(),
+            title: title.to_owned(),
+            method: "other".to_owned(),
+            hours: 0.0,
+            participatory_hours: 0.0,
+            planned: false,
+            description: String::new(),
+            standards: Vec::new(),
+            evidence_note: String::new(),
+            created_at: created_at.to_owned(),
+            template: None,
+            answers: BTreeMap::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]

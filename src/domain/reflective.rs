@@ -3,7 +3,7 @@
 //! A completed account is saved as a CPD log entry of the kind the
 //! regulator counts it as, with the answers kept field by field.
 
-use crate::domain::record::EntryType;
+use crate::domain::record::{CpdEntry, EntryType};
 
 /// One question of a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +153,36 @@ pub const TEMPLATES: &[Template] = &[
 
 pub fn find(id: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|template| template.id == id)
+}
+
+/// The template a reflective account starts in, wherever it is begun
+/// (the CPD page, a module reflection, an AI event): the learner's
+/// regulator's reflective account, else its first template, else the
+/// NMC's, whose questions suit any profession.
+pub fn default_template(regulator: Option<&str>) -> &'static Template {
+    let theirs = || TEMPLATES.iter().filter(move |t| Some(t.regulator) == regulator);
+    theirs().find(|t| t.counts_as == EntryType::ReflectiveAccount).or_else(|| theirs().next()).unwrap_or(&TEMPLATES[0])
+}
+
+/// A finished account as a CPD log entry of the kind its regulator counts
+/// it as, dated `today`. A blank title becomes the template's name.
+pub fn account_entry(
+    template: &Template,
+    id: String,
+    title: &str,
+    hours: f32,
+    answers: std::collections::BTreeMap<String, String>,
+    today: &str,
+    now: &str,
+) -> CpdEntry {
+    let title = Some(title.trim()).filter(|t| !t.is_empty()).unwrap_or(template.name);
+    CpdEntry {
+        hours,
+        planned: template.planned,
+        template: Some(template.id.to_owned()),
+        answers,
+        ..CpdEntry::new(id, template.counts_as, today, title, now)
+    }
 }
 
 /// Words as a person counts them: runs of non-space characters.

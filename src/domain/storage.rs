@@ -28,6 +28,9 @@ pub enum StoreError {
     QuotaExceeded,
     /// What is stored cannot be read as a record.
     Unreadable(String),
+    /// What is stored was written by a newer Praxis (its format version):
+    /// this version must neither read nor overwrite it.
+    WrittenByNewer(u64),
     /// Any other failure, with the browser's words.
     Failed(String),
 }
@@ -46,6 +49,11 @@ impl std::fmt::Display for StoreError {
                  screen). Export a backup, then remove old entries."
             ),
             StoreError::Unreadable(reason) => write!(f, "Your saved Praxis data could not be read: {reason}"),
+            StoreError::WrittenByNewer(version) => write!(
+                f,
+                "A newer version of Praxis has saved your record (format {version}; this page reads up to \
+                 {SCHEMA_VERSION}). Reload the page to use the newer version: nothing saved has been lost."
+            ),
             StoreError::Failed(reason) => write!(f, "Saving failed, so your latest change is not kept: {reason}"),
         }
     }
@@ -75,10 +83,7 @@ pub fn decode(text: &str) -> Result<LearnerRecord, StoreError> {
         .and_then(serde_json::Value::as_u64)
         .ok_or_else(|| unreadable("it has no format version, so it was not written by Praxis".to_owned()))?;
     if version > u64::from(SCHEMA_VERSION) {
-        return Err(unreadable(format!(
-            "it was saved by a newer version of Praxis (format {version}; this one reads up to {SCHEMA_VERSION}). \
-             Reload to get the newer version."
-        )));
+        return Err(StoreError::WrittenByNewer(version));
     }
     let record = stored.get_mut("record").ok_or_else(|| unreadable("it holds no record".to_owned()))?;
     migrate(version, record.take()).map_err(unreadable)
@@ -164,12 +169,8 @@ mod tests {
     #[test]
     fn newer_versions_and_garbage_are_refused_with_a_reason() {
         let future = r#"{"schema_version":99,"record":{}}"#;
-        match decode(future) {
-            Err(StoreError::Unreadable(reason)) => {
-                assert!(reason.contains("newer version of Praxis (format 99"), "{reason}")
-            }
-            other => panic!("expected Unreadable, got {other:?}"),
-        }
+        assert_eq!(decode(future), Err(StoreError::WrittenByNewer(99)));
+        assert!(StoreError::WrittenByNewer(99).to_string().contains("newer version of Praxis"));
         assert!(matches!(decode("{not json"), Err(StoreError::Unreadable(_))));
         assert_eq!(
             decode(r#"{"record":{}}"#),
