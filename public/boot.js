@@ -4,6 +4,31 @@
 // through Trunk.toml's `pattern_script`; release builds also name the
 // service worker (scripts/service-worker.mjs).
 const boot = document.getElementById('praxis-boot');
+
+// A bug that stops the app after it has started (a Rust panic, or any
+// WebAssembly trap) leaves a page that looks alive but no longer saves.
+// Say so plainly: every save that was reported is already on disk.
+const stopped = (error) => error instanceof WebAssembly.RuntimeError || /unreachable|panicked at/.test(String(error?.message ?? error));
+const showStopped = () => {
+  if (document.getElementById('stopped-banner')) return;
+  const banner = document.createElement('div');
+  banner.id = 'stopped-banner';
+  banner.className = 'stopped-banner';
+  banner.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = 'Praxis stopped working because of a fault in the app. Reload the page to carry on: nothing that Praxis said was saved has been lost. Anything you were typing and had not saved may be lost, so copy it first.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button';
+  button.textContent = 'Reload Praxis';
+  button.addEventListener('click', () => window.location.reload());
+  banner.append(text, button);
+  document.body.prepend(banner);
+  button.focus();
+};
+window.addEventListener('error', (event) => { if (stopped(event.error ?? event.message)) showStopped(); });
+window.addEventListener('unhandledrejection', (event) => { if (stopped(event.reason)) showStopped(); });
+
 try {
   const { default: init } = await import(boot.dataset.js);
   await init({ module_or_path: boot.dataset.wasm });

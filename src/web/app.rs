@@ -12,8 +12,8 @@ use super::pages::{
 use super::state::{use_app_state, AppState};
 
 #[component]
-pub fn App() -> impl IntoView {
-    provide_context(AppState::load());
+pub fn App(state: AppState) -> impl IntoView {
+    provide_context(state);
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
@@ -84,13 +84,25 @@ fn StorageNotice() -> impl IntoView {
             let set_aside = state.set_aside.get();
             (!set_aside.is_empty()).then(|| view! {
                 <div class="notice notice--warning set-aside">
-                    <p>"Praxis kept a copy of data it could not read. Download it and keep it; it may be recoverable."</p>
-                    {set_aside.into_iter().map(|(at, text)| {
-                        let file_name = format!("praxis-unreadable-{}.json", at.get(..10).unwrap_or("data"));
-                        let label = format!("Download the data set aside on {}", at.get(..10).unwrap_or(&at));
+                    <p>
+                        "Praxis kept a copy of data it could not read. Download it and keep it: you can try "
+                        "importing it on the "<A href="/export">"Export"</A>" page, and delete it here once you no "
+                        "longer need it."
+                    </p>
+                    {set_aside.into_iter().map(|item| {
+                        let day = item.at.get(..10).unwrap_or("data").to_owned();
+                        let file_name = format!("praxis-set-aside-{day}.json");
+                        let (text, key) = (item.text, item.key);
                         view! {
-                            <button type="button" class="button button--secondary"
-                                on:click=move |_| { let _ = download(&file_name, "application/json", &text); }>{label}</button>
+                            <p class="set-aside__item">
+                                <button type="button" class="button button--secondary"
+                                    on:click=move |_| { let _ = download(&file_name, "application/json", &text); }>
+                                    {format!("Download the data set aside on {day}")}</button>
+                                " "
+                                <button type="button" class="button button--secondary"
+                                    on:click=move |_| state.delete_set_aside(key.clone())>
+                                    {format!("Delete the data set aside on {day}")}</button>
+                            </p>
                         }
                     }).collect_view()}
                 </div>

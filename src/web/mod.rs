@@ -1,6 +1,6 @@
 //! The Leptos app: a thin shell that shows the domain core in a browser.
 //! Pages read the one [`state::AppState`] from context; only
-//! [`storage`] touches localStorage.
+//! [`storage`] touches browser storage.
 
 mod app;
 mod browser;
@@ -12,8 +12,19 @@ mod privacy_warning;
 mod state;
 pub mod storage;
 
-/// Mounts the app on the page's `<body>`.
+/// Opens the learner's record, then mounts the app on the page's `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    leptos::task::spawn_local(async {
+        let state = state::AppState::open().await;
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App state/> });
+    });
+}
+
+/// Stops the app as a bug would, so the end-to-end tests can check that the
+/// learner is told (`public/boot.js`) and that nothing saved is lost. Only
+/// reachable by importing the module by hand; nothing in the app calls it.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = praxisPanicForTests)]
+pub fn panic_for_tests() {
+    panic!("praxisPanicForTests: a deliberate panic, to test how a stopped app is reported");
 }

@@ -6,15 +6,13 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
-use super::browser::now_iso;
 use super::page_title::PageTitle;
 use super::privacy_warning::{AiWrittenReminder, PrivacyWarning};
-use super::state::{use_app_state, AppState};
+use super::state::{describe, use_app_state};
+use crate::domain::change::Change;
+use crate::domain::framework;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
 use crate::domain::privacy::scan;
-use crate::domain::record::{CheckAttempt, LearnerRecord};
-use crate::domain::storage::StoreError;
-use crate::domain::{curriculum, framework, progress};
 
 /// The heading, facts and learning outcomes at the top of a module. In a
 /// `preview` the title is not the page's `h1`: the page has its own.
@@ -106,9 +104,8 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
         outcome.set(Some(correct));
         if let Some(module_id) = &module_id {
             let check_id = check.with_value(|c| c.id.clone());
-            let attempt = CheckAttempt { check_id, chosen, correct, at: now_iso() };
             // A failed save is reported at the top of the page.
-            let _ = save_answer(state, module_id, |record| record.record_attempt(module_id, attempt));
+            state.apply_quietly(Change::AnswerCheck { module_id: module_id.clone(), check_id, chosen });
         }
     };
     let option_views = options
@@ -192,7 +189,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
         }
     };
     let text = RwSignal::new(saved_text().unwrap_or_default());
-    let status = RwSignal::new(None::<&'static str>);
+    let status = RwSignal::new(None::<String>);
     let findings = Memo::new(move |_| text.with(|t| scan(t)));
     let confirmed_private = RwSignal::new(false);
     let learner_mode = module_id.is_some();
@@ -209,16 +206,18 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
                 return;
             }
             if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
-                status.set(Some("Not saved: check the highlighted text first."));
+                status.set(Some("Not saved: check the highlighted text first.".to_owned()));
                 return;
             }
-            let saved = save_answer(state, module_id, |record| {
-                record.record_reflection(module_id, &prompt_id, &current, &now_iso())
+            status.set(Some("Saving…".to_owned()));
+            let change =
+                Change::SaveReflection { module_id: module_id.clone(), prompt_id: prompt_id.clone(), text: current };
+            state.apply(change, move |outcome| {
+                status.set(Some(match &outcome {
+                    Ok(_) => "Your answer is saved in this browser.".to_owned(),
+                    Err(_) => format!("{} Your answer is still here.", describe(&outcome, |_| String::new())),
+                }));
             });
-            status.set(Some(match saved {
-                Ok(()) => "Your answer is saved in this browser.",
-                Err(_) => "Your answer is NOT saved yet (see the message at the top of the page). It is still here.",
-            }));
         }
     };
     let save_on_blur = save.clone();
@@ -245,15 +244,4 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
             })}
         </div>
     }
-}
-
-/// Saves a change to the learner's answers for `module_id`, then
-/// completes the module if that change met its completion rule.
-fn save_answer(state: AppState, module_id: &str, change: impl FnOnce(&mut LearnerRecord)) -> Result<(), StoreError> {
-    state.update(|record| {
-        change(record);
-        if let Some(module) = curriculum::catalogue().get(module_id) {
-            progress::complete_if_due(module, record, &now_iso());
-        }
-    })
 }

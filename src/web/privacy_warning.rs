@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::storage::LocalStore;
+use super::storage;
 use crate::domain::privacy::Finding;
 
 /// Likely identifiers, highlighted, with a confirmation for text that is
@@ -50,11 +50,9 @@ pub fn PrivacyWarning(
 #[component]
 pub fn AiWrittenReminder() -> impl IntoView {
     const NOTICE: &str = "ai-written-reflections";
-    let shown = RwSignal::new(LocalStore::open().is_ok_and(|store| !store.is_dismissed(NOTICE)));
+    let shown = RwSignal::new(!storage::is_dismissed(NOTICE));
     let dismiss = move |_| {
-        if let Ok(store) = LocalStore::open() {
-            store.dismiss(NOTICE);
-        }
+        storage::dismiss(NOTICE);
         shown.set(false);
     };
     move || {

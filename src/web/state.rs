@@ -1,132 +1,236 @@
-//! The app's one piece of shared state: the learner's record, and what
-//! the learner must be told about storing it.
+//! The app's one piece of shared state: the learner's record as a signal
+//! over the domain's [`Session`], and what the learner must be told about
+//! storing it. The rules that keep the record safe are the session's;
+//! this file only turns its outcomes into signals.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::browser::{mark, now_iso};
-use super::storage::{is_record_change, request_persistence, LocalStore};
+use super::browser::{mark, now_iso, today};
+use super::storage::{
+    forget_legacy_record, legacy_record, other_tab, request_persistence, share_of_quota, signal_saved, IdbStore,
+    OtherTab,
+};
+use crate::domain::change::{Applied, Change, Moment};
+use crate::domain::curriculum;
 use crate::domain::record::LearnerRecord;
-use crate::domain::storage::{learner_id_from, share_of_budget, StoreError, STORAGE_WARNING_SHARE};
+use crate::domain::session::{Mode, NotSaved, Saved, Session, SetAside, Store};
+use crate::domain::storage::{StoreError, SCHEMA_VERSION};
+
+/// From this share of the browser's quota on, the learner is asked to export.
+const STORAGE_WARNING_SHARE: f64 = 0.7;
+
+/// The browser's record store, or none at all.
+pub enum BrowserStore {
+    IndexedDb(IdbStore),
+    Missing,
+}
+
+impl Store for BrowserStore {
+    async fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            BrowserStore::IndexedDb(store) => store.get(key).await,
+            BrowserStore::Missing => Err(StoreError::Unavailable),
+        }
+    }
+    async fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        match self {
+            BrowserStore::IndexedDb(store) => store.set(key, value).await,
+            BrowserStore::Missing => Err(StoreError::Unavailable),
+        }
+    }
+    async fn remove(&self, key: &str) -> Result<(), StoreError> {
+        match self {
+            BrowserStore::IndexedDb(store) => store.remove(key).await,
+            BrowserStore::Missing => Err(StoreError::Unavailable),
+        }
+    }
+    async fn keys(&self) -> Result<Vec<String>, StoreError> {
+        match self {
+            BrowserStore::IndexedDb(store) => store.keys().await,
+            BrowserStore::Missing => Err(StoreError::Unavailable),
+        }
+    }
+    async fn replace(&self, key: &str, expected: Option<&str>, value: Option<&str>) -> Result<bool, StoreError> {
+        match self {
+            BrowserStore::IndexedDb(store) => store.replace(key, expected, value).await,
+            BrowserStore::Missing => Err(StoreError::Unavailable),
+        }
+    }
+}
+
+type BrowserSession = Rc<Session<BrowserStore>>;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The record as saved (or, without storage, as kept for this visit).
+    /// The record as stored (or, without storage, as kept for this visit).
     pub record: RwSignal<LearnerRecord>,
     /// Why changes may not be kept, shown on every page.
     pub storage_problem: RwSignal<Option<String>>,
     /// Storage is filling up.
     pub storage_warning: RwSignal<Option<String>>,
-    /// Unreadable data that was set aside, as `(when, text)`.
-    pub set_aside: RwSignal<Vec<(String, String)>>,
-    /// The saved data could not be read or set aside: saving would
-    /// overwrite it, so nothing is saved this visit.
-    read_only: RwSignal<bool>,
-    /// The browser gives Praxis no usable storage: changes live for this
-    /// visit only.
-    no_storage: RwSignal<bool>,
+    /// Unreadable data that was set aside.
+    pub set_aside: RwSignal<Vec<SetAside>>,
+    session: StoredValue<BrowserSession, LocalStorage>,
 }
 
+/// What became of a change, for the page that made it.
+pub type Outcome = Result<Applied, NotSaved>;
+
 impl AppState {
-    /// Loads the saved record. Unreadable data is set aside and kept; the
-    /// app carries on with an empty record and tells the learner.
-    pub fn load() -> AppState {
+    /// Opens the stored record (bringing in one an earlier version kept in
+    /// localStorage) and starts listening for other tabs' saves.
+    pub async fn open() -> AppState {
         mark("praxis:load-start");
-        let state = AppState {
-            record: RwSignal::new(LearnerRecord::default()),
-            storage_problem: RwSignal::new(None),
-            storage_warning: RwSignal::new(None),
-            set_aside: RwSignal::new(Vec::new()),
-            read_only: RwSignal::new(false),
-            no_storage: RwSignal::new(false),
-        };
-        let store = LocalStore::open().and_then(|store| match store.check_writable() {
-            Err(StoreError::Unavailable) => Err(StoreError::Unavailable),
-            Err(full) => {
-                state.storage_problem.set(Some(full.to_string()));
-                Ok(store)
-            }
-            Ok(()) => Ok(store),
-        });
-        match store {
-            Err(error) => {
-                state.no_storage.set(true);
-                state.storage_problem.set(Some(error.to_string()));
-            }
+        let at = now_iso();
+        let (random, day) = (random_hex(), today().to_string());
+        let moment = Moment { now: &at, today: &day, random_hex: &random };
+        let (session, opened) = match IdbStore::open().await {
             Ok(store) => {
-                match store.load() {
-                    Ok(record) => state.record.set(record.unwrap_or_default()),
-                    Err(StoreError::Unreadable(reason)) if store.set_aside_unreadable(&now_iso()) => {
-                        state.storage_problem.set(Some(format!(
-                            "Your saved Praxis data could not be read ({reason}). It has been set aside, not deleted: \
-                             download it below and keep it. Praxis has started a fresh record."
-                        )));
-                    }
-                    Err(error) => {
-                        state.read_only.set(true);
-                        state.storage_problem.set(Some(format!(
-                            "{error}. To keep it safe, Praxis will not save anything during this visit."
-                        )));
-                    }
+                let legacy = legacy_record();
+                let (session, opened) = Session::open(BrowserStore::IndexedDb(store), legacy.as_deref(), moment).await;
+                // Only once it is safely stored (or was never readable here) is the old copy forgotten.
+                if legacy.is_some() && session.is_writable() && opened.notice.is_none() {
+                    forget_legacy_record();
                 }
-                state.set_aside.set(store.set_aside());
-                request_persistence();
-                // Another tab saved: show its changes here too.
-                let _ = window_event_listener(leptos::ev::storage, move |event| {
-                    if is_record_change(&event) {
-                        if let Ok(Some(record)) = LocalStore::open().and_then(|store| store.load()) {
-                            state.record.set(record);
-                        }
-                    }
-                });
+                (session, opened)
             }
-        }
+            Err(error) => {
+                let session = Session::visit_only(BrowserStore::Missing, error.to_string());
+                (session, crate::domain::session::Opened { record: LearnerRecord::default(), notice: None })
+            }
+        };
+        let notice = match session.mode() {
+            Mode::VisitOnly(why) => Some(why),
+            _ => opened.notice,
+        };
+        let set_aside = session.set_aside_list().await.unwrap_or_default();
+        let state = AppState {
+            record: RwSignal::new(opened.record),
+            storage_problem: RwSignal::new(notice),
+            storage_warning: RwSignal::new(None),
+            set_aside: RwSignal::new(set_aside),
+            session: StoredValue::new_local(Rc::new(session)),
+        };
+        request_persistence();
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            let session = state.session.get_value();
+            match other_tab(&event) {
+                OtherTab::Saved => leptos::task::spawn_local(async move {
+                    let reloaded = session.reload().await;
+                    state.show(reloaded.map(|record| (record, true)));
+                }),
+                OtherTab::WroteLegacyRecord(text) => leptos::task::spawn_local(async move {
+                    let (at, random, day) = (now_iso(), random_hex(), today().to_string());
+                    let moment = Moment { now: &at, today: &day, random_hex: &random };
+                    if let Some(opened) = session.absorb_late_legacy(&text, moment).await {
+                        if opened.notice.is_none() {
+                            forget_legacy_record();
+                        }
+                        state.record.set(opened.record);
+                    }
+                }),
+                OtherTab::Nothing => {}
+            }
+        });
         state
     }
 
-    /// Applies `change` to the record and saves it.
-    ///
-    /// The change is applied to the record as currently stored, not to
-    /// this tab's copy, so changes made in another tab are not undone.
-    /// If saving fails, nothing changes (the record on screen stays what
-    /// is saved, and forms keep what the learner typed) and the learner is
-    /// told why. Without any storage, changes live for this visit only.
-    pub fn update(&self, change: impl FnOnce(&mut LearnerRecord)) -> Result<(), StoreError> {
-        if self.no_storage.get_untracked() || self.read_only.get_untracked() {
-            self.record.update(change);
-            return Ok(());
-        }
-        let store = LocalStore::open()?;
-        let mut record = store.load().ok().flatten().unwrap_or_else(|| self.record.get_untracked());
-        change(&mut record);
-        if record.learner_id.is_empty() {
-            record.learner_id = random_learner_id();
-        }
-        match store.save(&record) {
-            Ok(used) => {
+    /// Applies `change` to the record as stored and saves it; `done` hears
+    /// what became of it once the write is durable (or has failed). If it
+    /// was not stored, the record on screen is unchanged, forms keep what
+    /// the learner typed, and every page says why.
+    pub fn apply(&self, change: Change, done: impl FnOnce(Outcome) + 'static) {
+        let state = *self;
+        let session = self.session.get_value();
+        leptos::task::spawn_local(async move {
+            let (at, random, day) = (now_iso(), random_hex(), today().to_string());
+            let moment = Moment { now: &at, today: &day, random_hex: &random };
+            let outcome = session.apply(change, curriculum::catalogue(), moment).await;
+            let outcome = match outcome {
+                Ok(Saved::Stored { record, effect }) => {
+                    signal_saved(SCHEMA_VERSION, &at);
+                    state.show(Ok((record, true)));
+                    state.check_quota();
+                    Ok(effect)
+                }
+                Ok(Saved::ForThisVisit { record, .. }) => {
+                    state.show(Ok((record, false)));
+                    Err(NotSaved::Store(StoreError::Unavailable))
+                }
+                Err(not_saved) => {
+                    state.show(Err(not_saved.clone()));
+                    Err(not_saved)
+                }
+            };
+            done(outcome);
+        });
+    }
+
+    /// Applies `change` when the page has nothing to say about the outcome
+    /// (a failure is still shown at the top of every page).
+    pub fn apply_quietly(&self, change: Change) {
+        self.apply(change, |_| {});
+    }
+
+    /// Deletes set-aside data the learner has downloaded or imported.
+    pub fn delete_set_aside(&self, key: String) {
+        let state = *self;
+        let session = self.session.get_value();
+        leptos::task::spawn_local(async move {
+            match session.delete_set_aside(&key).await {
+                Ok(()) => state.set_aside.update(|list| list.retain(|item| item.key != key)),
+                Err(error) => state.storage_problem.set(Some(error.to_string())),
+            }
+        });
+    }
+
+    /// Shows a record the session returned, or why nothing was saved.
+    fn show(&self, outcome: Result<(LearnerRecord, bool), NotSaved>) {
+        match outcome {
+            Ok((record, stored)) => {
                 self.record.set(record);
-                self.storage_problem.set(None);
-                let share = share_of_budget(used);
-                self.storage_warning.set((share >= STORAGE_WARNING_SHARE).then(|| {
-                    format!(
-                        "Praxis is using {:.0} % of the space this browser gives it. Export a backup now, so nothing \
-                         is lost if it fills up.",
-                        share * 100.0
-                    )
-                }));
-                Ok(())
+                if stored {
+                    self.storage_problem.set(None);
+                }
             }
-            Err(error) => {
-                self.storage_problem.set(Some(error.to_string()));
-                Err(error)
-            }
+            Err(NotSaved::Change(_)) => {}
+            Err(not_saved) => self.storage_problem.set(Some(not_saved.to_string())),
         }
+    }
+
+    fn check_quota(&self) {
+        let warning = self.storage_warning;
+        leptos::task::spawn_local(async move {
+            let share = share_of_quota().await.unwrap_or(0.0);
+            warning.set((share >= STORAGE_WARNING_SHARE).then(|| {
+                format!(
+                    "Praxis is using {:.0} % of the space this browser gives it. Export a backup now, so nothing is \
+                     lost if it fills up.",
+                    share * 100.0
+                )
+            }));
+        });
     }
 }
 
-/// A random opaque id for a learner's first saved record.
-fn random_learner_id() -> String {
-    let hex: String = (0..32).map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8)).collect();
-    learner_id_from(&hex)
+/// 32 random hex digits, for a new learner's opaque id.
+fn random_hex() -> String {
+    (0..32).map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8)).collect()
+}
+
+/// Words for a page to show after a change: `saved` only if it was stored.
+pub fn describe(outcome: &Outcome, saved: impl FnOnce(&Applied) -> String) -> String {
+    match outcome {
+        Ok(effect) => saved(effect),
+        Err(NotSaved::Store(StoreError::Unavailable)) => {
+            "Not saved: this browser is not letting Praxis keep anything, \
+                                                          so this lasts only until you close the tab."
+                .to_owned()
+        }
+        Err(not_saved) => not_saved.to_string(),
+    }
 }
 
 pub fn use_app_state() -> AppState {

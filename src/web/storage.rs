@@ -1,129 +1,189 @@
-//! The browser side of the storage seam: the learner's record, the
-//! `/author` draft and any set-aside unreadable data, in localStorage.
-//! This is the only code that knows the storage keys.
+//! The browser side of the storage seam, and the only code that knows
+//! where things are kept:
 //!
-//! It uses web-sys's `Storage` directly: every write of the record is one
-//! `setItem` of the whole encoded record, which the browser applies
-//! completely or not at all, so a failed write leaves the previous record
-//! exactly as it was.
+//! - the learner's record (and any set-aside data) in IndexedDB, through
+//!   the `idb` crate: Chromium flushes localStorage to disk seconds after
+//!   `setItem` returns, so a phone killing the browser lost "saved" work,
+//!   while a completed IndexedDB transaction survived the same kill;
+//! - small things read synchronously at start, through **gloo-storage**
+//!   (localStorage): dismissed notices, the `/author` draft, and the
+//!   "a tab saved" signal other tabs hear as a `storage` event;
+//! - the record as earlier versions kept it (`praxis.record` in
+//!   localStorage), read once to bring it into IndexedDB.
+//!
+//! Every call is probed first and every error mapped to a `StoreError`,
+//! so nothing here can panic.
 
+use gloo_storage::{LocalStorage, Storage};
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
 
-use crate::domain::record::LearnerRecord;
-use crate::domain::storage::{decode, encode, StoreError};
+use crate::domain::session::Store;
+use crate::domain::storage::StoreError;
 
-const RECORD_KEY: &str = "praxis.record";
-const PROBE_KEY: &str = "praxis.probe";
+const DATABASE: &str = "praxis";
+const OBJECT_STORE: &str = "kv";
+/// Where Praxis kept the record before it moved to IndexedDB.
+pub const LEGACY_RECORD_KEY: &str = "praxis.record";
+/// Written after every save so that other open tabs re-read the record.
+const SAVED_SIGNAL_KEY: &str = "praxis.saved";
 const AUTHOR_DRAFT_KEY: &str = "praxis.author-draft";
-const QUARANTINE_PREFIX: &str = "praxis.unreadable.";
 const DISMISSED_PREFIX: &str = "praxis.dismissed.";
 
-/// localStorage, once it is known to work.
-pub struct LocalStore {
-    storage: web_sys::Storage,
+/// The learner's record store: IndexedDB, once it is known to open.
+pub struct IdbStore {
+    database: Database,
 }
 
-impl LocalStore {
-    /// Opens localStorage, or says it is not there.
-    pub fn open() -> Result<LocalStore, StoreError> {
-        let storage = web_sys::window()
-            .and_then(|window| window.local_storage().ok().flatten())
-            .ok_or(StoreError::Unavailable)?;
-        Ok(LocalStore { storage })
-    }
-
-    /// Tries a tiny write. Some browsers expose localStorage in private
-    /// mode but refuse every write; a full store is reported as full.
-    pub fn check_writable(&self) -> Result<(), StoreError> {
-        match self.storage.set_item(PROBE_KEY, "1").map_err(store_error) {
-            Ok(()) => {
-                let _ = self.storage.remove_item(PROBE_KEY);
-                Ok(())
+impl IdbStore {
+    /// Opens (creating on first use) Praxis's database, or says why not.
+    pub async fn open() -> Result<IdbStore, StoreError> {
+        let factory = Factory::new().map_err(|_| StoreError::Unavailable)?;
+        let mut request = factory.open(DATABASE, Some(1)).map_err(|_| StoreError::Unavailable)?;
+        request.on_upgrade_needed(|event| {
+            if let Ok(database) = event.database() {
+                if !database.store_names().iter().any(|name| name == OBJECT_STORE) {
+                    let _ = database.create_object_store(OBJECT_STORE, ObjectStoreParams::new());
+                }
             }
-            Err(StoreError::QuotaExceeded) => Err(StoreError::QuotaExceeded),
-            Err(_) => Err(StoreError::Unavailable),
-        }
+        });
+        let database = request.await.map_err(|_| StoreError::Unavailable)?;
+        Ok(IdbStore { database })
     }
 
-    /// The saved record, or `None` when nothing has been saved yet.
-    pub fn load(&self) -> Result<Option<LearnerRecord>, StoreError> {
-        let text = self.storage.get_item(RECORD_KEY).map_err(|_| StoreError::Unavailable)?;
-        text.as_deref().map(decode).transpose()
-    }
-
-    /// Replaces the saved record; returns the characters now used by
-    /// everything Praxis keeps. On error nothing was written.
-    pub fn save(&self, record: &LearnerRecord) -> Result<usize, StoreError> {
-        self.storage.set_item(RECORD_KEY, &encode(record)).map_err(store_error)?;
-        Ok(self.used_chars())
-    }
-
-    /// Moves unreadable record text aside under its own key, so the app
-    /// can carry on and the text is kept. Returns `false` (and leaves the
-    /// text where it was) if there is no room to copy it.
-    pub fn set_aside_unreadable(&self, at: &str) -> bool {
-        let Ok(Some(text)) = self.storage.get_item(RECORD_KEY) else { return false };
-        if self.storage.set_item(&format!("{QUARANTINE_PREFIX}{at}"), &text).is_err() {
-            return false;
-        }
-        self.storage.remove_item(RECORD_KEY).is_ok()
-    }
-
-    /// Set-aside unreadable data, as `(when, text)`.
-    pub fn set_aside(&self) -> Vec<(String, String)> {
-        self.keys()
-            .into_iter()
-            .filter_map(|key| {
-                let at = key.strip_prefix(QUARANTINE_PREFIX)?.to_owned();
-                Some((at, self.storage.get_item(&key).ok().flatten()?))
-            })
-            .collect()
-    }
-
-    /// The module text last typed on `/author`, if any.
-    pub fn load_author_draft(&self) -> Option<String> {
-        self.storage.get_item(AUTHOR_DRAFT_KEY).ok().flatten()
-    }
-
-    /// Keeps the `/author` text so a reload does not lose it.
-    pub fn save_author_draft(&self, text: &str) -> Result<(), StoreError> {
-        self.storage.set_item(AUTHOR_DRAFT_KEY, text).map_err(store_error)
-    }
-
-    /// Whether the learner has dismissed the notice `name`.
-    pub fn is_dismissed(&self, name: &str) -> bool {
-        self.storage.get_item(&format!("{DISMISSED_PREFIX}{name}")).ok().flatten().is_some()
-    }
-
-    /// Remembers that the learner dismissed the notice `name`. If it
-    /// cannot be kept, the notice simply shows again next time.
-    pub fn dismiss(&self, name: &str) {
-        let _ = self.storage.set_item(&format!("{DISMISSED_PREFIX}{name}"), "1");
-    }
-
-    /// Characters (UTF-16 code units, as the browser counts its quota)
-    /// of every key and value Praxis keeps.
-    fn used_chars(&self) -> usize {
-        self.keys()
-            .iter()
-            .filter_map(|key| {
-                Some(key.encode_utf16().count() + self.storage.get_item(key).ok()??.encode_utf16().count())
-            })
-            .sum()
-    }
-
-    fn keys(&self) -> Vec<String> {
-        let count = self.storage.length().unwrap_or(0);
-        (0..count)
-            .filter_map(|index| self.storage.key(index).ok().flatten())
-            .filter(|k| k.starts_with("praxis."))
-            .collect()
+    fn transaction(&self, mode: TransactionMode) -> Result<(idb::Transaction, idb::ObjectStore), StoreError> {
+        let transaction = self.database.transaction(&[OBJECT_STORE], mode).map_err(store_error)?;
+        let store = transaction.object_store(OBJECT_STORE).map_err(store_error)?;
+        Ok((transaction, store))
     }
 }
 
-/// Whether a storage event from another tab changed the learner's record.
-pub fn is_record_change(event: &web_sys::StorageEvent) -> bool {
-    event.key().is_none_or(|key| key == RECORD_KEY)
+/// Waits until a read-write transaction is on disk (its `complete` event).
+async fn committed(transaction: idb::Transaction) -> Result<(), StoreError> {
+    match transaction.await.map_err(store_error)? {
+        result if result.is_committed() => Ok(()),
+        _ => Err(StoreError::Failed("the browser abandoned the write".to_owned())),
+    }
+}
+
+impl Store for IdbStore {
+    async fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let (_, store) = self.transaction(TransactionMode::ReadOnly)?;
+        let value = store.get(JsValue::from_str(key)).map_err(store_error)?.await.map_err(store_error)?;
+        Ok(value.and_then(|v| v.as_string()))
+    }
+
+    async fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let (transaction, store) = self.transaction(TransactionMode::ReadWrite)?;
+        store.put(&JsValue::from_str(value), Some(&JsValue::from_str(key))).map_err(store_error)?;
+        committed(transaction).await
+    }
+
+    async fn remove(&self, key: &str) -> Result<(), StoreError> {
+        let (transaction, store) = self.transaction(TransactionMode::ReadWrite)?;
+        store.delete(JsValue::from_str(key)).map_err(store_error)?;
+        committed(transaction).await
+    }
+
+    async fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let (_, store) = self.transaction(TransactionMode::ReadOnly)?;
+        let keys = store.get_all_keys(None, None).map_err(store_error)?.await.map_err(store_error)?;
+        Ok(keys.into_iter().filter_map(|key| key.as_string()).collect())
+    }
+
+    /// One read-write transaction holds the read and the write, so no
+    /// other tab's write can fall between them (IndexedDB runs
+    /// overlapping read-write transactions one after another).
+    async fn replace(&self, key: &str, expected: Option<&str>, value: Option<&str>) -> Result<bool, StoreError> {
+        let (transaction, store) = self.transaction(TransactionMode::ReadWrite)?;
+        let current = store.get(JsValue::from_str(key)).map_err(store_error)?.await.map_err(store_error)?;
+        if current.and_then(|v| v.as_string()).as_deref() != expected {
+            return Ok(false);
+        }
+        match value {
+            Some(value) => store.put(&JsValue::from_str(value), Some(&JsValue::from_str(key))).map(|_| ()),
+            None => store.delete(JsValue::from_str(key)).map(|_| ()),
+        }
+        .map_err(store_error)?;
+        committed(transaction).await.map(|()| true)
+    }
+}
+
+/// localStorage through gloo-storage, only once a probe shows it works
+/// (gloo-storage throws where the browser hides or blocks it).
+fn local_storage_works() -> bool {
+    web_sys::window().and_then(|window| window.local_storage().ok().flatten()).is_some()
+}
+
+/// The record as an earlier Praxis kept it in localStorage, if any.
+pub fn legacy_record() -> Option<String> {
+    local_storage_works().then(|| LocalStorage::raw().get_item(LEGACY_RECORD_KEY).ok().flatten()).flatten()
+}
+
+/// Forgets the legacy record once it is safely in IndexedDB.
+pub fn forget_legacy_record() {
+    if local_storage_works() {
+        LocalStorage::delete(LEGACY_RECORD_KEY);
+    }
+}
+
+/// Tells other open tabs that the record changed (they hear a `storage`
+/// event); says which format wrote it, so an older tab knows to stop.
+pub fn signal_saved(format_version: u32, at: &str) {
+    if local_storage_works() {
+        let _ = LocalStorage::set(SAVED_SIGNAL_KEY, format!("{format_version} {at}"));
+    }
+}
+
+/// What a `storage` event from another tab means for this one.
+pub enum OtherTab {
+    Saved,
+    /// An older Praxis, still open somewhere, saved where it used to.
+    WroteLegacyRecord(String),
+    Nothing,
+}
+
+pub fn other_tab(event: &web_sys::StorageEvent) -> OtherTab {
+    match event.key().as_deref() {
+        Some(SAVED_SIGNAL_KEY) => OtherTab::Saved,
+        Some(LEGACY_RECORD_KEY) => event.new_value().map_or(OtherTab::Nothing, OtherTab::WroteLegacyRecord),
+        _ => OtherTab::Nothing,
+    }
+}
+
+/// The module text last typed on `/author`, if any.
+pub fn load_author_draft() -> Option<String> {
+    if !local_storage_works() {
+        return None;
+    }
+    // Earlier versions kept the draft as plain text rather than JSON.
+    LocalStorage::get::<String>(AUTHOR_DRAFT_KEY)
+        .ok()
+        .or_else(|| LocalStorage::raw().get_item(AUTHOR_DRAFT_KEY).ok().flatten())
+}
+
+/// Keeps the `/author` text so a reload does not lose it.
+pub fn save_author_draft(text: &str) -> Result<(), StoreError> {
+    if !local_storage_works() {
+        return Err(StoreError::Unavailable);
+    }
+    LocalStorage::set(AUTHOR_DRAFT_KEY, text).map_err(|error| match error {
+        gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => StoreError::QuotaExceeded,
+        other => StoreError::Failed(other.to_string()),
+    })
+}
+
+/// Whether the learner has dismissed the notice `name`.
+pub fn is_dismissed(name: &str) -> bool {
+    local_storage_works() && LocalStorage::get::<bool>(format!("{DISMISSED_PREFIX}{name}")).is_ok()
+}
+
+/// Remembers that the learner dismissed the notice `name`. If it cannot
+/// be kept, the notice simply shows again next time.
+pub fn dismiss(name: &str) {
+    if local_storage_works() {
+        let _ = LocalStorage::set(format!("{DISMISSED_PREFIX}{name}"), true);
+    }
 }
 
 /// Asks the browser not to evict Praxis's storage under pressure. The
@@ -134,16 +194,22 @@ pub fn request_persistence() {
     }
 }
 
-/// The browser names a full store `QuotaExceededError`.
-fn store_error(error: JsValue) -> StoreError {
-    let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|name| name.as_string());
-    match name.as_deref() {
-        Some("QuotaExceededError") => StoreError::QuotaExceeded,
-        _ => StoreError::Failed(
-            js_sys::Reflect::get(&error, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_else(|| format!("{error:?}")),
-        ),
+/// How much of the browser's quota for this site is used, 0 to 1.
+pub async fn share_of_quota() -> Option<f64> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let number = |name: &str| js_sys::Reflect::get(&estimate, &name.into()).ok()?.as_f64();
+    let (usage, quota) = (number("usage")?, number("quota")?);
+    (quota > 0.0).then(|| usage / quota)
+}
+
+/// The browser names a full store `QuotaExceededError`; anything else
+/// keeps its own words.
+fn store_error(error: idb::Error) -> StoreError {
+    let words = error.to_string();
+    if words.contains("QuotaExceeded") || format!("{error:?}").contains("QuotaExceeded") {
+        StoreError::QuotaExceeded
+    } else {
+        StoreError::Failed(words)
     }
 }

@@ -110,7 +110,7 @@ pub struct Moment<'a> {
 
 /// What a change did, for the page to tell the learner.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
+pub enum Applied {
     Done,
     /// A check was answered; `completed` when that completed the module.
     Answered {
@@ -160,7 +160,7 @@ pub fn apply(
     change: Change,
     catalogue: &Catalogue,
     moment: Moment<'_>,
-) -> Result<Effect, ChangeError> {
+) -> Result<Applied, ChangeError> {
     let effect = match change {
         Change::AnswerCheck { module_id, check_id, mut chosen } => {
             chosen.sort_unstable();
@@ -175,23 +175,23 @@ pub fn apply(
             }
             let correct = check.is_answered_by(&chosen);
             record.record_attempt(&module_id, CheckAttempt { check_id, chosen, correct, at: moment.now.to_owned() });
-            Effect::Answered { correct, completed: progress::complete_if_due(module, record, moment.now) }
+            Applied::Answered { correct, completed: progress::complete_if_due(module, record, moment.now) }
         }
         Change::SaveReflection { module_id, prompt_id, text } => {
             let module = catalogue.get(&module_id).ok_or_else(|| ChangeError::UnknownModule(module_id.clone()))?;
             record.record_reflection(&module_id, &prompt_id, &text, moment.now);
-            Effect::Reflected { completed: progress::complete_if_due(module, record, moment.now) }
+            Applied::Reflected { completed: progress::complete_if_due(module, record, moment.now) }
         }
         Change::ReachSection { module_id, section } => {
             record.reach_section(&module_id, &section);
-            Effect::Done
+            Applied::Done
         }
         Change::RateCompetence { ratings } => {
             if ratings.is_empty() {
                 return Err(ChangeError::Invalid("choose a level for at least one area".to_owned()));
             }
             record.self_assessments.push(SelfAssessment { at: moment.now.to_owned(), ratings });
-            Effect::Done
+            Applied::Done
         }
         Change::AddGoal { title, target_date, competences, modules } => {
             let id = fresh_id("goal", moment.now, |id| record.goals.iter().any(|g| g.id == id));
@@ -204,7 +204,7 @@ pub fn apply(
                 status: GoalStatus::NotStarted,
                 created_at: moment.now.to_owned(),
             });
-            Effect::Done
+            Applied::Done
         }
         Change::SetGoalStatus { goal_id, status } => {
             let goal = record
@@ -213,7 +213,7 @@ pub fn apply(
                 .find(|g| g.id == goal_id)
                 .ok_or(ChangeError::NotFound("That goal".to_owned()))?;
             goal.status = status;
-            Effect::Done
+            Applied::Done
         }
         Change::SaveCpdEntry { mut entry } => {
             if entry.id.is_empty() {
@@ -221,7 +221,7 @@ pub fn apply(
                 entry.created_at = moment.now.to_owned();
                 let title = entry.title.clone();
                 record.cpd.push(entry);
-                Effect::Logged { title }
+                Applied::Logged { title }
             } else {
                 let title = entry.title.clone();
                 let existing = record
@@ -230,7 +230,7 @@ pub fn apply(
                     .find(|e| e.id == entry.id)
                     .ok_or_else(|| ChangeError::NotFound(format!("The CPD entry “{title}”")))?;
                 *existing = entry;
-                Effect::Logged { title }
+                Applied::Logged { title }
             }
         }
         Change::DeleteCpdEntry { id } => {
@@ -239,14 +239,14 @@ pub fn apply(
             if record.cpd.len() == before {
                 return Err(ChangeError::NotFound("That CPD entry".to_owned()));
             }
-            Effect::Done
+            Applied::Done
         }
         Change::RestoreCpdEntry { entry } => {
             // Restoring twice (two clicks, or two tabs) must not duplicate it.
             if !record.cpd.iter().any(|e| e.id == entry.id) {
                 record.cpd.push(entry);
             }
-            Effect::Done
+            Applied::Done
         }
         Change::AddReflectiveAccount { template_id, title, hours, answers } => {
             let template =
@@ -258,14 +258,14 @@ pub fn apply(
             let entry = reflective::account_entry(template, id, &title, hours, answers, moment.today, moment.now);
             let title = entry.title.clone();
             record.cpd.push(entry);
-            Effect::Logged { title }
+            Applied::Logged { title }
         }
         Change::RecordIncident { mut incident } => {
             incident.id = fresh_id("incident", moment.now, |id| record.incidents.iter().any(|i| i.id == id));
             incident.created_at = moment.now.to_owned();
             incident.reflected_at = None;
             record.incidents.push(incident);
-            Effect::Done
+            Applied::Done
         }
         Change::ReflectOnIncident { incident_id } => {
             let template = reflective::default_template(record.profile.regulator.as_deref());
@@ -286,11 +286,11 @@ pub fn apply(
             if let Some(stored) = record.incidents.iter_mut().find(|i| i.id == incident_id) {
                 stored.reflected_at.get_or_insert_with(|| moment.now.to_owned());
             }
-            Effect::Logged { title }
+            Applied::Logged { title }
         }
         Change::Import { incoming, choices } => {
             let merged = import::merge(record, &incoming, &choices);
-            let effect = Effect::Imported {
+            let effect = Applied::Imported {
                 added: merged.count(ChangeKind::Added),
                 combined: merged.count(ChangeKind::Updated),
                 conflicts: merged.count(ChangeKind::Conflict),
@@ -300,19 +300,19 @@ pub fn apply(
         }
         Change::SetProfile { profile } => {
             record.profile = profile;
-            Effect::Done
+            Applied::Done
         }
         Change::SetRegistrationType { registration_type } => {
             record.profile.registration_type = registration_type.filter(|t| !t.is_empty());
-            Effect::Done
+            Applied::Done
         }
         Change::BackupExported => {
             record.last_backup_at = Some(moment.now.to_owned());
-            Effect::Done
+            Applied::Done
         }
         Change::XapiExported { exported } => {
             record.xapi_exported = exported;
-            Effect::Done
+            Applied::Done
         }
     };
     if record.learner_id.is_empty() {

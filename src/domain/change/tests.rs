@@ -27,7 +27,7 @@ fn catalogue() -> Catalogue {
     catalogue
 }
 
-fn run(record: &mut LearnerRecord, change: Change) -> Result<Effect, ChangeError> {
+fn run(record: &mut LearnerRecord, change: Change) -> Result<Applied, ChangeError> {
     apply(record, change, &catalogue(), MOMENT)
 }
 
@@ -42,9 +42,9 @@ fn cpd(title: &str) -> CpdEntry {
 #[test]
 fn answering_a_check_is_judged_from_the_module_and_completes_it_when_due() {
     let mut record = LearnerRecord::default();
-    assert_eq!(run(&mut record, answer("a", &[1])), Ok(Effect::Answered { correct: false, completed: false }));
-    assert_eq!(run(&mut record, answer("a", &[0, 0])), Ok(Effect::Answered { correct: true, completed: false }));
-    assert_eq!(run(&mut record, answer("b", &[0])), Ok(Effect::Answered { correct: true, completed: false }));
+    assert_eq!(run(&mut record, answer("a", &[1])), Ok(Applied::Answered { correct: false, completed: false }));
+    assert_eq!(run(&mut record, answer("a", &[0, 0])), Ok(Applied::Answered { correct: true, completed: false }));
+    assert_eq!(run(&mut record, answer("b", &[0])), Ok(Applied::Answered { correct: true, completed: false }));
     let attempts = &record.progress("m").unwrap().attempts;
     assert_eq!(attempts.len(), 3, "every answer is kept");
     assert_eq!(attempts[1].chosen, [0], "a repeated choice counts once");
@@ -54,7 +54,7 @@ fn answering_a_check_is_judged_from_the_module_and_completes_it_when_due() {
             &mut record,
             Change::SaveReflection { module_id: "m".into(), prompt_id: "r".into(), text: "I would".into() }
         ),
-        Ok(Effect::Reflected { completed: true })
+        Ok(Applied::Reflected { completed: true })
     );
     let completion = record.completion("m").unwrap();
     assert_eq!((completion.minutes, completion.score, completion.completed_at.as_str()), (12, Some(100), NOW));
@@ -129,7 +129,7 @@ fn a_cpd_entry_is_added_edited_deleted_and_restored_by_undo() {
     let mut record = LearnerRecord::default();
     assert_eq!(
         run(&mut record, Change::SaveCpdEntry { entry: cpd("Course") }),
-        Ok(Effect::Logged { title: "Course".into() })
+        Ok(Applied::Logged { title: "Course".into() })
     );
     run(&mut record, Change::SaveCpdEntry { entry: cpd("Other") }).unwrap();
     let first = record.cpd[0].clone();
@@ -242,8 +242,12 @@ fn importing_merges_and_counts_what_changed() {
     let mut incoming = LearnerRecord { learner_id: "theirs".into(), ..LearnerRecord::default() };
     incoming.cpd.push(CpdEntry::new("cpd-1".into(), EntryType::Cpd, "2026-01-01", "From the backup", NOW));
     let import = Change::Import { incoming: Box::new(incoming), choices: BTreeMap::new() };
-    assert_eq!(run(&mut record, import.clone()), Ok(Effect::Imported { added: 1, combined: 0, conflicts: 0 }));
-    assert_eq!(run(&mut record, import), Ok(Effect::Imported { added: 0, combined: 0, conflicts: 0 }), "twice is once");
+    assert_eq!(run(&mut record, import.clone()), Ok(Applied::Imported { added: 1, combined: 0, conflicts: 0 }));
+    assert_eq!(
+        run(&mut record, import),
+        Ok(Applied::Imported { added: 0, combined: 0, conflicts: 0 }),
+        "twice is once"
+    );
     assert_eq!((record.cpd.len(), record.learner_id.as_str()), (1, "mine"));
 }
 

@@ -16,7 +16,7 @@
 
 use std::cell::RefCell;
 
-use super::change::{self, Change, ChangeError, Effect, Moment};
+use super::change::{self, Applied, Change, ChangeError, Moment};
 use super::module::Catalogue;
 use super::record::LearnerRecord;
 use super::storage::{decode, encode, StoreError};
@@ -79,9 +79,9 @@ pub struct Opened {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Saved {
     /// Applied and durably stored.
-    Stored { record: LearnerRecord, effect: Effect },
+    Stored { record: LearnerRecord, effect: Applied },
     /// Applied for this visit only: the browser gives no storage.
-    ForThisVisit { record: LearnerRecord, effect: Effect },
+    ForThisVisit { record: LearnerRecord, effect: Applied },
 }
 
 /// Why a change was not stored. The stored record is as it was.

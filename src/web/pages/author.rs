@@ -6,28 +6,28 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::curriculum;
 use crate::domain::module::{Diagnostic, STARTER};
+use crate::domain::storage::StoreError;
 use crate::web::browser::{download, read_text, today};
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::page_title::PageTitle;
-use crate::web::storage::LocalStore;
+use crate::web::storage;
 
 /// The name diagnostics give the text being edited.
 const DRAFT_PATH: &str = "draft.md";
 
 #[component]
 pub fn AuthorPage() -> impl IntoView {
-    let store = LocalStore::open().ok();
-    let initial = store.as_ref().and_then(LocalStore::load_author_draft).unwrap_or_else(|| STARTER.to_owned());
+    let initial = storage::load_author_draft().unwrap_or_else(|| STARTER.to_owned());
     let text = RwSignal::new(initial);
     let file_message = RwSignal::new(None::<String>);
 
     // Keep the draft on every change, so a reload never loses it.
     Effect::new(move |_| {
-        let text = text.get();
-        if let Ok(store) = LocalStore::open() {
-            if let Err(error) = store.save_author_draft(&text) {
-                file_message.set(Some(format!("Your draft could not be kept in this browser: {error}")));
-            }
+        // Without storage at all the page still works; there is nothing to warn about each keystroke.
+        if let Err(error @ (StoreError::QuotaExceeded | StoreError::Failed(_))) =
+            text.with(|text| storage::save_author_draft(text))
+        {
+            file_message.set(Some(format!("Your draft could not be kept in this browser: {error}")));
         }
     });
 

@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::domain::change::Change;
 use crate::domain::competence::{domain_levels, reassessment_prompt};
 use crate::domain::framework::{self, assessment_areas, AssessmentArea, COMPETENCE_DOMAINS, LEVEL_DESCRIPTORS};
 use crate::domain::recommend::format_level;
-use crate::domain::record::{Goal, GoalStatus, Rating, SelfAssessment};
+use crate::domain::record::{GoalStatus, Rating};
 use crate::domain::{curriculum, module::Module};
-use crate::web::browser::{now_iso, today};
+use crate::web::browser::today;
 use crate::web::page_title::PageTitle;
-use crate::web::state::use_app_state;
+use crate::web::state::{describe, use_app_state};
 
 #[component]
 pub fn CompetencePage() -> impl IntoView {
@@ -47,9 +48,11 @@ fn AssessmentForm() -> impl IntoView {
             return;
         }
         let count = ratings.len();
-        if state.update(|record| record.self_assessments.push(SelfAssessment { at: now_iso(), ratings })).is_ok() {
-            message.set(Some(format!("Saved a snapshot of {count} rated area(s). Your history is below.")));
-        }
+        state.apply(Change::RateCompetence { ratings }, move |outcome| {
+            message.set(Some(describe(&outcome, |_| {
+                format!("Saved a snapshot of {count} rated area(s). Your history is below.")
+            })));
+        });
     };
     view! {
         <form class="assessment" on:submit=save>
@@ -214,19 +217,19 @@ fn LearningPlan() -> impl IntoView {
             return;
         }
         error.set(None);
-        let goal = Goal {
-            id: format!("goal-{}", now_iso()),
+        let goal = Change::AddGoal {
             title: goal_title,
             target_date,
             competences: Some(domain.get_untracked()).filter(|d| !d.is_empty()).into_iter().collect(),
             modules: Some(module.get_untracked()).filter(|m| !m.is_empty()).into_iter().collect(),
-            status: GoalStatus::NotStarted,
-            created_at: now_iso(),
         };
-        if state.update(|record| record.goals.push(goal)).is_ok() {
-            title.set(String::new());
-            target.set(String::new());
-        }
+        state.apply(goal, move |outcome| {
+            error.set(outcome.as_ref().err().map(ToString::to_string));
+            if outcome.is_ok() {
+                title.set(String::new());
+                target.set(String::new());
+            }
+        });
     };
     let today = today().to_string();
     view! {
@@ -252,9 +255,8 @@ fn LearningPlan() -> impl IntoView {
                             <select id=select_id on:change=move |e| {
                                 let chosen = event_target_value(&e);
                                 let status = GoalStatus::ALL.into_iter().find(|s| s.label() == chosen).unwrap_or(status);
-                                let goal_id = goal_id.clone();
                                 // A failed save is reported at the top of the page.
-                                let _ = state.update(|record| if let Some(g) = record.goals.iter_mut().find(|g| g.id == goal_id) { g.status = status; });
+                                state.apply_quietly(Change::SetGoalStatus { goal_id: goal_id.clone(), status });
                             }>
                                 {GoalStatus::ALL.into_iter().map(|s| view! { <option selected=s == status>{s.label()}</option> }).collect_view()}
                             </select>

@@ -5,16 +5,17 @@
 use leptos::prelude::*;
 
 use super::reflective::ReflectiveAccountForm;
+use crate::domain::change::{Applied, Change};
 use crate::domain::cpd::{self, method_label, LogRow, METHODS};
 use crate::domain::curriculum;
 use crate::domain::privacy::scan;
 use crate::domain::record::{CpdEntry, EntryType};
 use crate::domain::reflective;
 use crate::domain::revalidation;
-use crate::web::browser::{focus, now_iso, today};
+use crate::web::browser::{focus, today};
 use crate::web::page_title::PageTitle;
 use crate::web::privacy_warning::{AiWrittenReminder, PrivacyWarning};
-use crate::web::state::use_app_state;
+use crate::web::state::{describe, use_app_state};
 
 #[component]
 pub fn CpdPage() -> impl IntoView {
@@ -58,15 +59,19 @@ pub fn CpdPage() -> impl IntoView {
         years
     };
     let delete = move |entry: CpdEntry| {
-        if state.update(|record| record.cpd.retain(|e| e.id != entry.id)).is_ok() {
-            undo.set(Some(entry));
-        }
+        state.apply(Change::DeleteCpdEntry { id: entry.id.clone() }, move |outcome| {
+            if outcome.is_ok() {
+                undo.set(Some(entry));
+            }
+        });
     };
     let restore = move |_| {
         if let Some(entry) = undo.get_untracked() {
-            if state.update(|record| record.cpd.push(entry)).is_ok() {
-                undo.set(None);
-            }
+            state.apply(Change::RestoreCpdEntry { entry }, move |outcome| {
+                if outcome.is_ok() {
+                    undo.set(None);
+                }
+            });
         }
     };
 
@@ -166,20 +171,9 @@ pub fn CpdPage() -> impl IntoView {
 fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
     let state = use_app_state();
     let blank = move || CpdEntry {
-        id: String::new(),
-        entry_type: EntryType::Cpd,
-        date: today().to_string(),
-        title: String::new(),
         method: "course".to_owned(),
         hours: 1.0,
-        participatory_hours: 0.0,
-        planned: false,
-        description: String::new(),
-        standards: Vec::new(),
-        evidence_note: String::new(),
-        created_at: String::new(),
-        template: None,
-        answers: Default::default(),
+        ..CpdEntry::new(String::new(), EntryType::Cpd, &today().to_string(), "", "")
     };
     let draft = RwSignal::new(blank());
     let hours = RwSignal::new("1".to_owned());
@@ -216,24 +210,19 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
-        let is_new = entry.id.is_empty();
-        if is_new {
-            entry.id = format!("cpd-{}", now_iso());
-            entry.created_at = now_iso();
-        }
-        let title = entry.title.clone();
-        let saved = state.update(|record| match record.cpd.iter_mut().find(|e| e.id == entry.id) {
-            Some(existing) => *existing = entry,
-            None => record.cpd.push(entry),
+        state.apply(Change::SaveCpdEntry { entry }, move |outcome| {
+            message.set(Some(describe(&outcome, |effect| match effect {
+                Applied::Logged { title } => format!("Saved “{title}” to your CPD log."),
+                _ => "Saved to your CPD log.".to_owned(),
+            })));
+            if outcome.is_ok() {
+                editing.set(None);
+                draft.set(blank());
+                hours.set("1".to_owned());
+                with_others.set("0".to_owned());
+                confirmed_private.set(false);
+            }
         });
-        if saved.is_ok() {
-            message.set(Some(format!("Saved “{title}” to your CPD log.")));
-            editing.set(None);
-            draft.set(blank());
-            hours.set("1".to_owned());
-            with_others.set("0".to_owned());
-            confirmed_private.set(false);
-        }
     };
 
     view! {

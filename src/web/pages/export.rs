@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::backup::{read_backup, Backup, Integrity, ReadBackup};
+use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
 use crate::domain::employer::{StaffRecord, DEFAULT_REFRESH_MONTHS};
 use crate::domain::export::{badges, csv, xapi};
 use crate::domain::import::{merge, ChangeKind, Resolution};
 use crate::web::browser::{chosen_files, download, now_iso, post_statements, read_text, timed, today};
 use crate::web::page_title::PageTitle;
-use crate::web::state::use_app_state;
+use crate::web::state::{describe, use_app_state};
 
 #[component]
 pub fn ExportPage() -> impl IntoView {
@@ -33,7 +34,7 @@ pub fn ExportPage() -> impl IntoView {
             (backup, text)
         });
         if download(&backup.file_name(), "application/json", &text).is_ok() {
-            let _ = state.update(|record| record.last_backup_at = Some(now));
+            state.apply_quietly(Change::BackupExported);
             message.set(Some(format!(
                 "Saved {}. Keep it somewhere safe: it is your only copy outside this browser.",
                 backup.file_name()
@@ -116,7 +117,7 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
         let (text, export) = statements();
         let file_name = format!("praxis-xapi-{}.json", &now_iso()[..10]);
         if download(&file_name, "application/json", &text).is_ok() {
-            let _ = state.update(|record| record.xapi_exported = export.exported);
+            state.apply_quietly(Change::XapiExported { exported: export.exported });
             message.set(Some(format!("Saved {file_name}: {} statement(s).", export.statements.len())));
         }
     };
@@ -135,7 +136,7 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
             sending.set(false);
             message.set(Some(match result {
                 Ok(200..=299) => {
-                    let _ = state.update(|record| record.xapi_exported = export.exported);
+                    state.apply_quietly(Change::XapiExported { exported: export.exported });
                     format!("The learning record store accepted {} statement(s).", export.statements.len())
                 }
                 Ok(401 | 403) => "The learning record store refused the username or password.".to_owned(),
@@ -213,23 +214,19 @@ fn Import() -> impl IntoView {
     });
     let apply = move |_| {
         let Some(incoming) = loaded.with_untracked(|l| l.as_ref().map(|(_, read)| read.record.clone())) else { return };
-        let chosen = choices.get_untracked();
         // Merged into the record as stored, so a change made in another tab since the plan was shown is kept.
-        let mut summary = String::new();
-        let saved = state.update(|record| {
-            let merged = merge(record, &incoming, &chosen);
-            summary = format!(
-                "Imported: {} added, {} combined, {} conflict(s) resolved as you chose.",
-                merged.count(ChangeKind::Added),
-                merged.count(ChangeKind::Updated),
-                merged.count(ChangeKind::Conflict)
-            );
-            *record = merged.record;
+        let change = Change::Import { incoming: Box::new(incoming), choices: choices.get_untracked() };
+        state.apply(change, move |result| {
+            if result.is_ok() {
+                loaded.set(None);
+            }
+            outcome.set(Some(describe(&result, |applied| match applied {
+                Applied::Imported { added, combined, conflicts } => format!(
+                    "Imported: {added} added, {combined} combined, {conflicts} conflict(s) resolved as you chose."
+                ),
+                _ => "Imported.".to_owned(),
+            })));
         });
-        if saved.is_ok() {
-            loaded.set(None);
-            outcome.set(Some(summary));
-        }
     };
     view! {
         <section aria-labelledby="import-heading">

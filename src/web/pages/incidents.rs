@@ -5,44 +5,24 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::domain::incident::{reflect, report_summary, Incident, Outcome, ReportRoute};
+use crate::domain::change::Change;
+use crate::domain::incident::{report_summary, Incident, Outcome, ReportRoute};
 use crate::domain::privacy::scan;
-use crate::domain::record::EntryType;
-use crate::domain::reflective::TEMPLATES;
-use crate::web::browser::{download, now_iso, today};
+use crate::web::browser::{download, today};
 use crate::web::page_title::PageTitle;
 use crate::web::privacy_warning::PrivacyWarning;
-use crate::web::state::use_app_state;
+use crate::web::state::{describe, use_app_state};
 
 #[component]
 pub fn IncidentsPage() -> impl IntoView {
     let state = use_app_state();
     let message = RwSignal::new(None::<String>);
-    // Reflections follow the learner's regulator's template, NMC's otherwise.
-    let template_id = move || {
-        state.record.with(|r| {
-            let regulator = r.profile.regulator.clone().unwrap_or_else(|| "nmc".to_owned());
-            TEMPLATES
-                .iter()
-                .find(|t| t.regulator == regulator && t.counts_as == EntryType::ReflectiveAccount)
-                .unwrap_or(&TEMPLATES[0])
-                .id
-        })
-    };
     let turn_into_reflection = move |incident: Incident| {
-        let at = now_iso();
-        let Some(entries) = reflect(&incident, template_id(), &today().to_string(), &at) else { return };
-        let saved = state.update(|record| {
-            record.cpd.extend(entries);
-            if let Some(stored) = record.incidents.iter_mut().find(|i| i.id == incident.id) {
-                stored.reflected_at = Some(at.clone());
-            }
+        state.apply(Change::ReflectOnIncident { incident_id: incident.id }, move |outcome| {
+            message.set(Some(describe(&outcome, |_| {
+                "Added a reflective account and a CPD entry to your CPD log. Open the log to finish them.".to_owned()
+            })));
         });
-        if saved.is_ok() {
-            message.set(Some(
-                "Added a reflective account and a CPD entry to your CPD log. Open the log to finish them.".to_owned(),
-            ));
-        }
     };
     view! {
         <PageTitle text="AI incident and learning log"/>
@@ -113,7 +93,7 @@ fn IncidentForm() -> impl IntoView {
         }
         error.set(None);
         let incident = Incident {
-            id: format!("incident-{}", now_iso()),
+            id: String::new(),
             date: date.get_untracked(),
             tool: tool.get_untracked().trim().to_owned(),
             tool_version: version.get_untracked(),
@@ -127,17 +107,20 @@ fn IncidentForm() -> impl IntoView {
                 .into_iter()
                 .filter(|(_, reference)| !reference.trim().is_empty())
                 .collect(),
-            created_at: now_iso(),
+            created_at: String::new(),
             reflected_at: None,
         };
-        if state.update(|record| record.incidents.push(incident)).is_ok() {
-            for field in [tool, version, setting, what, did, told] {
-                field.set(String::new());
+        state.apply(Change::RecordIncident { incident }, move |saved| {
+            error.set(saved.as_ref().err().map(|not_saved| not_saved.to_string()));
+            if saved.is_ok() {
+                for field in [tool, version, setting, what, did, told] {
+                    field.set(String::new());
+                }
+                outcome.set(None);
+                reports.set(BTreeMap::new());
+                confirmed_private.set(false);
             }
-            outcome.set(None);
-            reports.set(BTreeMap::new());
-            confirmed_private.set(false);
-        }
+        });
     };
     let text = |id: &'static str, label: &'static str, value: RwSignal<String>| {
         view! {

@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::NotFound;
+use crate::domain::change::Change;
 use crate::domain::curriculum;
 use crate::domain::module::Module;
 use crate::domain::progress::{standing, Status};
@@ -50,9 +51,7 @@ fn track_sections_reached(module: &'static Module) {
                     .with_untracked(|r| r.progress(&module.id).is_none_or(|p| !p.sections_reached.contains(title)));
             if new {
                 // A failed save is reported at the top of the page.
-                let _ = state.update(|record| {
-                    record.reach_section(&module.id, title);
-                });
+                state.apply_quietly(Change::ReachSection { module_id: module.id.clone(), section: title.to_owned() });
             }
         }
     });

@@ -8,20 +8,17 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
 use crate::domain::privacy::scan;
-use crate::domain::record::CpdEntry;
 use crate::domain::reflective::{self, over_limit, word_count, TEMPLATES};
-use crate::web::browser::{now_iso, today};
 use crate::web::privacy_warning::PrivacyWarning;
-use crate::web::state::use_app_state;
+use crate::web::state::{describe, use_app_state};
 
 #[component]
 pub fn ReflectiveAccountForm() -> impl IntoView {
     let state = use_app_state();
-    let regulator = state.record.with_untracked(|r| r.profile.regulator.clone());
-    let first =
-        regulator.as_deref().and_then(|id| TEMPLATES.iter().find(|t| t.regulator == id)).unwrap_or(&TEMPLATES[0]);
+    let first = state.record.with_untracked(|r| reflective::default_template(r.profile.regulator.as_deref()));
     let template = RwSignal::new(first.id.to_owned());
     let answers = RwSignal::new(BTreeMap::<String, String>::new());
     let title = RwSignal::new(String::new());
@@ -76,34 +73,30 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
             message.set(message_text);
             return;
         }
-        let entry_title = Some(title.get_untracked().trim().to_owned())
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| template.name.to_owned());
-        let entry = CpdEntry {
-            id: format!("account-{}", now_iso()),
-            entry_type: template.counts_as,
-            date: today().to_string(),
-            title: entry_title.clone(),
-            method: "other".to_owned(),
-            hours: hours.get_untracked().trim().parse().unwrap_or(0.0_f32).max(0.0),
-            participatory_hours: 0.0,
-            planned: template.planned,
-            description: String::new(),
-            standards: Vec::new(),
-            evidence_note: String::new(),
-            created_at: now_iso(),
-            template: Some(template.id.to_owned()),
+        let hours_typed = hours.get_untracked();
+        let hours_typed = hours_typed.trim();
+        let Ok(hours) = (if hours_typed.is_empty() { Ok(0.0) } else { hours_typed.parse::<f32>() }) else {
+            message.set(Some("CPD hours: enter a number of hours, such as 0.5, or leave it empty.".to_owned()));
+            return;
+        };
+        let change = Change::AddReflectiveAccount {
+            template_id: template.id.to_owned(),
+            title: title.get_untracked(),
+            hours,
             answers: answered,
         };
-        if state.update(|record| record.cpd.push(entry)).is_ok() {
-            message.set(Some(format!(
-                "Saved “{entry_title}” to your CPD log as a {}.",
-                template.counts_as.label().to_lowercase()
-            )));
-            answers.set(BTreeMap::new());
-            title.set(String::new());
-            confirmed_private.set(false);
-        }
+        let kind = template.counts_as.label().to_lowercase();
+        state.apply(change, move |outcome| {
+            message.set(Some(describe(&outcome, |applied| match applied {
+                Applied::Logged { title } => format!("Saved “{title}” to your CPD log as a {kind}."),
+                _ => format!("Saved to your CPD log as a {kind}."),
+            })));
+            if outcome.is_ok() {
+                answers.set(BTreeMap::new());
+                title.set(String::new());
+                confirmed_private.set(false);
+            }
+        });
     };
 
     view! {

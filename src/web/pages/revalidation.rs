@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::change::Change;
 use crate::domain::cpd::{evidence, parse_date};
 use crate::domain::curriculum;
 use crate::domain::revalidation::{self, evaluate, Readiness};
@@ -47,7 +48,7 @@ pub fn RevalidationPage() -> impl IntoView {
                         let chosen = event_target_value(&e);
                         role.set(chosen.clone());
                         // Remembered, so the page and the portfolio open on the learner's register.
-                        let _ = state.update(|r| r.profile.registration_type = Some(chosen).filter(|c| !c.is_empty()));
+                        state.apply_quietly(Change::SetRegistrationType { registration_type: Some(chosen) });
                     }>
                         {r.roles.iter().map(|option| view! {
                             <option value=option.id selected=move || role.get() == option.id>{option.name}</option>

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use crate::domain::backup::DEFAULT_BACKUP_REMINDER_DAYS;
+use crate::domain::change::Change;
 use crate::domain::competence::DEFAULT_REASSESS_MONTHS;
 use crate::domain::framework::{self, Term};
 use crate::domain::record::Profile;
 use crate::web::page_title::PageTitle;
-use crate::web::state::use_app_state;
+use crate::web::state::{describe, use_app_state};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -50,9 +51,9 @@ pub fn SettingsPage() -> impl IntoView {
             reassess_after_months: (months != DEFAULT_REASSESS_MONTHS).then_some(months),
             backup_reminder_days: (days != DEFAULT_BACKUP_REMINDER_DAYS).then_some(days),
         };
-        if state.update(|record| record.profile = profile).is_ok() {
-            message.set(Some("Your profile is saved in this browser.".to_owned()));
-        }
+        state.apply(Change::SetProfile { profile }, move |outcome| {
+            message.set(Some(describe(&outcome, |_| "Your profile is saved in this browser.".to_owned())));
+        });
     };
 
     view! {
