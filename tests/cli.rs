@@ -49,7 +49,8 @@ fn list_json_describes_every_module() {
     assert_eq!(what_ai_is["kind"], "module");
     assert_eq!(what_ai_is["stages"], serde_json::json!(["pre-registration"]));
     assert_eq!(what_ai_is["professions"], serde_json::json!(["all"]));
-    assert_eq!(what_ai_is["minutes"], 30);
+    let shipped = praxis::domain::curriculum::catalogue().get("what-ai-is").unwrap();
+    assert_eq!(what_ai_is["minutes"], shipped.minutes);
     assert_eq!(what_ai_is["knowledge_checks"], 3);
     assert_eq!(what_ai_is["reflection_prompts"], 1);
     assert_eq!(what_ai_is["competences"][0]["domain"], "artificial-intelligence");

@@ -131,7 +131,9 @@ mod tests {
         let mut fields = vec![("minutes", "25")];
         fields.extend_from_slice(overrides);
         let (module, diagnostics) = parse_module("m.md", &module_source("m", &fields, &body));
-        assert_eq!(diagnostics, vec![]);
+        // Only errors matter here: these bare checks would draw the
+        // assessment-quality warnings, which are not what is under test.
+        assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
         module.unwrap()
     }
 

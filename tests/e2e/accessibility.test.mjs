@@ -36,7 +36,7 @@ const PAGES = {
     path: '/author',
     async prepare(page) {
       const source = page.getByLabel('Module file');
-      await source.fill((await source.inputValue()).replace('correct = true\n', '').replace('minutes = 20', 'minutes = 0'));
+      await source.fill((await source.inputValue()).replace('correct = true\n', '').replace('minutes = 10', 'minutes = 0'));
       await page.getByText('error(s)').waitFor();
     },
   },
@@ -175,13 +175,16 @@ test('a keyboard-only learner can complete a module and export a backup', async 
   await tabTo(page, 'the second check', () => document.activeElement.id === 'training-data-option-0');
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'training-data-option-2');
   await page.keyboard.press('Space');
   await tabTo(page, 'its submit button', () => document.activeElement.textContent === 'Check my answer');
   await page.keyboard.press('Enter');
   await page.locator('form.check').nth(1).getByText('Correct.').waitFor();
 
   await tabTo(page, 'the third check', () => document.activeElement.id === 'who-decides-option-0');
-  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'who-decides-option-3');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.locator('form.check').nth(2).getByText('Correct.').waitFor();

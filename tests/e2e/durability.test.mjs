@@ -176,7 +176,7 @@ test('a record saved in the oldest format loads, migrated, with every record sti
   await appReady(page);
   await page.evaluate((text) => localStorage.setItem('praxis.record', text), v1.trim());
   await page.goto(`${server.base}/modules/what-ai-is`);
-  await page.getByText('Completed on 2026-11-22, adding 30 minutes of CPD.').waitFor();
+  await page.getByText('Completed on 2026-11-22, adding 9 minutes of CPD.').waitFor();
   // The next save writes the current format and keeps every completion.
   await page.getByLabel(/Think of an AI tool/).fill('After the upgrade.');
   await page.getByRole('button', { name: 'Save my answer' }).click();
@@ -184,7 +184,7 @@ test('a record saved in the oldest format loads, migrated, with every record sti
   const record = await stored(page);
   assert.equal(record.schema_version, 3);
   assert.deepEqual(Object.keys(record.record.completions).sort(), ['retired-module', 'what-ai-is']);
-  assert.equal(record.record.completions['what-ai-is'].minutes, 30);
+  assert.equal(record.record.completions['what-ai-is'].minutes, 9);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

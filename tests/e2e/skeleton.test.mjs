@@ -23,7 +23,7 @@ test('a learner completes a module, it survives a reload, and the export holds i
   await completeWhatAiIs(page, server.base);
 
   await page.reload();
-  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}, adding 30 minutes of CPD\.$/).waitFor();
+  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}, adding 9 minutes of CPD\.$/).waitFor();
   await page.getByRole('link', { name: 'Modules', exact: true }).click();
   await page.locator('[data-module="what-ai-is"]').getByText('Completed').waitFor();
 
@@ -43,7 +43,7 @@ test('a learner completes a module, it survives a reload, and the export holds i
   assert.ok(validate(backup), JSON.stringify(validate.errors));
   const completion = backup.record.completions['what-ai-is'];
   assert.match(completion.completed_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-  assert.deepEqual([completion.minutes, completion.score], [30, 100]);
+  assert.deepEqual([completion.minutes, completion.score], [9, 100]);
   assert.equal(backup.record.progress['what-ai-is'].attempts.length, 4);
   assert.deepEqual(page.problems, []);
   await context.close();

@@ -95,6 +95,10 @@ pub(super) struct ParsedBody {
     pub(super) blocks: Vec<Block>,
     pub(super) internal_links: Vec<Located<String>>,
     pub(super) sections: Vec<String>,
+    /// The line of each knowledge check in `blocks`, in order.
+    pub(super) check_lines: Vec<usize>,
+    /// Words of prose and callouts, for the minutes estimate.
+    pub(super) words: usize,
 }
 
 /// A custom fenced block found in the body (byte offsets into the body).
@@ -112,7 +116,13 @@ const BLOCK_NAMES: [&str; 4] = ["check", "reflection", "key-point", "warning"];
 
 pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> ParsedBody {
     let body = &source[body_start..];
-    let mut parsed = ParsedBody { blocks: Vec::new(), internal_links: Vec::new(), sections: Vec::new() };
+    let mut parsed = ParsedBody {
+        blocks: Vec::new(),
+        internal_links: Vec::new(),
+        sections: Vec::new(),
+        check_lines: Vec::new(),
+        words: 0,
+    };
     let mut prose_start = 0;
     let mut ids: Vec<String> = Vec::new();
     let (fences, sections) = find_fences(body);
@@ -149,6 +159,9 @@ pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> Par
                 } else {
                     ids.push(id.to_owned());
                 }
+            }
+            if matches!(block, Block::Check(_)) {
+                parsed.check_lines.push(fence_line);
             }
             parsed.blocks.push(block);
         }
@@ -229,6 +242,7 @@ fn push_prose(parsed: &mut ParsedBody, markdown: &str, offset: usize, report: &m
 
 /// Renders Markdown and turns what the renderer noticed into diagnostics.
 fn render_prose(markdown: &str, offset: usize, parsed: &mut ParsedBody, report: &mut Report) -> String {
+    parsed.words += super::quality::count_words(markdown);
     let mut notes = Vec::new();
     let html = render::render(markdown, &mut notes);
     for note in notes {

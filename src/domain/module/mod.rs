@@ -10,6 +10,7 @@
 mod body;
 pub mod catalogue;
 mod front_matter;
+pub mod quality;
 mod render;
 
 use std::fmt;
@@ -153,7 +154,11 @@ pub fn parse_module(path: &str, source: &str) -> (Option<Module>, Vec<Diagnostic
     };
     let header = front_matter::parse(source, &split, &mut report);
     let parsed_body = body::parse(source, split.body_start, &mut report);
+    let (check_lines, words) = (parsed_body.check_lines.clone(), parsed_body.words);
     let module = header.map(|header| header.into_module(path, parsed_body));
+    if let Some(module) = &module {
+        quality::lint(module, source, &check_lines, words, &mut report);
+    }
     (module, report.diagnostics)
 }
 

@@ -11,7 +11,7 @@ kind = "case-study"
 stages = ["registrant", "leader"]
 professions = ["nursing", "pharmacy"]
 competences = [{ domain = "human-factors", level = 2 }]
-minutes = 20
+minutes = 10
 outcomes = ["Do a thing"]
 version = "1.0"
 reviewed = 2026-01-01
@@ -36,6 +36,10 @@ feedback = "Yes."
 
 [[option]]
 text = "That"
+feedback = "No."
+
+[[option]]
+text = "The other"
 feedback = "No."
 ```
 
@@ -258,4 +262,48 @@ mod rendering {
         assert_eq!(LinkTarget::classify("\u{0}javascript:x"), LinkTarget::Unsafe("javascript".into()));
         assert_eq!(LinkTarget::classify("file:///etc/passwd"), LinkTarget::Unsafe("file".into()));
     }
+}
+
+#[test]
+fn assessment_quality_warnings_reach_the_author_page() {
+    let today = time::Date::from_calendar_date(2026, time::Month::June, 1).unwrap();
+    let draft = VALID.replace("id = \"sample\"", "id = \"draft\"").replace("minutes = 10", "minutes = 40");
+    let (module, diagnostics) = Catalogue::default().check_draft("draft.md", &draft, today);
+    assert!(module.is_some(), "a warning must not stop the preview");
+    let messages: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with("draft.md:9: warning: `minutes` is 40 but the module's length suggests about 6 ("),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn the_minutes_estimate_reads_prose_but_not_checks_at_200_words_a_minute() {
+    assert_eq!(quality::estimated_minutes(1000, 3, 1), 13);
+    assert_eq!(quality::estimated_minutes(99, 0, 0), 0);
+    assert_eq!(quality::estimated_minutes(100, 0, 2), 11);
+    // The heading, the prose and the callout are read; the check and the
+    // reflection have their own minutes.
+    let long = VALID.replace("Some *prose*.", &"word ".repeat(2400)).replace("minutes = 10", "minutes = 40");
+    let (_, diagnostics) = parse(&long);
+    let message = &diagnostics[0].message;
+    assert!(message.starts_with("`minutes` is 40 but the module's length suggests about 18 (2403 words"), "{message}");
+    let honest = long.replace("minutes = 40", "minutes = 18");
+    assert_eq!(parse(&honest).1, vec![]);
+}
+
+#[test]
+fn the_cue_guess_takes_the_longest_option_or_all_but_the_last() {
+    let module = parse(VALID).0.unwrap();
+    let check = module.knowledge_checks().next().unwrap();
+    // "This", "That", "The other": the longest is the third.
+    assert_eq!(quality::cue_guess(check), [2]);
+    assert_eq!(quality::cue_guess_score(&module), Some(0));
+    let multi = VALID.replace("text = \"That\"\n", "text = \"That\"\ncorrect = true\n");
+    let module = parse(&multi).0.unwrap();
+    let check = module.knowledge_checks().next().unwrap();
+    assert_eq!(quality::cue_guess(check), [0, 1]);
+    assert!(quality::only_wrong_option_is_last(check));
+    assert_eq!(quality::cue_guess_score(&module), Some(100));
 }
