@@ -89,6 +89,27 @@ pub fn decode(text: &str) -> Result<LearnerRecord, StoreError> {
     migrate(version, record.take()).map_err(unreadable)
 }
 
+/// Text in the stored format, as Praxis keeps the record in the browser
+/// and sets unreadable data aside, read for import (so set-aside data can
+/// come back once a version that reads it is here). `None` when `text` is
+/// not in the stored format (a backup has a `format` field; this has not).
+pub fn read_stored_copy(text: &str) -> Option<Result<LearnerRecord, String>> {
+    #[derive(serde::Deserialize)]
+    struct Shape {
+        format: Option<serde::de::IgnoredAny>,
+        schema_version: Option<serde::de::IgnoredAny>,
+        record: Option<serde::de::IgnoredAny>,
+    }
+    let shape: Shape = serde_json::from_str(text).ok()?;
+    if shape.format.is_some() || shape.schema_version.is_none() || shape.record.is_none() {
+        return None;
+    }
+    Some(decode(text).map_err(|error| match error {
+        StoreError::Unreadable(reason) => format!("This copy of Praxis data cannot be read: {reason}."),
+        other => other.to_string(),
+    }))
+}
+
 /// Brings a record of format `version` up to [`SCHEMA_VERSION`] and reads
 /// it, naming the field that is wrong when it cannot be read.
 pub fn migrate(version: u64, mut record: serde_json::Value) -> Result<LearnerRecord, String> {
@@ -199,6 +220,17 @@ mod tests {
             assert_eq!(record.learner_id.len(), 36, "an opaque learner id is derived: {}", record.learner_id);
             assert_eq!(decode(&text).unwrap().learner_id, record.learner_id, "and derived the same way each time");
         }
+    }
+
+    #[test]
+    fn stored_copies_are_read_for_import_and_backups_are_left_to_their_reader() {
+        let record = LearnerRecord { learner_id: "someone".into(), ..LearnerRecord::default() };
+        assert_eq!(read_stored_copy(&encode(&record)), Some(Ok(record)));
+        let broken = r#"{"schema_version":3,"record":{"cpd":"not a list"}}"#;
+        assert!(matches!(read_stored_copy(broken), Some(Err(reason)) if reason.contains("record.cpd")));
+        assert_eq!(read_stored_copy(r#"{"format":"praxis-backup","schema_version":3,"record":{}}"#), None);
+        assert_eq!(read_stored_copy("{not json"), None);
+        assert_eq!(read_stored_copy(r#"{"schema_version":3}"#), None);
     }
 
     #[test]

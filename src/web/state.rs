@@ -9,13 +9,13 @@ use leptos::prelude::*;
 
 use super::browser::{mark, now_iso, today};
 use super::storage::{
-    forget_legacy_record, legacy_record, other_tab, request_persistence, share_of_quota, signal_saved, IdbStore,
-    OtherTab,
+    forget_legacy_record, forget_legacy_set_aside, legacy_record, legacy_set_aside, other_tab, request_persistence,
+    share_of_quota, signal_saved, IdbStore, OtherTab,
 };
 use crate::domain::change::{Applied, Change, Moment};
 use crate::domain::curriculum;
 use crate::domain::record::LearnerRecord;
-use crate::domain::session::{Mode, NotSaved, Saved, Session, SetAside, Store};
+use crate::domain::session::{Mode, NotSaved, Opened, Saved, Session, SetAside, Store};
 use crate::domain::storage::{StoreError, SCHEMA_VERSION};
 
 /// From this share of the browser's quota on, the learner is asked to export.
@@ -90,16 +90,18 @@ impl AppState {
             Ok(store) => {
                 let legacy = legacy_record();
                 let (session, opened) = Session::open(BrowserStore::IndexedDb(store), legacy.as_deref(), moment).await;
-                // Only once it is safely stored (or was never readable here) is the old copy forgotten.
-                if legacy.is_some() && session.is_writable() && opened.notice.is_none() {
+                // Only once it is safely kept in IndexedDB is the old copy forgotten.
+                if opened.legacy_absorbed {
                     forget_legacy_record();
+                }
+                for (at, text) in legacy_set_aside() {
+                    if session.keep_set_aside(&at, &text).await.is_ok() {
+                        forget_legacy_set_aside(&at);
+                    }
                 }
                 (session, opened)
             }
-            Err(error) => {
-                let session = Session::visit_only(BrowserStore::Missing, error.to_string());
-                (session, crate::domain::session::Opened { record: LearnerRecord::default(), notice: None })
-            }
+            Err(error) => (Session::visit_only(BrowserStore::Missing, error.to_string()), Opened::default()),
         };
         let notice = match session.mode() {
             Mode::VisitOnly(why) => Some(why),
@@ -125,7 +127,7 @@ impl AppState {
                     let (at, random, day) = (now_iso(), random_hex(), today().to_string());
                     let moment = Moment { now: &at, today: &day, random_hex: &random };
                     if let Some(opened) = session.absorb_late_legacy(&text, moment).await {
-                        if opened.notice.is_none() {
+                        if opened.legacy_absorbed {
                             forget_legacy_record();
                         }
                         state.record.set(opened.record);

@@ -27,6 +27,8 @@ const OBJECT_STORE: &str = "kv";
 pub const LEGACY_RECORD_KEY: &str = "praxis.record";
 /// Written after every save so that other open tabs re-read the record.
 const SAVED_SIGNAL_KEY: &str = "praxis.saved";
+/// Where earlier versions set aside data they could not read.
+const LEGACY_SET_ASIDE_PREFIX: &str = "praxis.unreadable.";
 const AUTHOR_DRAFT_KEY: &str = "praxis.author-draft";
 const DISMISSED_PREFIX: &str = "praxis.dismissed.";
 
@@ -124,6 +126,28 @@ pub fn legacy_record() -> Option<String> {
 pub fn forget_legacy_record() {
     if local_storage_works() {
         LocalStorage::delete(LEGACY_RECORD_KEY);
+    }
+}
+
+/// Data an earlier Praxis set aside in localStorage, as `(when, text)`.
+pub fn legacy_set_aside() -> Vec<(String, String)> {
+    if !local_storage_works() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let at = key.strip_prefix(LEGACY_SET_ASIDE_PREFIX)?.to_owned();
+            Some((at, storage.get_item(&key).ok()??))
+        })
+        .collect()
+}
+
+/// Forgets one piece of legacy set-aside data, once it is kept in IndexedDB.
+pub fn forget_legacy_set_aside(at: &str) {
+    if local_storage_works() {
+        LocalStorage::delete(format!("{LEGACY_SET_ASIDE_PREFIX}{at}"));
     }
 }
 

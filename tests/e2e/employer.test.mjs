@@ -7,7 +7,7 @@ import { readFile, writeFile, copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, openPage, appReady, sampleBackups, storeRecord } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, sampleBackups, storeRecord, storedRecord } from './harness.mjs';
 
 const hostile = fileURLToPath(new URL('../hostile_imports/', import.meta.url));
 
@@ -104,7 +104,7 @@ test('a learner imports a backup: plan first, conflicts chosen, nothing lost, tw
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(/^Imported: \d+ added, \d+ combined, 1 conflict\(s\) resolved as you chose\.$/).waitFor();
 
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('praxis.record')).record);
+  const stored = await storedRecord(page);
   assert.equal(stored.cpd.find((e) => e.id === backup.record.cpd[0].id).hours, backup.record.cpd[0].hours);
   assert.ok(stored.cpd.some((e) => e.id === 'only-here'), 'what only this browser had is kept');
   assert.equal(stored.cpd.length, backup.record.cpd.length + 1);

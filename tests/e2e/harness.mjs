@@ -73,7 +73,7 @@ export async function appReady(page) {
  * Completes the "What AI is" module as a learner must: every check right
  * (the first one wrong first) and the reflection answered.
  */
-export async function completeWhatAiIs(page, base) {
+export async function completeWhatAiIs(page, base, { saved = true } = {}) {
   await page.goto(`${base}/modules/what-ai-is`);
   const checks = page.locator('form.check');
   const answer = async (index, labels, verdict) => {
@@ -90,6 +90,7 @@ export async function completeWhatAiIs(page, base) {
   await page.getByText('Answer 1 more reflection prompt(s)').waitFor();
   await page.getByLabel(/Think of an AI tool/).fill('A sepsis alert on placement: predictive. I would ask who it was tested on.');
   await page.getByRole('button', { name: 'Save my answer' }).click();
+  if (saved) await page.getByText('Your answer is saved in this browser.').waitFor();
   await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}, adding 9 minutes of CPD\.$/).waitFor();
 }
 
@@ -117,9 +118,41 @@ export function sampleBackups(count, { years = 1, prefix = 'staff' } = {}) {
   });
 }
 
+/**
+ * Runs `operation` on Praxis's IndexedDB store (`praxis`, object store `kv`,
+ * as src/web/storage.rs creates it) in the page: 'get' a key's text, 'put'
+ * text at a key, or list 'keys'.
+ */
+export function storedText(page, operation, key = 'record', text = null) {
+  return page.evaluate(([operation, key, text]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('praxis', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const database = open.result;
+      const transaction = database.transaction('kv', operation === 'put' ? 'readwrite' : 'readonly');
+      const store = transaction.objectStore('kv');
+      const request = operation === 'put' ? store.put(text, key) : operation === 'keys' ? store.getAllKeys() : store.get(key);
+      transaction.oncomplete = () => { database.close(); resolve(request.result ?? null); };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }), [operation, key, text]);
+}
+
+/** The learner's stored record as Praxis keeps it (`{ schema_version, record }`), or null. */
+export async function stored(page) {
+  const text = await storedText(page, 'get');
+  return text === null ? null : JSON.parse(text);
+}
+
+/** Just the record of what is stored. */
+export async function storedRecord(page) {
+  return (await stored(page))?.record;
+}
+
 /** Puts `record` in the app's storage, as if the learner had saved it, and reloads. */
 export async function storeRecord(page, record) {
-  await page.evaluate((text) => localStorage.setItem('praxis.record', text), JSON.stringify({ schema_version: 3, record }));
+  await storedText(page, 'put', 'record', JSON.stringify({ schema_version: 3, record }));
   await page.reload();
   await appReady(page);
 }

@@ -2,7 +2,7 @@
 // snapshots that survive a reload, the profile, and "what next" reasons.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs, stored, storedRecord } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -96,7 +96,7 @@ test('a reflection that may identify a patient is held until edited or confirmed
   await page.getByRole('button', { name: 'Save my answer' }).click();
   await page.getByText('Not saved: check the highlighted text first.').waitFor();
   assert.deepEqual(await page.locator('.privacy-warning mark').allTextContents(), ['12/03/1956', 'LS1 4AP']);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('praxis.record') ?? '{}'));
+  const saved = (await stored(page)) ?? {};
   assert.deepEqual(saved.record?.progress?.['what-ai-is']?.reflections ?? {}, {}, 'the reflection was not saved');
 
   await reflection.fill('An older patient was flagged by a sepsis alert.');
@@ -148,7 +148,7 @@ test('a self-assessment can cite a module, a reflection and a CPD entry as evide
   await area.getByLabel(/^CPD: Ward AI safety huddle/).check();
   await page.getByRole('button', { name: 'Save this self-assessment' }).click();
   await page.getByText('Saved a snapshot of 1 rated area(s).').waitFor();
-  const record = await page.evaluate(() => JSON.parse(localStorage.getItem('praxis.record')).record);
+  const record = await storedRecord(page);
   const evidence = record.self_assessments[0].ratings['artificial-intelligence/evaluating'].evidence;
   assert.equal(evidence.length, 3);
   assert.ok(evidence.includes('what-ai-is'));

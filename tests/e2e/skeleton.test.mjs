@@ -77,7 +77,28 @@ test('a knowledge check gives feedback on a wrong and then a right answer', asyn
   await context.close();
 });
 
-test('without localStorage the learner is told, and can still read modules', async () => {
+test('without any storage the learner is told, can still learn, and is never told "saved"', async () => {
+  const context = await browser.newContext();
+  // Some private modes and policies hide both stores.
+  await context.addInitScript(() => {
+    for (const name of ['localStorage', 'indexedDB']) {
+      Object.defineProperty(window, name, {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+      });
+    }
+  });
+  const page = await openPage(context);
+  await page.goto(`${server.base}/modules/what-ai-is`);
+  await page.getByRole('alert').getByText('not letting Praxis save anything').waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Two families of tools' }).waitFor();
+  await completeWhatAiIs(page, server.base, { saved: false });
+  await page.getByText(/Not saved: this browser is not letting Praxis keep anything/).waitFor();
+  assert.equal(await page.getByText('Your answer is saved in this browser.').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('without localStorage the record is still kept (in IndexedDB) and nothing breaks', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
@@ -85,10 +106,10 @@ test('without localStorage the learner is told, and can still read modules', asy
     });
   });
   const page = await openPage(context);
-  await page.goto(`${server.base}/modules/what-ai-is`);
-  await page.getByRole('alert').getByText('not letting Praxis save anything').waitFor();
-  await page.getByRole('heading', { level: 2, name: 'Two families of tools' }).waitFor();
   await completeWhatAiIs(page, server.base);
+  await page.reload();
+  await page.getByText(/^Completed on/).waitFor();
+  assert.equal(await page.getByRole('alert').getByText('not letting Praxis save').count(), 0);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

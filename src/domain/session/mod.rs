@@ -68,11 +68,14 @@ pub struct SetAside {
 }
 
 /// What opening the session found.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Opened {
     pub record: LearnerRecord,
     /// Something the learner must be told about their stored data.
     pub notice: Option<String>,
+    /// The legacy record given to [`Session::open`] is now safely kept
+    /// (in the record or set aside), so its old copy may be deleted.
+    pub legacy_absorbed: bool,
 }
 
 /// What became of a change.
@@ -145,17 +148,17 @@ impl<S: Store> Session<S> {
             Ok(text) => text,
             Err(error) => return self.read_only_notice(format!("{error}")),
         };
-        let Some(text) = text else { return Opened { record: LearnerRecord::default(), notice: None } };
+        let Some(text) = text else { return Opened { record: LearnerRecord::default(), ..Opened::default() } };
         match decode(&text) {
-            Ok(record) => Opened { record, notice: None },
+            Ok(record) => Opened { record, ..Opened::default() },
             Err(newer @ StoreError::WrittenByNewer(_)) => self.read_only_notice(newer.to_string()),
             Err(error) => match self.set_aside(&text, at).await {
                 Ok(()) => Opened {
-                    record: LearnerRecord::default(),
                     notice: Some(format!(
                         "{error}. It has been set aside, not deleted: download it or import it back from the \
                          Export page. Praxis has started a fresh record."
                     )),
+                    ..Opened::default()
                 },
                 Err(why) => self.read_only_notice(format!("{error}, and it could not be set aside ({why})")),
             },
@@ -165,14 +168,13 @@ impl<S: Store> Session<S> {
     fn read_only_notice(&self, why: String) -> Opened {
         let why = format!("{why} To keep it safe, Praxis will not save anything in this tab.");
         *self.mode.borrow_mut() = Mode::ReadOnly(why.clone());
-        Opened { record: LearnerRecord::default(), notice: Some(why) }
+        Opened { notice: Some(why), ..Opened::default() }
     }
 
     /// Copies unreadable `text` under its own key, then removes it from the
     /// record's place only if it is still what is there.
     async fn set_aside(&self, text: &str, at: &str) -> Result<(), StoreError> {
-        let key = format!("{SET_ASIDE_PREFIX}{at}");
-        self.store.set(&key, text).await?;
+        self.keep_set_aside(at, text).await?;
         // If another tab replaced it meanwhile, that newer text stays.
         self.store.replace(RECORD_KEY, Some(text), None).await.map(|_| ())
     }
@@ -185,16 +187,24 @@ impl<S: Store> Session<S> {
             // Not ours to read or to move: left where it is.
             Err(StoreError::WrittenByNewer(_)) => return opened,
             Err(error) => {
-                let notice = match self.store.set(&format!("{SET_ASIDE_PREFIX}{}", moment.now), legacy).await {
-                    Ok(()) => format!("{error}. It has been set aside, not deleted."),
-                    Err(why) => format!("{error}. It could not be set aside ({why}) and is left where it was."),
+                return match self.keep_set_aside(moment.now, legacy).await {
+                    Ok(()) => Opened {
+                        notice: Some(format!("{error}. It has been set aside, not deleted.")),
+                        legacy_absorbed: true,
+                        ..opened
+                    },
+                    Err(why) => Opened {
+                        notice: Some(format!("{error}. It could not be set aside ({why}) and is left where it was.")),
+                        ..opened
+                    },
                 };
-                return Opened { notice: Some(notice), ..opened };
             }
         };
         let change = Change::Import { incoming: Box::new(incoming), choices: Default::default() };
         match self.save_change(change, &Catalogue::default(), moment).await {
-            Ok(Saved::Stored { record, .. } | Saved::ForThisVisit { record, .. }) => Opened { record, ..opened },
+            Ok(Saved::Stored { record, .. } | Saved::ForThisVisit { record, .. }) => {
+                Opened { record, legacy_absorbed: true, ..opened }
+            }
             Err(error) => Opened { notice: Some(error.to_string()), ..opened },
         }
     }
@@ -269,7 +279,7 @@ impl<S: Store> Session<S> {
         if !self.is_writable() {
             return None;
         }
-        let opened = Opened { record: self.reload().await.ok()?, notice: None };
+        let opened = Opened { record: self.reload().await.ok()?, ..Opened::default() };
         Some(self.absorb_legacy(legacy, opened, moment).await)
     }
 
@@ -284,6 +294,12 @@ impl<S: Store> Session<S> {
         }
         list.sort_by(|a, b| a.at.cmp(&b.at));
         Ok(list)
+    }
+
+    /// Keeps `text` as data set aside at `at` (also for what an earlier
+    /// Praxis set aside elsewhere).
+    pub async fn keep_set_aside(&self, at: &str, text: &str) -> Result<(), StoreError> {
+        self.store.set(&format!("{SET_ASIDE_PREFIX}{at}"), text).await
     }
 
     /// Deletes set-aside data the learner no longer needs.

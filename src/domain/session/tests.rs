@@ -266,7 +266,7 @@ fn a_legacy_record_is_brought_in_once_and_late_writes_are_merged() {
 
     let store = MemoryStore::default();
     let (session, opened) = ready(Session::open(&store, Some(&legacy), moment(NOW)));
-    assert_eq!(opened.notice, None);
+    assert_eq!((opened.notice, opened.legacy_absorbed), (None, true));
     assert_eq!(opened.record, expected, "brought in unchanged");
     assert_eq!(stored(&store), expected);
 
@@ -285,7 +285,20 @@ fn a_legacy_record_is_brought_in_once_and_late_writes_are_merged() {
 fn a_legacy_record_from_a_newer_version_is_left_alone() {
     let store = MemoryStore::default();
     let (session, opened) = ready(Session::open(&store, Some(&newer_version_text()), moment(NOW)));
-    assert_eq!(opened.record, LearnerRecord::default());
+    assert_eq!((opened.record, opened.legacy_absorbed), (LearnerRecord::default(), false), "kept where it is");
     assert_eq!(store.writes(), 0);
     assert!(session.is_writable());
+}
+
+#[test]
+fn an_unreadable_legacy_record_is_set_aside_and_may_then_be_forgotten() {
+    let store = MemoryStore::default();
+    let (_, opened) = ready(Session::open(&store, Some("{garbage"), moment(NOW)));
+    assert!(opened.legacy_absorbed && opened.notice.unwrap().contains("set aside"));
+    assert_eq!(store.value(&format!("{SET_ASIDE_PREFIX}{NOW}")).as_deref(), Some("{garbage"));
+
+    let full = MemoryStore::default();
+    full.fail_write(1, StoreError::QuotaExceeded);
+    let (_, opened) = ready(Session::open(&full, Some("{garbage"), moment(NOW)));
+    assert!(!opened.legacy_absorbed, "not kept anywhere else, so the old copy must stay");
 }

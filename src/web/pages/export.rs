@@ -6,12 +6,14 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::backup::{read_backup, Backup, Integrity, ReadBackup};
+use crate::domain::backup::{read_backup, Backup, Integrity};
 use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
 use crate::domain::employer::{StaffRecord, DEFAULT_REFRESH_MONTHS};
 use crate::domain::export::{badges, csv, xapi};
 use crate::domain::import::{merge, ChangeKind, Resolution};
+use crate::domain::record::LearnerRecord;
+use crate::domain::storage::read_stored_copy;
 use crate::web::browser::{chosen_files, download, now_iso, post_statements, read_text, timed, today};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
@@ -178,12 +180,29 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// Reads a file offered for import: a backup, or data in the stored format
+/// (what Praxis sets aside when it cannot read it), with what can be said
+/// of where it came from.
+fn read_import(name: &str, text: &str) -> Result<(LearnerRecord, String), String> {
+    if let Some(stored) = read_stored_copy(text) {
+        let about = format!("{name} is Praxis data as a browser kept it (set aside, or copied by hand). It carries no checksum, so Praxis cannot tell whether it was changed.");
+        return stored.map(|record| (record, about));
+    }
+    let read = read_backup(text)?;
+    let about = match &read.integrity {
+        Integrity::Intact => format!("{name} is intact: unchanged since it was exported."),
+        Integrity::Modified(why) => format!("{name} was modified: {why}. Import it only if you made the change."),
+    };
+    Ok((read.record, about))
+}
+
 /// Loading a backup: checked first, then shown as a plan of what would
 /// change, then merged only when the learner confirms.
 #[component]
 fn Import() -> impl IntoView {
     let state = use_app_state();
-    let loaded = RwSignal::new(None::<(String, ReadBackup)>);
+    // The file's name, what it holds, and what can be said about where it came from.
+    let loaded = RwSignal::new(None::<(String, LearnerRecord, String)>);
     let problem = RwSignal::new(None::<String>);
     let outcome = RwSignal::new(None::<String>);
     let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
@@ -197,10 +216,10 @@ fn Import() -> impl IntoView {
         outcome.set(None);
         choices.set(BTreeMap::new());
         leptos::task::spawn_local(async move {
-            match read_text(&file).await.and_then(|text| read_backup(&text)) {
-                Ok(read) => {
+            match read_text(&file).await.and_then(|text| read_import(&name, &text)) {
+                Ok((record, about)) => {
                     problem.set(None);
-                    loaded.set(Some((name, read)));
+                    loaded.set(Some((name, record, about)));
                 }
                 Err(reason) => problem.set(Some(format!("{name} cannot be imported. {reason} Nothing has changed."))),
             }
@@ -208,12 +227,12 @@ fn Import() -> impl IntoView {
     };
     let plan = Memo::new(move |_| {
         loaded.with(|loaded| {
-            let (_, read) = loaded.as_ref()?;
-            Some(state.record.with(|current| merge(current, &read.record, &choices.get())))
+            let (_, incoming, _) = loaded.as_ref()?;
+            Some(state.record.with(|current| merge(current, incoming, &choices.get())))
         })
     });
     let apply = move |_| {
-        let Some(incoming) = loaded.with_untracked(|l| l.as_ref().map(|(_, read)| read.record.clone())) else { return };
+        let Some(incoming) = loaded.with_untracked(|l| l.as_ref().map(|(_, record, _)| record.clone())) else { return };
         // Merged into the record as stored, so a change made in another tab since the plan was shown is kept.
         let change = Change::Import { incoming: Box::new(incoming), choices: choices.get_untracked() };
         state.apply(change, move |result| {
@@ -242,13 +261,7 @@ fn Import() -> impl IntoView {
             <div aria-live="polite">
                 {move || problem.get().map(|p| view! { <div class="notice notice--error" role="alert"><p>{p}</p></div> })}
                 {move || outcome.get().map(|o| view! { <div class="notice"><p>{o}</p></div> })}
-                {move || loaded.with(|l| l.as_ref().map(|(name, read)| {
-                    let integrity = match &read.integrity {
-                        Integrity::Intact => format!("{name} is intact: unchanged since it was exported."),
-                        Integrity::Modified(why) => format!("{name} was modified: {why}. Import it only if you made the change."),
-                    };
-                    view! { <p class="notice">{integrity}</p> }
-                }))}
+                {move || loaded.with(|l| l.as_ref().map(|(_, _, about)| view! { <p class="notice">{about.clone()}</p> }))}
                 {move || plan.get().map(|plan| {
                     let nothing = plan.changes.is_empty();
                     let added: Vec<String> = plan.changes.iter().filter(|c| c.kind == ChangeKind::Added).map(|c| c.what.clone()).collect();
