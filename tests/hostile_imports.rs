@@ -51,6 +51,10 @@ mod any_bytes {
     use praxis::domain::record::LearnerRecord;
     use proptest::prelude::*;
 
+    fn today() -> time::Date {
+        time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap()
+    }
+
     fn valid() -> String {
         let mut record = LearnerRecord::default();
         record.profile.name = Some("Asha Patel".into());
@@ -65,7 +69,7 @@ mod any_bytes {
         /// refusal always comes with a reason.
         #[test]
         fn arbitrary_text_is_answered_never_panicked_on(text in ".{0,400}") {
-            if let Err(reason) = read_backup(&text) {
+            if let Err(reason) = read_backup(&text, today()) {
                 prop_assert!(!reason.is_empty());
             }
         }
@@ -78,11 +82,11 @@ mod any_bytes {
             let at = cut.min(text.len());
             let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
             let damaged = format!("{}{insert}{}", &text[..at], &text[at..]);
-            match read_backup(&damaged) {
+            match read_backup(&damaged, today()) {
                 Err(reason) => prop_assert!(!reason.is_empty()),
                 Ok(read) => {
                     if read.integrity == praxis::domain::backup::Integrity::Intact {
-                        prop_assert_eq!(read.record, read_backup(&text).unwrap().record);
+                        prop_assert_eq!(read.record, read_backup(&text, today()).unwrap().record);
                     }
                 }
             }

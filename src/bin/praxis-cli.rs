@@ -343,7 +343,7 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
 /// Reads a backup file, or says which file is unusable and why.
 fn read_backup_file(path: &Path) -> Result<backup::ReadBackup, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    backup::read_backup(&text).map_err(|reason| format!("{}: {reason}", path.display()))
+    backup::read_backup(&text, today()).map_err(|reason| format!("{}: {reason}", path.display()))
 }
 
 /// Reads every module file under `paths` and checks them as one catalogue.

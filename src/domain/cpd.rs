@@ -18,6 +18,9 @@ pub const METHODS: &[(&str, &str)] = &[
     ("other", "Other"),
 ];
 
+/// The most hours one log entry can hold: a long course, not a typing slip.
+pub const MAX_ENTRY_HOURS: f32 = 1000.0;
+
 pub fn method_label(id: &str) -> &str {
     METHODS.iter().find(|(method, _)| *method == id).map_or(id, |(_, label)| label)
 }
@@ -115,8 +118,8 @@ pub fn validate(entry: &CpdEntry) -> Vec<(&'static str, String)> {
     if entry.date.len() != 10 {
         errors.push(("cpd-date", "Enter the date of the activity".to_owned()));
     }
-    if !(0.0..=1000.0).contains(&entry.hours) || !entry.hours.is_finite() {
-        errors.push(("cpd-hours", "Hours must be a number from 0 to 1000".to_owned()));
+    if !(0.0..=MAX_ENTRY_HOURS).contains(&entry.hours) || !entry.hours.is_finite() {
+        errors.push(("cpd-hours", format!("Hours must be a number from 0 to {MAX_ENTRY_HOURS}")));
     }
     if entry.participatory_hours > entry.hours || entry.participatory_hours < 0.0 {
         errors

@@ -72,7 +72,7 @@ impl Cell {
     pub fn of(record: &LearnerRecord, module: &Module, refresh_months: u32, today: Date) -> Cell {
         let completion = record.completion(&module.id);
         let completed_on = completion.and_then(|c| parse_date(&c.completed_at));
-        let expires_on = completed_on.map(|day| shift_months(day, refresh_months as i32));
+        let expires_on = completed_on.map(|day| shift_months(day, i64::from(refresh_months)));
         let status = match (expires_on, standing(module, record).status) {
             (Some(expiry), _) if expiry < today => Status::Expired,
             (Some(_), _) => Status::Complete,
@@ -216,7 +216,7 @@ pub fn check_file(name: &str, text: &str, catalogue: &Catalogue, refresh_months:
     let is_csv = lower.ends_with(".csv")
         || (!lower.ends_with(".json") && !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']));
     let result = if !is_csv {
-        backup::read_backup(text).map(|read| {
+        backup::read_backup(text, today).map(|read| {
             let integrity = match read.integrity {
                 Integrity::Intact => FileCheck::Intact,
                 Integrity::Modified(reason) => FileCheck::Modified(reason),

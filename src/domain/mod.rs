@@ -4,6 +4,7 @@
 //! shells around it.
 
 pub mod backup;
+pub mod canonical;
 pub mod competence;
 pub mod cpd;
 pub mod curriculum;
@@ -25,3 +26,4 @@ pub mod revalidation;
 pub mod sample;
 pub mod storage;
 pub mod timestamp;
+pub mod validate;

@@ -196,7 +196,7 @@ fn Import() -> impl IntoView {
         outcome.set(None);
         choices.set(BTreeMap::new());
         leptos::task::spawn_local(async move {
-            match read_text(&file).await.and_then(|text| read_backup(&text)) {
+            match read_text(&file).await.and_then(|text| read_backup(&text, today())) {
                 Ok(read) => {
                     problem.set(None);
                     loaded.set(Some((name, read)));
