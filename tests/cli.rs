@@ -135,13 +135,14 @@ fn verify_tells_intact_from_modified_from_invalid() {
 
     let output = praxis_cli(&["verify", intact.to_str().unwrap()]);
     assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stdout).ends_with("intact.json: intact\n"));
+    assert!(String::from_utf8_lossy(&output.stdout)
+        .contains("intact.json: no change found: Not changed or damaged since it was exported"));
 
     let output =
         praxis_cli(&["verify", intact.to_str().unwrap(), modified.to_str().unwrap(), invalid.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("modified.json: modified: its content does not match its digest"), "{stdout}");
+    assert!(stdout.contains("modified.json: may be changed: it was changed after it was exported"), "{stdout}");
     assert!(stdout.contains("invalid.json: invalid: The file ends too soon"), "{stdout}");
 }
 
@@ -181,7 +182,7 @@ fn rollup_counts_every_usable_file_and_reports_the_rest() {
     assert_eq!(output.status.code(), Some(1), "not every file is intact");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stdout.starts_with("4 file(s): 3 intact; 3 learner(s) counted"), "{stdout}");
+    assert!(stdout.starts_with("4 file(s): 3 with no change found; 3 learner(s) counted"), "{stdout}");
     assert!(stderr.contains("broken.json: invalid: The file ends too soon"), "{stderr}");
     assert!(stdout.contains("what-ai-is"), "{stdout}");
     let written = std::fs::read_to_string(&out).unwrap();

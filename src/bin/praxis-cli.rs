@@ -58,8 +58,10 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Say whether each backup or completion spreadsheet is intact,
-    /// modified or invalid, and why; exits 0 only if all are intact.
+    /// Say of each backup or completion spreadsheet whether its checksum
+    /// shows a change since export, or it is invalid, and why. A checksum
+    /// finds damage and accidental edits, not deliberate ones; exits 0
+    /// only if no file shows a change.
     Verify {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -95,7 +97,7 @@ enum Command {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
-    /// The backup again, in this version's format with a fresh digest.
+    /// The backup again, in this version's format with a fresh checksum.
     Backup,
     /// The completion spreadsheet (RFC 4180 CSV).
     Csv,
@@ -233,7 +235,7 @@ fn verify(files: &[PathBuf]) -> Result<ExitCode, String> {
         all_intact &= checked.check == FileCheck::Intact;
         match checked.check.reason() {
             Some(reason) => println!("{}: {}: {reason}", path.display(), checked.check.label().to_lowercase()),
-            None => println!("{}: intact", path.display()),
+            None => println!("{}: no change found: {}", path.display(), employer::NO_CHANGE_FOUND),
         }
     }
     Ok(if all_intact { ExitCode::SUCCESS } else { ExitCode::FAILURE })
@@ -293,7 +295,7 @@ fn rollup(paths: &[PathBuf], csv_out: Option<&Path>, refresh_months: u32) -> Res
     let catalogue = curriculum::catalogue();
     let counted: Vec<&StaffRecord> = staff.iter().map(|(_, s)| s).collect();
     let intact = checked.iter().filter(|f| f.check == FileCheck::Intact).count();
-    println!("{} file(s): {intact} intact; {} learner(s) counted", checked.len(), counted.len());
+    println!("{} file(s): {intact} with no change found; {} learner(s) counted", checked.len(), counted.len());
     println!("{:<45} {:>9} {:>8} {:>12} {:>12}", "Module", "Complete", "Expired", "In progress", "Not started");
     for module_id in employer::default_required(catalogue) {
         let totals = employer::totals(&counted, &module_id);

@@ -53,8 +53,8 @@ pub struct Backup {
     /// The Praxis version that made it.
     pub app_version: String,
     /// SHA-256 of `record` in canonical form (see `domain::digest`): shows
-    /// whether the content was changed after export. Not a signature:
-    /// anyone editing the file can recompute it.
+    /// whether the content was damaged or accidentally changed after
+    /// export. Not a signature: anyone editing the file can recompute it.
     pub content_sha256: String,
     pub record: LearnerRecord,
 }
@@ -82,12 +82,29 @@ impl Backup {
     }
 }
 
-/// Whether a readable backup is the content that was exported.
+/// Whether a readable backup's content still matches the checksum made
+/// at export: evidence against damage and accidental change, not proof
+/// of who made it (see `Backup::content_sha256`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Integrity {
     Intact,
     /// Readable, but not what Praxis wrote; says why.
     Modified(String),
+}
+
+impl Integrity {
+    /// What the learner is told about the file `name` before importing it.
+    /// A checksum anyone can recompute shows damage and accidental edits,
+    /// not deliberate ones, and the words claim no more.
+    pub fn notice(&self, name: &str) -> String {
+        match self {
+            Integrity::Intact => format!(
+                "{name} shows no change since it was exported. (This check finds damage and accidental edits, not \
+                 deliberate ones.)"
+            ),
+            Integrity::Modified(why) => format!("{name}: {why}. Import it only if you made the change."),
+        }
+    }
 }
 
 /// A backup that could be read, with its record migrated to this version.
@@ -162,9 +179,10 @@ pub fn read_backup(text: &str, today: time::Date) -> Result<ReadBackup, String> 
 }
 
 /// Why a backup without its checksum is shown as changed.
-pub const NO_CHECKSUM: &str = "it has no checksum, so Praxis cannot tell whether it changed after it was exported";
+pub const NO_CHECKSUM: &str =
+    "it lacks the check Praxis adds when exporting, so any change since export cannot be seen";
 /// Why a backup whose checksum does not match is shown as changed.
-pub const CHANGED: &str = "it was changed after it was exported (its content no longer matches its checksum)";
+pub const CHANGED: &str = "it was changed after it was exported, or damaged in copying";
 
 /// The key [`EnvelopeSeed`] files the first unknown field's name under;
 /// not a JSON key, so no file can supply it.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::backup::{read_backup, Backup, Integrity, ReadBackup};
+use crate::domain::backup::{read_backup, Backup, ReadBackup};
 use crate::domain::curriculum;
 use crate::domain::employer::{StaffRecord, DEFAULT_REFRESH_MONTHS};
 use crate::domain::export::{badges, csv, xapi};
@@ -68,8 +68,9 @@ pub fn ExportPage() -> impl IntoView {
         <section aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Backup"</h2>
             <p>
-                "A backup holds everything you have recorded, with a digest that shows whether it was changed "
-                "after export. Use it to move to another device or browser, or to restore your record."
+                "A backup holds everything you have recorded, with a checksum that shows whether it was damaged or "
+                "accidentally changed after export (not whether someone edited it on purpose). Use it to move to "
+                "another device or browser, or to restore your record."
             </p>
             <button type="button" class="button" on:click=export_backup>"Download backup (JSON)"</button>
         </section>
@@ -246,11 +247,7 @@ fn Import() -> impl IntoView {
                 {move || problem.get().map(|p| view! { <div class="notice notice--error" role="alert"><p>{p}</p></div> })}
                 {move || outcome.get().map(|o| view! { <div class="notice"><p>{o}</p></div> })}
                 {move || loaded.with(|l| l.as_ref().map(|(name, read)| {
-                    let integrity = match &read.integrity {
-                        Integrity::Intact => format!("{name} is intact: unchanged since it was exported."),
-                        Integrity::Modified(why) => format!("{name} was modified: {why}. Import it only if you made the change."),
-                    };
-                    view! { <p class="notice">{integrity}</p> }
+                    view! { <p class="notice">{read.integrity.notice(name)}</p> }
                 }))}
                 {move || plan.get().map(|plan| {
                     let nothing = plan.changes.is_empty();
