@@ -25,7 +25,10 @@ pub fn backup_reminder(record: &LearnerRecord, today: time::Date) -> Option<Stri
     let Some(last) = &record.last_backup_at else {
         return Some("You have not exported a backup yet. Your record lives only in this browser.".to_owned());
     };
-    let last_day = crate::domain::cpd::parse_date(last)?;
+    // Unreadable (only from before the reader checked it) counts as never, so the reminder cannot be silenced.
+    let Some(last_day) = crate::domain::cpd::parse_date(last) else {
+        return Some("You have not exported a backup yet. Your record lives only in this browser.".to_owned());
+    };
     let age = (today - last_day).whole_days();
     (age > i64::from(days))
         .then(|| format!("Your last backup was {age} days ago. Export a new one to keep your record safe."))
@@ -559,5 +562,7 @@ mod tests {
         );
         record.profile.backup_reminder_days = Some(60);
         assert_eq!(backup_reminder(&record, day(4)), None);
+        record.last_backup_at = Some("zzzz".into());
+        assert!(backup_reminder(&record, day(4)).unwrap().contains("not exported a backup yet"), "not silenced");
     }
 }

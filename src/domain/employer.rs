@@ -131,15 +131,21 @@ impl Learner {
     }
 }
 
-/// Text as compared when matching people: Unicode NFC (so "é" typed as
-/// one character or two is the same), without zero-width and
-/// bidirectional control characters (invisible, yet they made one name
-/// two people), with runs of whitespace as one space, lower case.
-pub fn normalised(text: &str) -> String {
+/// Text as shown in the roll-up's messages: Unicode NFC, without
+/// zero-width and bidirectional control characters (invisible, yet they
+/// make one name two people, or reorder the words of a message around
+/// them), with runs of whitespace as one space.
+pub fn visible(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let invisible = |c: &char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}');
-    let visible: String = text.nfc().filter(|c| !invisible(c)).collect();
-    visible.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let kept: String = text.nfc().filter(|c| !invisible(c)).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text as compared when matching people: [`visible`], in lower case (so
+/// "é" typed as one character or two, or in capitals, is the same).
+pub fn normalised(text: &str) -> String {
+    visible(text).to_lowercase()
 }
 
 /// One learner's standing on every module, as a file reports it.
@@ -319,7 +325,7 @@ pub fn combine(files: &mut [CheckedFile]) -> Vec<(String, StaffRecord)> {
         counted_from[kept.0] = true;
         let kept_name = &files[kept.0].name;
         for &member in members.iter().filter(|member| **member != kept) {
-            let who = learner(member).learner.display_name(&files[member.0].name);
+            let who = visible(&learner(member).learner.display_name(&files[member.0].name));
             let why = if rank(&member).0 != rank(&kept).0 {
                 "a newer export, which is counted".to_owned()
             } else if rank(&member).1 != rank(&kept).1 {

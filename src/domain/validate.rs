@@ -130,6 +130,15 @@ pub fn record(record: &LearnerRecord) -> Result<(), String> {
     check.problem.map_or(Ok(()), |problem| Err(format!("The backup's record.{problem}.")))
 }
 
+/// A number for a message: "inf" and "NaN" mean nothing to most people.
+fn number(value: f32) -> String {
+    if value.is_finite() {
+        value.to_string()
+    } else {
+        "too large to be a number".to_owned()
+    }
+}
+
 /// Collects the first problem found; later checks are skipped once there is one.
 #[derive(Default)]
 struct Check {
@@ -235,15 +244,14 @@ impl Check {
         self.short(&format!("{path}.method"), &entry.method);
         let hours = 0.0..=MAX_ENTRY_HOURS;
         if !entry.hours.is_finite() || !hours.contains(&entry.hours) {
-            self.fail(
-                &format!("{path}.hours"),
-                format!("is {}; it must be from 0 to {MAX_ENTRY_HOURS} hours", entry.hours),
-            );
+            let is = number(entry.hours);
+            self.fail(&format!("{path}.hours"), format!("is {is}; it must be from 0 to {MAX_ENTRY_HOURS} hours"));
         }
         if !entry.participatory_hours.is_finite() || !(0.0..=entry.hours).contains(&entry.participatory_hours) {
+            let (is, of) = (number(entry.participatory_hours), number(entry.hours));
             self.fail(
                 &format!("{path}.participatory_hours"),
-                format!("is {}; it must be from 0 to the entry's {} hours", entry.participatory_hours, entry.hours),
+                format!("is {is}; it must be from 0 to the entry's {of} hours"),
             );
         }
         for (index, standard) in entry.standards.iter().enumerate() {
@@ -351,7 +359,7 @@ mod tests {
         };
         for (hours, with_others, expected) in [
             (-3.0, 0.0, "cpd[0].hours is -3; it must be from 0 to 1000 hours"),
-            (f32::INFINITY, 0.0, "cpd[0].hours is inf"),
+            (f32::INFINITY, 0.0, "cpd[0].hours is too large to be a number; it must be from 0 to 1000 hours"),
             (2.0, 3.0, "cpd[0].participatory_hours is 3; it must be from 0 to the entry's 2 hours"),
         ] {
             let problem = problem(|r| r.cpd.push(entry(hours, with_others)));
