@@ -195,3 +195,17 @@ fn rollup_counts_every_usable_file_and_reports_the_rest() {
     let names: std::collections::BTreeSet<&str> = written.lines().skip(1).filter_map(|l| l.split(',').nth(1)).collect();
     assert_eq!(names.len(), 3, "three learners in the roll-up: {names:?}");
 }
+
+/// The benchmark's scaling run prints a row for N, 2N and 4N learners with
+/// the growth ratio of each doubling; times are printed, never asserted.
+#[test]
+fn scale_combine_prints_growth_ratios_for_each_doubling() {
+    let output = praxis_cli(&["scale-combine", "--learners", "200"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let rows: Vec<Vec<&str>> = stdout.lines().skip(1).map(|line| line.split_whitespace().collect()).collect();
+    let learners: Vec<&str> = rows.iter().map(|row| row[0]).collect();
+    assert_eq!(learners, ["200", "400", "800"], "{stdout}");
+    assert_eq!(rows[0][2], "-");
+    assert!(rows[1..].iter().all(|row| row[2].parse::<f64>().is_ok_and(|r| r > 0.0)), "{stdout}");
+}

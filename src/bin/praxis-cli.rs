@@ -85,6 +85,13 @@ enum Command {
         #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]
         refresh_months: u32,
     },
+    /// For scripts/bench: times the roll-up's combining of N, 2N and 4N
+    /// learners (a tenth of them in two files) and prints the growth ratios.
+    #[command(hide = true)]
+    ScaleCombine {
+        #[arg(long, default_value_t = 4000)]
+        learners: usize,
+    },
     /// List the modules in the catalogue.
     List {
         /// Print JSON for other tools instead of a table.
@@ -117,6 +124,7 @@ fn main() -> ExitCode {
         }
         Command::Sample { years, seed, end, count, out } => sample(years, seed, end.as_deref(), count, out.as_deref()),
         Command::Verify { files } => verify(&files),
+        Command::ScaleCombine { learners } => Ok(scale_combine(learners)),
         Command::Export { format, backup } => export(format, &backup),
         Command::Rollup { files, csv, refresh_months } => rollup(&files, csv.as_deref(), refresh_months),
     };
@@ -239,6 +247,49 @@ fn verify(files: &[PathBuf]) -> Result<ExitCode, String> {
         }
     }
     Ok(if all_intact { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Roughly 2.0 per doubling is linear (n log n is a little more); the
+/// quadratic combine this replaced gave about 4 and more.
+fn scale_combine(learners: usize) -> ExitCode {
+    let files = |n: usize| -> Vec<CheckedFile> {
+        (0..n + n / 10)
+            .map(|index| {
+                let person = index % n;
+                let learner = employer::Learner {
+                    name: format!("Learner {person}"),
+                    staff_number: format!("{person:06}"),
+                    ..employer::Learner::default()
+                };
+                let exported_at = format!("2026-{:02}-01T09:00:00.000Z", 1 + index / n);
+                let staff =
+                    StaffRecord { learner, exported_at, cells: Default::default(), competences: Default::default() };
+                CheckedFile { name: format!("{index}.json"), check: FileCheck::Intact, staff: vec![staff] }
+            })
+            .collect()
+    };
+    let mut previous = None;
+    println!("{:>8} {:>12} {:>8}", "learners", "combine ms", "ratio");
+    for n in [learners, learners * 2, learners * 4] {
+        // The best of three runs, so one slow moment does not read as growth.
+        let elapsed = (0..3)
+            .map(|_| {
+                let mut checked = files(n);
+                let start = std::time::Instant::now();
+                let staff = employer::combine(&mut checked);
+                let elapsed = start.elapsed();
+                assert_eq!(staff.len(), n, "every learner counted once");
+                elapsed
+            })
+            .min()
+            .unwrap_or_default();
+        let ratio = previous.map_or("-".to_owned(), |p: std::time::Duration| {
+            format!("{:.2}", elapsed.as_secs_f64() / p.as_secs_f64().max(1e-9))
+        });
+        println!("{n:>8} {:>12.1} {ratio:>8}", elapsed.as_secs_f64() * 1000.0);
+        previous = Some(elapsed);
+    }
+    ExitCode::SUCCESS
 }
 
 fn export(format: ExportFormat, path: &Path) -> Result<ExitCode, String> {
