@@ -209,10 +209,10 @@ fn record_reflection(
     let text = "A first, invented reflection on this prompt.";
     record.record_reflection(module, prompt, text, &stamp(first, rng));
     for revision in 1..=rng.i64(0..4) {
-        let later = first + Duration::days(revision * 400);
-        if later > end {
+        // Past the calendar's end (a career ending in 9999) is past `end` too.
+        let Some(later) = first.checked_add(Duration::days(revision * 400)).filter(|later| *later <= end) else {
             break;
-        }
+        };
         let text = format!("Revision {revision}: an invented reflection, rewritten after more experience.");
         record.record_reflection(module, prompt, &text, &stamp(later, rng));
     }
