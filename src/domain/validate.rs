@@ -292,7 +292,8 @@ mod tests {
     #[test]
     fn each_refusal_names_the_field_and_the_problem() {
         let completion = |at: &str, minutes, score| Completion { completed_at: at.into(), minutes, score };
-        let cases: Vec<(Box<dyn FnOnce(&mut LearnerRecord)>, &str)> = vec![
+        type Change = Box<dyn FnOnce(&mut LearnerRecord)>;
+        let cases: Vec<(Change, &str)> = vec![
             (
                 Box::new(|r| r.last_backup_at = Some("zzzz".into())),
                 "The backup's record.last_backup_at \"zzzz\" is not a date and time",
