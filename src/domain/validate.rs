@@ -113,12 +113,6 @@ pub fn record(record: &LearnerRecord) -> Result<(), String> {
         if let Some(at) = &incident.reflected_at {
             check.instant(&format!("{path}.reflected_at"), at);
         }
-        for (field, value) in [("tool", &incident.tool), ("tool_version", &incident.tool_version)] {
-            check.short(&format!("{path}.{field}"), value);
-        }
-        for reference in incident.reports.values() {
-            check.short(&format!("{path}.reports"), reference);
-        }
     }
     if let Some(at) = &record.last_backup_at {
         check.instant("last_backup_at", at);
