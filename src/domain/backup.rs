@@ -187,8 +187,8 @@ pub const NO_CHECKSUM: &str =
 /// Why a backup whose checksum does not match is shown as changed.
 pub const CHANGED: &str = "it was changed after it was exported, or damaged in copying";
 
-/// The key [`EnvelopeSeed`] files the first unknown field's name under;
-/// not a JSON key, so no file can supply it.
+/// The slot [`EnvelopeSeed`] files the first unknown field's name under:
+/// no envelope field has this name, so it cannot hide a known one.
 const UNKNOWN: &str = "\0unknown";
 
 /// When the backup says it was exported: a real instant, and not after
