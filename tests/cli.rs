@@ -136,13 +136,14 @@ fn verify_tells_intact_from_modified_from_invalid() {
 
     let output = praxis_cli(&["verify", intact.to_str().unwrap()]);
     assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stdout).ends_with("intact.json: intact\n"));
+    assert!(String::from_utf8_lossy(&output.stdout)
+        .contains("intact.json: no change found: Not changed or damaged since it was exported"));
 
     let output =
         praxis_cli(&["verify", intact.to_str().unwrap(), modified.to_str().unwrap(), invalid.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("modified.json: modified: its content does not match its digest"), "{stdout}");
+    assert!(stdout.contains("modified.json: may be changed: it was changed after it was exported"), "{stdout}");
     assert!(stdout.contains("invalid.json: invalid: The file ends too soon"), "{stdout}");
 }
 
@@ -182,7 +183,7 @@ fn rollup_counts_every_usable_file_and_reports_the_rest() {
     assert_eq!(output.status.code(), Some(1), "not every file is intact");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stdout.starts_with("4 file(s): 3 intact; 3 learner(s) counted"), "{stdout}");
+    assert!(stdout.starts_with("4 file(s): 3 with no change found; 3 learner(s) counted"), "{stdout}");
     assert!(stderr.contains("broken.json: invalid: The file ends too soon"), "{stderr}");
     assert!(stdout.contains("what-ai-is"), "{stdout}");
     let written = std::fs::read_to_string(&out).unwrap();
@@ -194,4 +195,18 @@ fn rollup_counts_every_usable_file_and_reports_the_rest() {
     );
     let names: std::collections::BTreeSet<&str> = written.lines().skip(1).filter_map(|l| l.split(',').nth(1)).collect();
     assert_eq!(names.len(), 3, "three learners in the roll-up: {names:?}");
+}
+
+/// The benchmark's scaling run prints a row for N, 2N and 4N learners with
+/// the growth ratio of each doubling; times are printed, never asserted.
+#[test]
+fn scale_combine_prints_growth_ratios_for_each_doubling() {
+    let output = praxis_cli(&["scale-combine", "--learners", "200"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let rows: Vec<Vec<&str>> = stdout.lines().skip(1).map(|line| line.split_whitespace().collect()).collect();
+    let learners: Vec<&str> = rows.iter().map(|row| row[0]).collect();
+    assert_eq!(learners, ["200", "400", "800"], "{stdout}");
+    assert_eq!(rows[0][2], "-");
+    assert!(rows[1..].iter().all(|row| row[2].parse::<f64>().is_ok_and(|r| r > 0.0)), "{stdout}");
 }

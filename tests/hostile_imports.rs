@@ -8,12 +8,32 @@
 use std::path::Path;
 
 use praxis::domain::curriculum::catalogue;
-use praxis::domain::employer::{check_bytes, FileCheck};
+use praxis::domain::employer::{check_bytes, combine, CheckedFile, FileCheck};
 
 #[test]
 fn every_hostile_file_gets_its_own_clear_verdict() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile_imports");
-    let bless = std::env::var_os("PRAXIS_BLESS").is_some();
+    let checked = check_folder("tests/hostile_imports");
+    assert!(checked.len() >= 50, "at least 50 hostile files, found {}", checked.len());
+    compare_with_expected("tests/hostile_imports", &checked);
+}
+
+/// Files an employer drops in together: a forged file with a colleague's
+/// staff number, invisible characters in a name, two files of one person
+/// exported at the same time, offsets that sort wrongly as text. Each
+/// verdict is the one after combining, as `/employer` and `rollup` show it.
+#[test]
+fn files_dropped_in_together_get_their_verdicts_after_combining() {
+    let mut checked = check_folder("tests/hostile_imports/rollup");
+    assert!(checked.len() >= 8, "found {}", checked.len());
+    let staff = combine(&mut checked);
+    let counted: Vec<String> = staff.iter().map(|(file, _)| file.clone()).collect();
+    assert_eq!(counted, ["ben.json", "carol.json", "dan-utc.json"], "the forged number counts for no one");
+    compare_with_expected("tests/hostile_imports/rollup", &checked);
+}
+
+/// Every `.json` and `.csv` file in `folder`, checked as the app and the CLI check them.
+fn check_folder(folder: &str) -> Vec<CheckedFile> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let today = time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap();
     let mut files: Vec<_> = std::fs::read_dir(&folder)
         .unwrap()
@@ -21,19 +41,35 @@ fn every_hostile_file_gets_its_own_clear_verdict() {
         .filter(|path| path.extension().is_some_and(|e| e == "json" || e == "csv"))
         .collect();
     files.sort();
-    assert!(files.len() >= 50, "at least 50 hostile files, found {}", files.len());
+    files
+        .iter()
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            check_bytes(&name, &std::fs::read(path).unwrap(), catalogue(), 36, today)
+        })
+        .collect()
+}
+
+/// Compares each file's verdict with its `.expected`; `PRAXIS_BLESS=1` rewrites them.
+fn compare_with_expected(folder: &str, checked: &[CheckedFile]) {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let bless = std::env::var_os("PRAXIS_BLESS").is_some();
     let mut mismatches = Vec::new();
-    for path in &files {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let checked = check_bytes(&name, &std::fs::read(path).unwrap(), catalogue(), 36, today);
-        let reason = checked.check.reason().unwrap_or("");
+    for file in checked {
+        let name = &file.name;
+        let reason = file.check.reason().unwrap_or("");
         assert!(reason.chars().count() < 400, "{name}: the message is too long to read: {reason}");
         assert!(!reason.chars().any(char::is_control), "{name}: control characters reach the message: {reason:?}");
-        if let FileCheck::Invalid(_) = checked.check {
-            assert!(checked.staff.is_empty(), "{name}: nothing is counted from an invalid file");
+        let hidden = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        assert!(
+            !reason.chars().any(hidden),
+            "{name}: invisible or reordering characters reach the message: {reason:?}"
+        );
+        if let FileCheck::Invalid(_) = file.check {
+            assert!(file.staff.is_empty(), "{name}: nothing is counted from an invalid file");
         }
-        let verdict = format!("{}: {reason}\n", checked.check.label()).replace(": \n", "\n");
-        let expected_path = path.with_extension(format!("{}.expected", path.extension().unwrap().to_string_lossy()));
+        let verdict = format!("{}: {reason}\n", file.check.label()).replace(": \n", "\n");
+        let expected_path = folder.join(format!("{name}.expected"));
         if bless {
             std::fs::write(&expected_path, &verdict).unwrap();
         }
@@ -51,6 +87,10 @@ mod any_bytes {
     use praxis::domain::record::LearnerRecord;
     use proptest::prelude::*;
 
+    fn today() -> time::Date {
+        time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap()
+    }
+
     fn valid() -> String {
         let mut record = LearnerRecord::default();
         record.profile.name = Some("Asha Patel".into());
@@ -65,7 +105,7 @@ mod any_bytes {
         /// refusal always comes with a reason.
         #[test]
         fn arbitrary_text_is_answered_never_panicked_on(text in ".{0,400}") {
-            if let Err(reason) = read_backup(&text) {
+            if let Err(reason) = read_backup(&text, today()) {
                 prop_assert!(!reason.is_empty());
             }
         }
@@ -78,11 +118,11 @@ mod any_bytes {
             let at = cut.min(text.len());
             let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
             let damaged = format!("{}{insert}{}", &text[..at], &text[at..]);
-            match read_backup(&damaged) {
+            match read_backup(&damaged, today()) {
                 Err(reason) => prop_assert!(!reason.is_empty()),
                 Ok(read) => {
                     if read.integrity == praxis::domain::backup::Integrity::Intact {
-                        prop_assert_eq!(read.record, read_backup(&text).unwrap().record);
+                        prop_assert_eq!(read.record, read_backup(&text, today()).unwrap().record);
                     }
                 }
             }

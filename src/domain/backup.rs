@@ -1,11 +1,15 @@
 //! The backup file a learner downloads from `/export`: everything they
 //! recorded, in a versioned envelope that later versions can import.
 
+use std::collections::BTreeMap;
+
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 
+use super::canonical::{self, Canonical, Path};
 use super::record::LearnerRecord;
 use super::storage::{self, SCHEMA_VERSION};
-use super::{cpd, digest};
+use super::{digest, validate};
 
 /// Days after the last backup before the learner is reminded to export.
 pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
@@ -21,7 +25,10 @@ pub fn backup_reminder(record: &LearnerRecord, today: time::Date) -> Option<Stri
     let Some(last) = &record.last_backup_at else {
         return Some("You have not exported a backup yet. Your record lives only in this browser.".to_owned());
     };
-    let last_day = crate::domain::cpd::parse_date(last)?;
+    // Unreadable (only from before the reader checked it) counts as never, so the reminder cannot be silenced.
+    let Some(last_day) = crate::domain::cpd::parse_date(last) else {
+        return Some("You have not exported a backup yet. Your record lives only in this browser.".to_owned());
+    };
     let age = (today - last_day).whole_days();
     (age > i64::from(days))
         .then(|| format!("Your last backup was {age} days ago. Export a new one to keep your record safe."))
@@ -49,8 +56,8 @@ pub struct Backup {
     /// The Praxis version that made it.
     pub app_version: String,
     /// SHA-256 of `record` in canonical form (see `domain::digest`): shows
-    /// whether the content was changed after export. Not a signature:
-    /// anyone editing the file can recompute it.
+    /// whether the content was damaged or accidentally changed after
+    /// export. Not a signature: anyone editing the file can recompute it.
     pub content_sha256: String,
     pub record: LearnerRecord,
 }
@@ -78,12 +85,29 @@ impl Backup {
     }
 }
 
-/// Whether a readable backup is the content that was exported.
+/// Whether a readable backup's content still matches the checksum made
+/// at export: evidence against damage and accidental change, not proof
+/// of who made it (see `Backup::content_sha256`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Integrity {
     Intact,
     /// Readable, but not what Praxis wrote; says why.
     Modified(String),
+}
+
+impl Integrity {
+    /// What the learner is told about the file `name` before importing it.
+    /// A checksum anyone can recompute shows damage and accidental edits,
+    /// not deliberate ones, and the words claim no more.
+    pub fn notice(&self, name: &str) -> String {
+        match self {
+            Integrity::Intact => format!(
+                "{name} shows no change since it was exported. (This check finds damage and accidental edits, not \
+                 deliberate ones.)"
+            ),
+            Integrity::Modified(why) => format!("{name}: {why}. Import it only if you made the change."),
+        }
+    }
 }
 
 /// A backup that could be read, with its record migrated to this version.
@@ -94,21 +118,28 @@ pub struct ReadBackup {
     pub record: LearnerRecord,
 }
 
-/// Reads a file as a backup: its size, its JSON, its format and version,
-/// its digest, then every field. `Err` says, in a sentence a learner or
+/// Reads a file as a backup: its size, its JSON (read once, with no key
+/// given twice and no string or list beyond what Praxis writes), its
+/// format and version, when it was exported, its checksum, then every
+/// field (`domain::validate`). `today` is the reader's date: a file cannot
+/// have been exported after it. `Err` says, in a sentence a learner or
 /// employer can act on, why the file cannot be used.
-pub fn read_backup(text: &str) -> Result<ReadBackup, String> {
+pub fn read_backup(text: &str, today: time::Date) -> Result<ReadBackup, String> {
     check_size(text.len() as u64)?;
     // Editors on Windows may add a byte-order mark when a file is saved.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err("The file is empty.".to_owned());
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| describe_json_error(&e))?;
-    let serde_json::Value::Object(mut fields) = value else {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let envelope = EnvelopeSeed.deserialize(&mut reader).and_then(|envelope| reader.end().map(|()| envelope));
+    let Some(mut fields) = envelope.map_err(|e| describe_json_error(&e))? else {
         return Err("This is JSON, but not a Praxis backup: it is not an object with a \"format\" field.".to_owned());
     };
-    match fields.get("format").and_then(serde_json::Value::as_str) {
+    let field = |fields: &BTreeMap<&str, String>, name: &str| {
+        fields.get(name).and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+    };
+    match field(&fields, "format").as_ref().and_then(serde_json::Value::as_str) {
         Some(BACKUP_FORMAT) => {}
         Some(other) => {
             return Err(format!("This is not a Praxis backup: its format is {}.", quoted(other)));
@@ -117,10 +148,10 @@ pub fn read_backup(text: &str) -> Result<ReadBackup, String> {
             return Err("This is JSON, but not a Praxis backup: it has no \"format\": \"praxis-backup\".".to_owned())
         }
     }
-    if let Some(unknown) = fields.keys().find(|key| !ENVELOPE_FIELDS.contains(&key.as_str())) {
+    if let Some(unknown) = fields.get(UNKNOWN) {
         return Err(format!("The backup has a field Praxis never writes: {}.", quoted(unknown)));
     }
-    let version = match fields.get("schema_version") {
+    let version = match field(&fields, "schema_version") {
         Some(serde_json::Value::Number(n)) => n
             .as_u64()
             .filter(|v| *v >= 1)
@@ -134,22 +165,202 @@ pub fn read_backup(text: &str) -> Result<ReadBackup, String> {
              {SCHEMA_VERSION}). Update Praxis, then try again."
         ));
     }
-    let exported_at = fields.get("exported_at").and_then(serde_json::Value::as_str).unwrap_or("").to_owned();
     let record = match fields.remove("record") {
-        Some(record @ serde_json::Value::Object(_)) => record,
+        Some(record) if record.starts_with('{') => record,
         Some(_) => return Err("The backup's record is not an object of recorded work.".to_owned()),
         None => return Err("The backup holds no record.".to_owned()),
     };
-    let integrity = match fields.get("content_sha256").and_then(serde_json::Value::as_str) {
-        None => Integrity::Modified("it has no digest, so Praxis cannot show it is unchanged since export".to_owned()),
-        Some(stated) if stated == digest::json_sha256(&record) => Integrity::Intact,
-        Some(_) => {
-            Integrity::Modified("its content does not match its digest, so it was changed after export".to_owned())
-        }
+    let exported_at = exported_at(field(&fields, "exported_at"), today)?;
+    let integrity = match field(&fields, "content_sha256").as_ref().and_then(serde_json::Value::as_str) {
+        None => Integrity::Modified(NO_CHECKSUM.to_owned()),
+        Some(stated) if stated == digest::sha256_hex(record.as_bytes()) => Integrity::Intact,
+        Some(_) => Integrity::Modified(CHANGED.to_owned()),
     };
-    let record = storage::migrate(version, record).map_err(|reason| format!("The backup's {reason}"))?;
-    validate(&record)?;
+    let record = read_record(version, &record).map_err(|reason| format!("The backup's {reason}"))?;
+    validate::record(&record)?;
     Ok(ReadBackup { exported_at, integrity, record })
+}
+
+/// Why a backup without its checksum is shown as changed.
+pub const NO_CHECKSUM: &str =
+    "it lacks the check Praxis adds when exporting, so any change since export cannot be seen";
+/// Why a backup whose checksum does not match is shown as changed.
+pub const CHANGED: &str = "it was changed after it was exported, or damaged in copying";
+
+/// The slot [`EnvelopeSeed`] files the first unknown field's name under:
+/// no envelope field has this name, so it cannot hide a known one.
+const UNKNOWN: &str = "\0unknown";
+
+/// When the backup says it was exported: a real instant, and not after
+/// `today`. One day's grace allows for time zones: a file exported in the
+/// evening west of Greenwich is already dated tomorrow in UTC.
+fn exported_at(value: Option<serde_json::Value>, today: time::Date) -> Result<String, String> {
+    let text = match value {
+        Some(serde_json::Value::String(text)) => text,
+        Some(_) => return Err("The backup's exported_at is not a date and time.".to_owned()),
+        None => return Err("The backup does not say when it was exported (it has no exported_at).".to_owned()),
+    };
+    let at = validate::instant(&text)
+        .ok_or_else(|| format!("The backup's exported_at {} is not a date and time Praxis writes.", quoted(&text)))?;
+    if today.next_day().is_some_and(|tomorrow| at.date() > tomorrow) {
+        return Err(format!(
+            "The backup says it was exported on {}, which is after today: either its date was edited or the \
+             device that made it had the wrong date.",
+            at.date()
+        ));
+    }
+    Ok(text)
+}
+
+/// The record from its canonical text. Files of this version are read
+/// straight from the text; older ones go through the migrations, which
+/// work on a `Value` (they are small: no version before 3 had a large record).
+fn read_record(version: u64, canonical: &str) -> Result<LearnerRecord, String> {
+    if version < u64::from(SCHEMA_VERSION) {
+        let value = serde_json::from_str(canonical).map_err(|e| e.to_string())?;
+        return storage::migrate(version, value);
+    }
+    let mut reader = serde_json::Deserializer::from_str(canonical);
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        // A position in the canonical text would mislead: it is not the file's.
+        let full = inner.to_string();
+        let what = full.strip_suffix(&format!(" at line {} column {}", inner.line(), inner.column())).unwrap_or(&full);
+        if path == "." {
+            what.to_owned()
+        } else {
+            format!("record.{path}: {what}")
+        }
+    })
+}
+
+/// The envelope's known fields as canonical JSON text, keyed by name,
+/// plus the first unknown field's name under [`UNKNOWN`]; `None` when
+/// the file is JSON but not an object. Unknown fields and non-objects
+/// are read through without being kept.
+struct EnvelopeSeed;
+
+type Envelope = Option<BTreeMap<&'static str, String>>;
+
+impl<'de> DeserializeSeed<'de> for EnvelopeSeed {
+    type Value = Envelope;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Envelope, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EnvelopeSeed {
+    type Value = Envelope;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Praxis backup")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
+        let mut fields = BTreeMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Some(name) = ENVELOPE_FIELDS.into_iter().find(|name| *name == key) else {
+                if !fields.contains_key(UNKNOWN) {
+                    fields.insert(UNKNOWN, key);
+                }
+                map.next_value_seed(Skip)?;
+                continue;
+            };
+            if fields.contains_key(name) {
+                return Err(canonical::twice(&Path::Root("the file"), name));
+            }
+            fields.insert(name, map.next_value_seed(Canonical(Path::Root(name)))?);
+        }
+        Ok(Some(fields))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Envelope, A::Error> {
+        while seq.next_element_seed(Skip)?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Envelope, E> {
+        Ok(None)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Envelope, E> {
+        Ok(None)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Envelope, E> {
+        Ok(None)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Envelope, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Envelope, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E>(self) -> Result<Envelope, E> {
+        Ok(None)
+    }
+}
+
+/// Reads a value through without keeping it. Unlike serde's `IgnoredAny`
+/// it nests through `deserialize_any`, so serde_json's depth limit still
+/// refuses a file nested thousands deep, as it does everywhere else.
+struct Skip;
+
+impl<'de> DeserializeSeed<'de> for Skip {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value_seed(Skip)?;
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Skip)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
 }
 
 /// A file's bytes as text, if they are UTF-8 and not too many to be a Praxis file.
@@ -175,7 +386,7 @@ pub fn check_size(bytes: u64) -> Result<(), String> {
 fn describe_json_error(error: &serde_json::Error) -> String {
     let place = format!("line {}, column {}", error.line(), error.column());
     let full = error.to_string();
-    let what = full.split(" at line ").next().unwrap_or(&full);
+    let what = full.strip_suffix(&format!(" at line {} column {}", error.line(), error.column())).unwrap_or(&full);
     match error.classify() {
         // serde_json stops at 128 levels, long before the stack would.
         _ if what == "recursion limit exceeded" => {
@@ -183,34 +394,13 @@ fn describe_json_error(error: &serde_json::Error) -> String {
                 "The file nests too deeply ({place}) to be a Praxis backup, which never nests more than a few levels."
             )
         }
+        // Raised by this reader itself: a repeated key, or more than Praxis ever writes.
+        serde_json::error::Category::Data => format!("The backup cannot be used: {what} ({place})."),
         serde_json::error::Category::Eof => {
             format!("The file ends too soon ({place}): it was probably cut short while copying or downloading.")
         }
         _ => format!("The file is not valid JSON ({place}): {what}."),
     }
-}
-
-/// Rules serde's types cannot say: ids that merging relies on are unique,
-/// and dates are dates.
-fn validate(record: &LearnerRecord) -> Result<(), String> {
-    let mut seen = std::collections::BTreeSet::new();
-    for (index, entry) in record.cpd.iter().enumerate() {
-        if !seen.insert(entry.id.as_str()) {
-            return Err(format!("The backup's record.cpd[{index}] repeats the id {}.", quoted(&entry.id)));
-        }
-        if cpd::parse_date(&entry.date).is_none() {
-            return Err(format!("The backup's record.cpd[{index}].date {} is not a date.", quoted(&entry.date)));
-        }
-        if !entry.hours.is_finite() || entry.hours < 0.0 {
-            return Err(format!("The backup's record.cpd[{index}].hours is not a number of hours."));
-        }
-    }
-    for (module_id, completion) in &record.completions {
-        if cpd::parse_date(&completion.completed_at).is_none() {
-            return Err(format!("The backup's completion of {} has no valid date.", quoted(module_id)));
-        }
-    }
-    Ok(())
 }
 
 /// Quotes text from a file for a message, cut short and with control
@@ -228,6 +418,10 @@ mod tests {
     use super::*;
     use crate::domain::record::Completion;
 
+    fn today() -> time::Date {
+        time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap()
+    }
+
     #[test]
     fn a_backup_carries_format_version_and_everything_recorded() {
         let mut record = LearnerRecord::default();
@@ -241,10 +435,27 @@ mod tests {
         assert_eq!(json["schema_version"], SCHEMA_VERSION);
         assert_eq!(json["record"]["completions"]["what-ai-is"]["completed_at"], "2026-01-02T10:00:00.000Z");
         assert_eq!(json["content_sha256"].as_str().unwrap().len(), 64);
-        let back = read_backup(&backup.to_json()).unwrap();
+        let back = read_backup(&backup.to_json(), today()).unwrap();
         assert_eq!(back.record, record);
         assert_eq!(back.integrity, Integrity::Intact);
         assert_eq!(backup.file_name(), "praxis-backup-2026-02-03.json");
+    }
+
+    /// The checksum is taken over the record's canonical text without a
+    /// `Value` of the file, and must agree with the one taken over a
+    /// `Value` (`digest::json_sha256`, as Praxis always has), so files
+    /// already exported still read as unchanged.
+    #[test]
+    fn the_checksum_read_in_one_pass_is_the_one_always_taken() {
+        let text = include_str!("../../tests/fixtures/backup-nmc-ready.json");
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let canonical = Canonical(Path::Root("file")).deserialize(&mut reader).unwrap();
+        assert_eq!(digest::sha256_hex(canonical.as_bytes()), digest::json_sha256(&value));
+        let read = read_backup(text, today()).unwrap();
+        assert_eq!(read.integrity, Integrity::Modified(NO_CHECKSUM.into()), "this fixture predates checksums");
+        let stamped = Backup::new(read.record.clone(), &read.exported_at).to_json();
+        assert_eq!(read_backup(&stamped, today()).unwrap().integrity, Integrity::Intact);
     }
 
     /// The schema in `public/` is generated from the types that write a
@@ -282,18 +493,15 @@ mod tests {
     #[test]
     fn an_edited_backup_reads_as_modified_and_says_why() {
         let edited = exported().replace("I asked a chatbot", "I never asked a chatbot");
-        let read = read_backup(&edited).unwrap();
-        assert_eq!(
-            read.integrity,
-            Integrity::Modified("its content does not match its digest, so it was changed after export".into())
-        );
+        let read = read_backup(&edited, today()).unwrap();
+        assert_eq!(read.integrity, Integrity::Modified(CHANGED.into()));
         let reformatted: serde_json::Value = serde_json::from_str(&exported()).unwrap();
         let compact = serde_json::to_string(&reformatted).unwrap();
-        assert_eq!(read_backup(&compact).unwrap().integrity, Integrity::Intact, "spacing is not content");
+        assert_eq!(read_backup(&compact, today()).unwrap().integrity, Integrity::Intact, "spacing is not content");
         let mut undigested = reformatted.clone();
         undigested.as_object_mut().unwrap().remove("content_sha256");
         assert!(
-            matches!(read_backup(&undigested.to_string()).unwrap().integrity, Integrity::Modified(r) if r.contains("no digest"))
+            matches!(read_backup(&undigested.to_string(), today()).unwrap().integrity, Integrity::Modified(r) if r == NO_CHECKSUM)
         );
     }
 
@@ -309,17 +517,33 @@ mod tests {
             (r#"{"format":"praxis-backup","schema_version":99,"record":{}}"#, "newer version of Praxis (format 99"),
             (r#"{"format":"praxis-backup","schema_version":3}"#, "holds no record"),
             (
-                r#"{"format":"praxis-backup","schema_version":3,"record":{"cpd":[{"id":1}]}}"#,
+                r#"{"format":"praxis-backup","schema_version":3,"exported_at":"2026-01-01T00:00:00Z","record":{"cpd":[{"id":1}]}}"#,
                 "record.cpd[0].id: invalid type: integer `1`, expected a string",
             ),
-            (r#"{"format":"praxis-backup","schema_version":3,"record":{"evil":1}}"#, "unknown field `evil`"),
+            (
+                r#"{"format":"praxis-backup","schema_version":3,"exported_at":"2026-01-01T00:00:00Z","record":{"evil":1}}"#,
+                "unknown field `evil`",
+            ),
+            (
+                r#"{"format":"praxis-backup","schema_version":3,"record":{},"record":{}}"#,
+                r#"The backup cannot be used: the file has the field "record" twice; Praxis writes each field once (line 1, column 65)."#,
+            ),
+            (r#"{"format":"praxis-backup","schema_version":3,"record":{}}"#, "does not say when it was exported"),
+            (
+                r#"{"format":"praxis-backup","schema_version":3,"exported_at":"2026-11-24T00:00:00Z","record":{}}"#,
+                "exported on 2026-11-24, which is after today",
+            ),
+            (
+                r#"{"format":"praxis-backup","schema_version":3,"exported_at":"yesterday","record":{}}"#,
+                r#"exported_at "yesterday" is not a date and time"#,
+            ),
         ];
         for (text, expected) in cases {
-            let error = read_backup(text).expect_err(text);
+            let error = read_backup(text, today()).expect_err(text);
             assert!(error.contains(expected), "{text}: {error}");
         }
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-        assert!(read_backup(&deep).unwrap_err().starts_with("The file nests too deeply"));
+        assert!(read_backup(&deep, today()).unwrap_err().starts_with("The file nests too deeply"));
         assert!(check_size(100_000_000).unwrap_err().starts_with("The file is 100.0 MB"));
     }
 
@@ -338,5 +562,7 @@ mod tests {
         );
         record.profile.backup_reminder_days = Some(60);
         assert_eq!(backup_reminder(&record, day(4)), None);
+        record.last_backup_at = Some("zzzz".into());
+        assert!(backup_reminder(&record, day(4)).unwrap().contains("not exported a backup yet"), "not silenced");
     }
 }

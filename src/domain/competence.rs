@@ -3,6 +3,7 @@
 
 use time::Date;
 
+use crate::domain::cpd::parse_date;
 use crate::domain::framework::{assessment_areas, COMPETENCE_DOMAINS};
 use crate::domain::record::{LearnerRecord, SelfAssessment};
 
@@ -38,12 +39,8 @@ pub fn current_level(record: &LearnerRecord, domain_id: &str) -> Option<f32> {
 /// The assessment that was current `months` before `today`: the latest
 /// one made on or before that day.
 pub fn assessment_as_of(record: &LearnerRecord, today: Date, months: u32) -> Option<&SelfAssessment> {
-    let then = months_before(today, months).to_string();
-    record
-        .self_assessments
-        .iter()
-        .rev()
-        .find(|assessment| assessment.at.get(..10).is_some_and(|day| day <= then.as_str()))
+    let then = months_before(today, months);
+    record.self_assessments.iter().rev().find(|assessment| parse_date(&assessment.at).is_some_and(|day| day <= then))
 }
 
 /// A nudge to assess again, once the learner's chosen interval has passed
@@ -53,26 +50,34 @@ pub fn reassessment_prompt(record: &LearnerRecord, today: Date) -> Option<String
     let Some(latest) = record.latest_assessment() else {
         return Some("Rate your competence to get recommendations that fit you.".to_owned());
     };
-    let due = months_before(today, months).to_string();
     let made = latest.at.get(..10).unwrap_or_default();
-    (made <= due.as_str()).then(|| {
+    // Dates, not text, are compared: "9999-…" and "-0001-…" sort wrongly as text.
+    let due = parse_date(&latest.at).is_none_or(|made| made <= months_before(today, months));
+    due.then(|| {
         format!("Your last self-assessment was on {made}, more than {months} months ago: it is time to assess again.")
     })
 }
 
 /// The same day `months` earlier, clamped to the month's last day.
 pub fn months_before(day: Date, months: u32) -> Date {
-    shift_months(day, -(months as i32))
+    shift_months(day, -i64::from(months))
 }
 
 /// The same day `months` later (or earlier, if negative), clamped to the
-/// month's last day.
-pub fn shift_months(day: Date, months: i32) -> Date {
-    let index = day.year() * 12 + i32::from(u8::from(day.month())) - 1 + months;
-    let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
-    let month = time::Month::try_from(month).expect("a month index from rem_euclid is 1 to 12");
-    let last_day = time::util::days_in_month(month, year);
-    Date::from_calendar_date(year, month, day.day().min(last_day)).expect("the day is clamped into the month")
+/// month's last day. A shift past the calendar `time` can represent gives
+/// its first or last day: an imported setting or a typed-in number can be
+/// any size, and a view must still show rather than panic.
+pub fn shift_months(day: Date, months: i64) -> Date {
+    let index = i64::from(day.year()) * 12 + i64::from(u8::from(day.month())) - 1;
+    let Some(index) = index.checked_add(months) else {
+        return if months < 0 { Date::MIN } else { Date::MAX };
+    };
+    let month = time::Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(time::Month::January);
+    let shifted = i32::try_from(index.div_euclid(12)).ok().and_then(|year| {
+        let last_day = time::util::days_in_month(month, year);
+        Date::from_calendar_date(year, month, day.day().min(last_day)).ok()
+    });
+    shifted.unwrap_or(if months < 0 { Date::MIN } else { Date::MAX })
 }
 
 #[cfg(test)]
@@ -113,6 +118,25 @@ mod tests {
         assert_eq!(months_before(date(2025, 3, 31), 13), date(2024, 2, 29));
         assert_eq!(months_before(date(2026, 1, 15), 12), date(2025, 1, 15));
         assert_eq!(months_before(date(2026, 1, 15), 1), date(2025, 12, 15));
+    }
+
+    #[test]
+    fn shifts_past_the_calendar_saturate_instead_of_panicking() {
+        assert_eq!(shift_months(date(2026, 1, 31), 1_000_000), Date::MAX);
+        assert_eq!(months_before(date(2026, 1, 31), u32::MAX), Date::MIN);
+        assert_eq!(shift_months(Date::MAX, i64::MAX), Date::MAX);
+        assert_eq!(shift_months(Date::MIN, i64::MIN), Date::MIN);
+        assert_eq!(shift_months(date(9999, 12, 31), 1), Date::MAX, "one month past year 9999");
+        assert_eq!(shift_months(date(2026, 1, 31), -1), date(2025, 12, 31));
+    }
+
+    #[test]
+    fn a_huge_reassessment_interval_gives_no_prompt_rather_than_a_panic() {
+        let mut record = LearnerRecord::default();
+        record.self_assessments.push(assessment("2025-01-02T00:00:00.000Z", &[("human-factors", 1)]));
+        record.profile.reassess_after_months = Some(1_000_000);
+        assert_eq!(reassessment_prompt(&record, date(2026, 1, 2)), None);
+        assert!(assessment_as_of(&record, date(2026, 1, 2), u32::MAX).is_none());
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub const METHODS: &[(&str, &str)] = &[
     ("other", "Other"),
 ];
 
+/// The most hours one log entry can hold: a long course, not a typing slip.
+pub const MAX_ENTRY_HOURS: f32 = 1000.0;
+
 pub fn method_label(id: &str) -> &str {
     METHODS.iter().find(|(method, _)| *method == id).map_or(id, |(_, label)| label)
 }
@@ -112,11 +115,12 @@ pub fn validate(entry: &CpdEntry) -> Vec<(&'static str, String)> {
     if entry.title.trim().is_empty() {
         errors.push(("cpd-title", "Enter a title for the activity".to_owned()));
     }
-    if entry.date.len() != 10 {
+    // The same rule as an imported file's, so nothing saved here makes the learner's backup unreadable.
+    if crate::domain::validate::date(&entry.date).is_none() {
         errors.push(("cpd-date", "Enter the date of the activity".to_owned()));
     }
-    if !(0.0..=1000.0).contains(&entry.hours) || !entry.hours.is_finite() {
-        errors.push(("cpd-hours", "Hours must be a number from 0 to 1000".to_owned()));
+    if !(0.0..=MAX_ENTRY_HOURS).contains(&entry.hours) || !entry.hours.is_finite() {
+        errors.push(("cpd-hours", format!("Hours must be a number from 0 to {MAX_ENTRY_HOURS}")));
     }
     if entry.participatory_hours > entry.hours || entry.participatory_hours < 0.0 {
         errors
@@ -187,6 +191,8 @@ mod tests {
         bad.title = " ".into();
         let fields: Vec<&str> = validate(&bad).into_iter().map(|(field, _)| field).collect();
         assert_eq!(fields, ["cpd-title", "cpd-date", "cpd-hours", "cpd-participatory"]);
+        let far = entry("w", "2300-01-01", 1.0, 0.0, EntryType::Cpd);
+        assert_eq!(validate(&far)[0].0, "cpd-date", "a year a backup would be refused for");
         assert!(
             validate(&entry("y", "2026-01-01", 2.0, 2.0, EntryType::Cpd)).is_empty(),
             "exactly all with others is fine"

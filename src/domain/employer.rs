@@ -72,7 +72,7 @@ impl Cell {
     pub fn of(record: &LearnerRecord, module: &Module, refresh_months: u32, today: Date) -> Cell {
         let completion = record.completion(&module.id);
         let completed_on = completion.and_then(|c| parse_date(&c.completed_at));
-        let expires_on = completed_on.map(|day| shift_months(day, refresh_months as i32));
+        let expires_on = completed_on.map(|day| shift_months(day, i64::from(refresh_months)));
         let status = match (expires_on, standing(module, record).status) {
             (Some(expiry), _) if expiry < today => Status::Expired,
             (Some(_), _) => Status::Complete,
@@ -111,12 +111,13 @@ impl Learner {
     }
 
     /// What joins two files of the same person: the staff number, or the
-    /// name where there is none.
+    /// name where there is none, both [`normalised`].
     fn key(&self) -> String {
-        if self.staff_number.is_empty() {
-            format!("name:{}", self.name.to_lowercase())
+        let staff_number = normalised(&self.staff_number);
+        if staff_number.is_empty() {
+            format!("name:{}", normalised(&self.name))
         } else {
-            format!("staff:{}", self.staff_number)
+            format!("staff:{staff_number}")
         }
     }
 
@@ -128,6 +129,23 @@ impl Learner {
             (true, true) => format!("Unnamed learner ({file})"),
         }
     }
+}
+
+/// Text as shown in the roll-up's messages: Unicode NFC, without
+/// zero-width and bidirectional control characters (invisible, yet they
+/// make one name two people, or reorder the words of a message around
+/// them), with runs of whitespace as one space.
+pub fn visible(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let invisible = |c: &char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}');
+    let kept: String = text.nfc().filter(|c| !invisible(c)).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text as compared when matching people: [`visible`], in lower case (so
+/// "é" typed as one character or two, or in capitals, is the same).
+pub fn normalised(text: &str) -> String {
+    visible(text).to_lowercase()
 }
 
 /// One learner's standing on every module, as a file reports it.
@@ -169,32 +187,59 @@ impl StaffRecord {
     }
 }
 
-/// What checking one file found.
+/// What checking one file found. The check a file carries (a SHA-256
+/// checksum of a backup's content, a check per spreadsheet row) is not
+/// keyed: it shows accidental change or damage since export, and cannot
+/// show deliberate editing, as anyone can recompute it. The labels and
+/// reasons say no more than that.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileCheck {
+    /// Its check matches: no accidental change since export was found.
     Intact,
     /// Readable, but changed since export; its learners are still counted.
     Modified(String),
     /// Not usable; nothing from it is counted.
     Invalid(String),
-    /// Readable, but its learner is in a newer file too, which is counted instead.
+    /// Readable, but its learner is in another file too, which is counted instead.
     Superseded(String),
+    /// One staff number under different names: which is right cannot be
+    /// told from the files, so that person is not counted until it is fixed.
+    Clash(String),
 }
+
+/// What "no change found" does and does not mean, for where it is shown.
+pub const NO_CHANGE_FOUND: &str = "Not changed or damaged since it was exported, as far as Praxis can tell. \
+     This cannot show who made the file: anyone editing it on purpose can make it pass this check.";
 
 impl FileCheck {
     pub fn label(&self) -> &'static str {
         match self {
-            FileCheck::Intact => "Intact",
-            FileCheck::Modified(_) => "Modified",
+            FileCheck::Intact => "No change found",
+            FileCheck::Modified(_) => "May be changed",
             FileCheck::Invalid(_) => "Invalid",
             FileCheck::Superseded(_) => "Duplicate",
+            FileCheck::Clash(_) => "Clash",
+        }
+    }
+
+    /// A stable id for styling and counting, whatever the label says.
+    pub fn id(&self) -> &'static str {
+        match self {
+            FileCheck::Intact => "intact",
+            FileCheck::Modified(_) => "modified",
+            FileCheck::Invalid(_) => "invalid",
+            FileCheck::Superseded(_) => "duplicate",
+            FileCheck::Clash(_) => "clash",
         }
     }
 
     pub fn reason(&self) -> Option<&str> {
         match self {
             FileCheck::Intact => None,
-            FileCheck::Modified(reason) | FileCheck::Invalid(reason) | FileCheck::Superseded(reason) => Some(reason),
+            FileCheck::Modified(reason)
+            | FileCheck::Invalid(reason)
+            | FileCheck::Superseded(reason)
+            | FileCheck::Clash(reason) => Some(reason),
         }
     }
 }
@@ -216,7 +261,7 @@ pub fn check_file(name: &str, text: &str, catalogue: &Catalogue, refresh_months:
     let is_csv = lower.ends_with(".csv")
         || (!lower.ends_with(".json") && !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']));
     let result = if !is_csv {
-        backup::read_backup(text).map(|read| {
+        backup::read_backup(text, today).map(|read| {
             let integrity = match read.integrity {
                 Integrity::Intact => FileCheck::Intact,
                 Integrity::Modified(reason) => FileCheck::Modified(reason),
@@ -241,51 +286,106 @@ pub fn check_bytes(name: &str, bytes: &[u8], catalogue: &Catalogue, refresh_mont
     }
 }
 
-/// The learners from all usable files, one per person: where two files
-/// hold the same person, the newer export counts and the older file is
-/// marked as a duplicate.
+/// The learners from all usable files, one per person. Where files hold
+/// the same person, the newer export counts and the others are marked
+/// duplicates; at the same exported time, one with no change found is
+/// preferred to a changed one, and the reason says so. A staff number
+/// that comes with different names is a clash: no file of it is counted.
+/// Each learner is looked up by key once, so the work grows with the
+/// number of learners, not its square.
 pub fn combine(files: &mut [CheckedFile]) -> Vec<(String, StaffRecord)> {
-    let mut chosen: BTreeMap<String, (usize, StaffRecord)> = BTreeMap::new();
-    let mut superseded: Vec<(usize, String)> = Vec::new();
+    // Every learner of every usable file, by who they are: (file, learner in file).
+    let mut people: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (index, file) in files.iter().enumerate() {
         if matches!(file.check, FileCheck::Invalid(_)) {
             continue;
         }
-        for staff in &file.staff {
-            let key = staff.learner.key();
-            match chosen.get(&key) {
-                Some((kept, earlier)) if earlier.exported_at >= staff.exported_at => {
-                    let who = staff.learner.display_name(&file.name);
-                    superseded.push((
-                        index,
-                        format!("{who} is also in {}, a newer export, which is counted", files[*kept].name),
-                    ));
-                }
-                Some((kept, _)) => {
-                    let who = staff.learner.display_name(&file.name);
-                    superseded
-                        .push((*kept, format!("{who} is also in {}, a newer export, which is counted", file.name)));
-                    chosen.insert(key, (index, staff.clone()));
-                }
-                None => {
-                    chosen.insert(key, (index, staff.clone()));
-                }
+        for (position, staff) in file.staff.iter().enumerate() {
+            people.entry(staff.learner.key()).or_default().push((index, position));
+        }
+    }
+    let mut counted_from = vec![false; files.len()];
+    let mut superseded: Vec<Option<String>> = vec![None; files.len()];
+    let mut clashes: Vec<Option<String>> = vec![None; files.len()];
+    let mut staff = Vec::with_capacity(people.len());
+    for members in people.values() {
+        let learner = |(file, position): (usize, usize)| &files[file].staff[position];
+        if let Some(reason) = clash(files, members) {
+            for (file, _) in members {
+                clashes[*file].get_or_insert_with(|| reason.clone());
+            }
+            continue;
+        }
+        // Newest instant first, then no change found over changed, then the file loaded first.
+        let rank = |&(file, position): &(usize, usize)| {
+            let at = super::timestamp::parse(&files[file].staff[position].exported_at);
+            (at, files[file].check == FileCheck::Intact, std::cmp::Reverse(file))
+        };
+        let Some(&kept) = members.iter().max_by_key(|member| rank(member)) else { continue };
+        counted_from[kept.0] = true;
+        let kept_name = &files[kept.0].name;
+        for &member in members.iter().filter(|member| **member != kept) {
+            let who = visible(&learner(member).learner.display_name(&files[member.0].name));
+            let why = if rank(&member).0 != rank(&kept).0 {
+                "a newer export, which is counted".to_owned()
+            } else if rank(&member).1 != rank(&kept).1 {
+                "exported at the same time; that file shows no change since export and this one does, so that one \
+                 is counted"
+                    .to_owned()
+            } else if learner(member) == learner(kept) {
+                "exported at the same time with the same content; that one is counted".to_owned()
+            } else {
+                "exported at the same time but with different content; that one is counted, so check which is right"
+                    .to_owned()
+            };
+            superseded[member.0].get_or_insert_with(|| format!("{who} is also in {kept_name}, {why}"));
+        }
+        staff.push((kept_name.clone(), learner(kept).clone()));
+    }
+    for (index, file) in files.iter_mut().enumerate() {
+        if let Some(reason) = clashes[index].take() {
+            // The clash matters more than a change, but the change is not hidden.
+            let changed = file.check.reason().filter(|_| matches!(file.check, FileCheck::Modified(_)));
+            let reason = match changed {
+                Some(changed) => format!("{reason}. This file was also changed: {changed}"),
+                None => reason,
+            };
+            file.check = FileCheck::Clash(reason);
+        } else if let Some(reason) = superseded[index].take() {
+            // A file is only a duplicate if none of its learners is counted.
+            if !counted_from[index] {
+                file.check = FileCheck::Superseded(reason);
             }
         }
     }
-    for (index, reason) in superseded {
-        // A file is only a duplicate if none of its learners is counted.
-        if !chosen.values().any(|(kept, _)| *kept == index) {
-            files[index].check = FileCheck::Superseded(reason);
+    staff.sort_by_cached_key(|(_, s)| (normalised(&s.learner.name), s.learner.staff_number.clone()));
+    staff
+}
+
+/// Why the files of one staff number cannot be combined, if they name
+/// different people: the manager must say which is right.
+fn clash(files: &[CheckedFile], members: &[(usize, usize)]) -> Option<String> {
+    let mut names: BTreeMap<String, (&str, &str)> = BTreeMap::new();
+    for &(file, position) in members {
+        let learner = &files[file].staff[position].learner;
+        let name = normalised(&learner.name);
+        if !name.is_empty() && !learner.staff_number.is_empty() {
+            names.entry(name).or_insert((learner.name.as_str(), files[file].name.as_str()));
         }
     }
-    let mut staff: Vec<(String, StaffRecord)> =
-        chosen.into_values().map(|(index, staff)| (files[index].name.clone(), staff)).collect();
-    staff.sort_by(|(_, a), (_, b)| {
-        (a.learner.name.to_lowercase(), &a.learner.staff_number)
-            .cmp(&(b.learner.name.to_lowercase(), &b.learner.staff_number))
-    });
-    staff
+    if names.len() < 2 {
+        return None;
+    }
+    let staff_number = &files[members[0].0].staff[members[0].1].learner.staff_number;
+    let each: Vec<String> =
+        names.values().take(3).map(|(name, file)| format!("{} in {file}", super::backup::quoted(name))).collect();
+    let more = if names.len() > 3 { format!(" and {} more", names.len() - 3) } else { String::new() };
+    Some(format!(
+        "Staff number {} is under different names: {}{more}. Nobody with this number is counted until the files \
+         are checked and corrected",
+        super::backup::quoted(staff_number),
+        each.join(", ")
+    ))
 }
 
 /// The modules an employer requires by default: every module, not the
@@ -375,7 +475,7 @@ mod tests {
         .collect();
         let staff = combine(&mut files);
         let checks: Vec<&str> = files.iter().map(|f| f.check.label()).collect();
-        assert_eq!(checks, ["Duplicate", "Invalid", "Intact", "Modified"]);
+        assert_eq!(checks, ["Duplicate", "Invalid", "No change found", "May be changed"]);
         assert!(files[0].check.reason().unwrap().contains("Asha Patel is also in new.json"));
         assert!(files[1].check.reason().unwrap().starts_with("The file ends too soon"));
         let names: Vec<&str> = staff.iter().map(|(_, s)| s.learner.name.as_str()).collect();
@@ -384,6 +484,111 @@ mod tests {
         let counted: Vec<&StaffRecord> = staff.iter().map(|(_, s)| s).collect();
         let totals = totals(&counted, "what-ai-is");
         assert_eq!((totals[&Status::Complete], totals[&Status::NotStarted]), (1, 1));
+    }
+
+    fn checked(files: &[(&str, LearnerRecord, &str)]) -> Vec<CheckedFile> {
+        files
+            .iter()
+            .map(|(name, record, at)| {
+                let text = Backup::new(record.clone(), at).to_json();
+                check_file(name, &text, catalogue(), DEFAULT_REFRESH_MONTHS, day("2026-11-22"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_staff_number_under_two_names_is_a_clash_and_neither_is_counted() {
+        let real = learner("Asha Patel", "100", &[]);
+        let forged = learner("Mallory Jones", "100", &[("what-ai-is", "2026-02-01")]);
+        let other = learner("Ben Okafor", "200", &[]);
+        let mut files = checked(&[
+            ("asha.json", real, "2026-01-01T00:00:00.000Z"),
+            ("forged.json", forged, "2026-06-01T00:00:00.000Z"),
+            ("ben.json", other, "2026-01-01T00:00:00.000Z"),
+        ]);
+        let staff = combine(&mut files);
+        let labels: Vec<&str> = files.iter().map(|f| f.check.label()).collect();
+        assert_eq!(labels, ["Clash", "Clash", "No change found"], "a later export does not win a clash");
+        assert_eq!(
+            files[0].check.reason(),
+            Some(
+                "Staff number \"100\" is under different names: \"Asha Patel\" in asha.json, \"Mallory Jones\" in \
+                 forged.json. Nobody with this number is counted until the files are checked and corrected"
+            )
+        );
+        let names: Vec<&str> = staff.iter().map(|(_, s)| s.learner.name.as_str()).collect();
+        assert_eq!(names, ["Ben Okafor"]);
+    }
+
+    #[test]
+    fn names_and_staff_numbers_match_after_normalising_invisible_and_composed_characters() {
+        assert_eq!(normalised("  Asha\u{200B}  PATEL\u{202E} "), "asha patel");
+        assert_eq!(normalised("Jose\u{301}"), normalised("Jos\u{e9}"), "é as one character or two");
+        let mut files = checked(&[
+            ("a.json", learner("Asha Patel", " 100", &[]), "2026-01-01T00:00:00.000Z"),
+            ("b.json", learner("asha\u{200D} patel", "1\u{2066}00", &[]), "2026-02-01T00:00:00.000Z"),
+            ("c.json", learner("Jos\u{e9}", "", &[]), "2026-01-01T00:00:00.000Z"),
+            ("d.json", learner("JOSE\u{301}", "", &[]), "2026-02-01T00:00:00.000Z"),
+        ]);
+        let staff = combine(&mut files);
+        let labels: Vec<&str> = files.iter().map(|f| f.check.label()).collect();
+        assert_eq!(labels, ["Duplicate", "No change found", "Duplicate", "No change found"]);
+        assert_eq!(staff.len(), 2, "two people, not four");
+    }
+
+    #[test]
+    fn at_the_same_exported_time_the_unchanged_file_is_preferred_and_the_reason_says_so() {
+        let at = "2026-03-01T00:00:00.000Z";
+        let record = learner("Asha Patel", "100", &[("what-ai-is", "2026-02-01")]);
+        let edited = Backup::new(record.clone(), at).to_json().replace("\"score\": 80", "\"score\": 99");
+        let mut files = vec![
+            check_file("edited.json", &edited, catalogue(), DEFAULT_REFRESH_MONTHS, day("2026-11-22")),
+            checked(&[("clean.json", record, at)]).remove(0),
+        ];
+        let staff = combine(&mut files);
+        assert_eq!(files[0].check.label(), "Duplicate");
+        assert_eq!(
+            files[0].check.reason(),
+            Some(
+                "Asha Patel is also in clean.json, exported at the same time; that file shows no change since export \
+                 and this one does, so that one is counted"
+            )
+        );
+        assert_eq!(staff[0].1.cells["what-ai-is"].score, Some(80));
+        // Same time, different content, neither changed: said, not silently dropped.
+        let mut files = checked(&[
+            ("one.json", learner("Asha Patel", "100", &[]), at),
+            ("two.json", learner("Asha Patel", "100", &[("what-ai-is", "2026-02-01")]), at),
+        ]);
+        combine(&mut files);
+        assert!(files[1]
+            .check
+            .reason()
+            .unwrap()
+            .ends_with("different content; that one is counted, so check which is right"));
+    }
+
+    #[test]
+    fn exported_times_are_compared_as_instants_not_text() {
+        // 10:00+02:00 is 08:00 UTC, earlier than 09:00Z, though it sorts later as text.
+        let mut files = checked(&[
+            ("zoned.json", learner("Asha Patel", "100", &[]), "2026-03-01T10:00:00+02:00"),
+            ("utc.json", learner("Asha Patel", "100", &[("what-ai-is", "2026-02-01")]), "2026-03-01T09:00:00.000Z"),
+        ]);
+        let staff = combine(&mut files);
+        assert_eq!(files[0].check.label(), "Duplicate");
+        assert_eq!(staff[0].0, "utc.json");
+    }
+
+    #[test]
+    fn a_completion_at_the_end_of_the_calendar_and_a_huge_refresh_period_do_not_panic() {
+        let record = learner("A", "1", &[("what-ai-is", "2200-12-31")]);
+        let module = catalogue().get("what-ai-is").unwrap();
+        for months in [0, 36, 100_000, u32::MAX] {
+            let cell = Cell::of(&record, module, months, day("2026-11-22"));
+            assert_eq!(cell.status, Status::Complete, "{months}");
+        }
+        assert_eq!(Cell::of(&record, module, u32::MAX, day("2026-11-22")).expires_on, Some(Date::MAX));
     }
 
     #[test]

@@ -108,6 +108,10 @@ pub fn merge(current: &LearnerRecord, incoming: &LearnerRecord, choices: &BTreeM
         |a| a.at.clone(),
         |a| format!("Self-assessment of {}", day(&a.at)),
     );
+    // Added ones go in by time, as instants (offsets differ), so the latest stays last.
+    if record.self_assessments.len() != current.self_assessments.len() {
+        record.self_assessments.sort_by_key(|a| super::timestamp::parse(&a.at));
+    }
     merging.list("goal", &mut record.goals, &incoming.goals, |g| g.id.clone(), |g| format!("Goal “{}”", g.title));
     merging.list(
         "cpd",
@@ -251,12 +255,17 @@ fn copy_id<T: Serialize>(item_id: &str, item: &T) -> String {
     format!("{item_id}~{}", &serialized_sha256(item)[..8])
 }
 
-/// `item` with its id (or, for a self-assessment, its time) replaced.
+/// `item` with its id replaced. A self-assessment has no id and keeps its
+/// time: rewritten, the time would no longer be one, and the learner's
+/// next backup would be refused. Kept as it is, a second import still
+/// finds it already here.
 fn with_id<T: Serialize + serde::de::DeserializeOwned + Clone>(item: &T, new_id: &str) -> T {
-    let mut value = serde_json::to_value(item).expect("plain data");
-    if let Some(fields) = value.as_object_mut() {
-        let field = if fields.contains_key("id") { "id" } else { "at" };
-        fields.insert(field.to_owned(), new_id.into());
+    let Ok(mut value) = serde_json::to_value(item) else { return item.clone() };
+    match value.as_object_mut() {
+        Some(fields) if fields.contains_key("id") => {
+            fields.insert("id".to_owned(), new_id.into());
+        }
+        _ => return item.clone(),
     }
     serde_json::from_value(value).unwrap_or_else(|_| item.clone())
 }

@@ -4,6 +4,7 @@
 //! shells around it.
 
 pub mod backup;
+pub mod canonical;
 pub mod change;
 pub mod competence;
 pub mod cpd;
@@ -27,3 +28,4 @@ pub mod sample;
 pub mod session;
 pub mod storage;
 pub mod timestamp;
+pub mod validate;

@@ -69,7 +69,7 @@ mod tests {
 
     fn backup() -> LearnerRecord {
         let text = include_str!("../../tests/fixtures/backup-nmc-ready.json");
-        crate::domain::backup::read_backup(text).unwrap().record
+        crate::domain::backup::read_backup(text, cpd::parse_date("2026-11-22").unwrap()).unwrap().record
     }
 
     #[test]

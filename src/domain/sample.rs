@@ -43,7 +43,7 @@ const INCIDENTS_PER_YEAR: usize = 2;
 /// A learner whose career of `years` ends on `end`, drawn from `seed`.
 pub fn sample(years: u32, seed: u64, end: Date, catalogue: &Catalogue) -> Backup {
     let mut rng = fastrand::Rng::with_seed(seed);
-    let start = shift_months(end, -(years as i32 * 12));
+    let start = shift_months(end, -(i64::from(years) * 12));
     let span_days = (end - start).whole_days().max(1);
     let day = |rng: &mut fastrand::Rng| start + Duration::days(rng.i64(0..span_days));
     let years = years as usize;
@@ -60,7 +60,7 @@ pub fn sample(years: u32, seed: u64, end: Date, catalogue: &Catalogue) -> Backup
     profile.regulator = REGULATORS.iter().find(|(p, _)| *p == profession).map(|(_, r)| (*r).to_owned());
     profile.stage = Some(if years < 4 { "pre-registration" } else { "registrant" }.to_owned());
     profile.registration_number = Some(format!("{:02}A{:04}E", rng.u8(10..99), rng.u16(1000..9999)));
-    profile.renewal_date = Some(shift_months(end, rng.i32(1..36)).to_string());
+    profile.renewal_date = Some(shift_months(end, rng.i64(1..36)).to_string());
 
     for module in catalogue.modules() {
         let completed = day(&mut rng);
@@ -95,14 +95,19 @@ pub fn sample(years: u32, seed: u64, end: Date, catalogue: &Catalogue) -> Backup
     for index in 0..years * CPD_PER_YEAR {
         let date = day(&mut rng);
         let topic = pick(&mut rng, TOPICS);
+        // Drawn in the order the fields were always drawn, so a seed still gives the same learner.
+        let method = super::cpd::METHODS[rng.usize(..super::cpd::METHODS.len())].0.to_owned();
+        let hours = f32::from(rng.u8(1..13)) / 2.0;
+        // Time with others is part of the activity, never more than it.
+        let participatory_hours = (f32::from(rng.u8(0..5)) / 2.0).min(hours);
         record.cpd.push(CpdEntry {
             id: format!("cpd-{index}"),
             entry_type: if index % 10 == 0 { EntryType::PeerDiscussion } else { EntryType::Cpd },
             date: date.to_string(),
             title: format!("{topic} ({index})"),
-            method: super::cpd::METHODS[rng.usize(..super::cpd::METHODS.len())].0.to_owned(),
-            hours: f32::from(rng.u8(1..13)) / 2.0,
-            participatory_hours: f32::from(rng.u8(0..5)) / 2.0,
+            method,
+            hours,
+            participatory_hours,
             planned: rng.bool(),
             description: format!("What I learned about {} and how it changes my practice.", topic.to_lowercase()),
             standards: vec!["practise-effectively".to_owned()],
@@ -204,10 +209,10 @@ fn record_reflection(
     let text = "A first, invented reflection on this prompt.";
     record.record_reflection(module, prompt, text, &stamp(first, rng));
     for revision in 1..=rng.i64(0..4) {
-        let later = first + Duration::days(revision * 400);
-        if later > end {
+        // Past the calendar's end (a career ending in 9999) is past `end` too.
+        let Some(later) = first.checked_add(Duration::days(revision * 400)).filter(|later| *later <= end) else {
             break;
-        }
+        };
         let text = format!("Revision {revision}: an invented reflection, rewritten after more experience.");
         record.record_reflection(module, prompt, &text, &stamp(later, rng));
     }
@@ -247,7 +252,7 @@ mod tests {
         assert!((400..600).contains(&reflections), "{reflections} reflections");
         assert_eq!(record.self_assessments.len(), 300);
         assert_eq!(record.completions.len(), catalogue().modules().len());
-        let read = read_backup(&backup.to_json()).unwrap();
+        let read = read_backup(&backup.to_json(), end()).unwrap();
         assert_eq!(read.integrity, Integrity::Intact);
         assert_eq!(&read.record, record);
         assert!(record.cpd.iter().all(|e| e.date.as_str() <= "2026-11-01" && e.date.as_str() >= "1986-11-01"));

@@ -25,7 +25,7 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   const olderText = JSON.stringify(older);
   await writeFile(join(dir, 'staff-001-older.json'), olderText);
   // Edited after export: still counted, flagged as modified.
-  const edited = (await readFile(staff[1], 'utf8')).replace('"score": ', '"score": 1');
+  const edited = (await readFile(staff[1], 'utf8')).replace('"minutes": ', '"minutes": 1');
   await writeFile(join(dir, 'staff-002-edited.json'), edited);
   const broken = ['truncated-in-string.json', 'deep-nesting-20000.json', 'script-in-title.json', 'formula-cells.csv'];
   for (const name of broken) await copyFile(join(hostile, name), join(dir, name));
@@ -39,14 +39,14 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   await page.goto(`${server.base}/employer`);
   await appReady(page);
   await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(files);
-  await page.getByText('50 file(s): 45 intact, 2 modified, 2 invalid, 1 duplicate.').waitFor();
+  await page.getByText('50 file(s): 45 with no change found, 2 may be changed, 2 invalid, 1 duplicate, 0 clash.').waitFor();
 
   const row = (file) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: file, exact: true }) });
   await row('truncated-in-string.json').getByText('The file ends too soon').waitFor();
   await row('deep-nesting-20000.json').getByText('nests too deeply').waitFor();
-  await row('staff-002-edited.json').getByText('changed after export').waitFor();
+  await row('staff-002-edited.json').getByText('changed after it was exported').waitFor();
   await row('staff-001-older.json').getByText('a newer export, which is counted').waitFor();
-  assert.equal(await row('script-in-title.json').getByText('Intact').count(), 1);
+  assert.equal(await row('script-in-title.json').getByText('No change found').count(), 1);
   assert.equal(await page.locator('script:not([src]), img[onerror]').count(), 0, 'hostile text stays text');
 
   // 44 samples + the script-in-title learner + the spreadsheet learner, counted once each.
@@ -97,7 +97,7 @@ test('a learner imports a backup: plan first, conflicts chosen, nothing lost, tw
   await page.getByRole('alert').getByText('Nothing has changed.').waitFor();
 
   await page.getByLabel('Backup file').setInputFiles(path);
-  await page.getByText(/is intact: unchanged since it was exported/).waitFor();
+  await page.getByText(/shows no change since it was exported/).waitFor();
   const conflict = page.getByRole('group', { name: `CPD entry “${backup.record.cpd[0].title}” (${backup.record.cpd[0].date})` });
   assert.equal(await conflict.getByLabel('Keep both').isChecked(), true, 'keep both by default');
   await conflict.getByLabel('Use the one in the file').check();
@@ -111,7 +111,7 @@ test('a learner imports a backup: plan first, conflicts chosen, nothing lost, tw
   assert.deepEqual(Object.keys(stored.completions).sort(), Object.keys(backup.record.completions).sort());
 
   await page.getByLabel('Backup file').setInputFiles(path);
-  await page.getByText(/is intact: unchanged since it was exported/).waitFor();
+  await page.getByText(/shows no change since it was exported/).waitFor();
   await page.getByText('Everything in this file is already here: importing it changes nothing.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
   assert.deepEqual(page.problems, []);

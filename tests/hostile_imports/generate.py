@@ -126,6 +126,40 @@ CASES = {
     "byte-order-mark.json": "\ufeff" + VALID,
     "older-format-v1.json": json.dumps({"format": "praxis-backup", "schema_version": 1, "exported_at": "2026-01-01T00:00:00.000Z",
                                         "app_version": "0.0.1", "record": {"completions": {"what-ai-is": {"completed_at": "2026-01-05T09:00:00.000Z"}}}}),
+    # Values an attacker or a careless edit might set, each once bricking a view (issue 15).
+    "reassess-million-months.json": text(with_record(lambda r: (
+        r["profile"].update(reassess_after_months=1000000),
+        r["self_assessments"].append({"at": "2026-01-01T09:00:00.000Z",
+                                      "ratings": {"human-factors": {"level": 2, "confidence": 3}}})))),
+    "completion-9999-12-31.json": text(with_record(
+        lambda r: r["completions"]["what-ai-is"].update(completed_at="9999-12-31T00:00:00.000Z"))),
+    "hours-1e39.json": VALID.replace('"hours": 2.5', '"hours": 1e39'),
+    "level-0.json": text(with_record(lambda r: r["self_assessments"].append(
+        {"at": "2026-01-01T09:00:00.000Z", "ratings": {"human-factors": {"level": 0, "confidence": 3}}}))),
+    "level-255.json": text(with_record(lambda r: r["self_assessments"].append(
+        {"at": "2026-01-01T09:00:00.000Z", "ratings": {"human-factors": {"level": 255, "confidence": 3}}}))),
+    "confidence-9.json": text(with_record(lambda r: r["self_assessments"].append(
+        {"at": "2026-01-01T09:00:00.000Z", "ratings": {"human-factors": {"level": 2, "confidence": 9}}}))),
+    "participatory-over-hours.json": text(with_record(lambda r: r["cpd"][0].update(participatory_hours=9))),
+    "date-zzz.json": text(with_record(lambda r: r["cpd"][0].update(date="zzz"))),
+    "renewal-year-9999.json": text(with_record(lambda r: r["profile"].update(renewal_date="9999-12-31"))),
+    "last-backup-zzzz.json": text(with_record(lambda r: r.update(last_backup_at="zzzz"))),
+    "chosen-huge-index.json": text(with_record(lambda r: r["progress"].update({"what-ai-is": {"attempts": [
+        {"check_id": "c1", "chosen": [18446744073709551615], "correct": False, "at": "2026-01-01T09:00:00.000Z"}]}}))),
+    "duplicate-goal-ids.json": text(with_record(lambda r: r["goals"].extend([
+        {"id": "g", "title": "Learn", "target_date": "2026-12-01", "status": "not-started",
+         "created_at": "2026-01-01T09:00:00.000Z"}] * 2))),
+    # Repeated keys: JSON readers disagree on which counts, so one file could say two things.
+    "duplicate-key-in-record.json": VALID.replace('"hours": 2.5', '"hours": 2.5, "hours": 250'),
+    "duplicate-key-in-envelope.json": VALID.replace(
+        '"exported_at": "2026-11-22T09:00:00.000Z"',
+        '"exported_at": "2026-11-22T09:00:00.000Z", "exported_at": "2099-01-01T00:00:00.000Z"'),
+    "exported-in-the-future.json": text(backup(exported_at="2099-01-01T00:00:00.000Z")),
+    "exported-at-garbage.json": text(backup(exported_at="last Tuesday")),
+    "no-exported-at.json": text({k: v for k, v in backup().items() if k != "exported_at"}),
+    "zero-width-name.json": text(with_record(
+        lambda r: r["profile"].update(name="Asha\u200b Pa\u200dtel\u2066", staff_number="1\u200b00"))),
+    "huge-array-in-record.json": VALID.replace('"goals": []', '"goals": [' + ",".join(["0"] * 100_001) + "]"),
     # Spreadsheets an employer might drop in.
     "empty.csv": "",
     "wrong-headings.csv": "Name,Course,Date\r\nAsha,Fire safety,2026-01-01\r\n",
@@ -138,6 +172,35 @@ CASES = {
 }
 
 
+def person(name, staff_number, exported_at, completed="2026-01-05T09:00:00.000Z", **envelope):
+    record = copy.deepcopy(RECORD)
+    record["profile"].update(name=name, staff_number=staff_number)
+    record["completions"]["what-ai-is"]["completed_at"] = completed
+    return backup(record, exported_at=exported_at, **envelope)
+
+
+# Files an employer drops in together: `tests/hostile_imports.rs` combines
+# them as the roll-up does, so each verdict is the one after combining.
+FORGED = person("Mallory Jones", "100", "2026-11-20T09:00:00.000Z", completed="2026-11-19T09:00:00.000Z")
+EDITED_CAROL = person("Carol Reid", "300", "2026-11-10T09:00:00.000Z")
+EDITED_CAROL["record"]["completions"]["what-ai-is"]["score"] = 20
+ROLLUP = {
+    # A colleague's staff number with a later export time and a recomputed checksum.
+    "asha-real.json": text(person("Asha Patel", "100", "2026-11-01T09:00:00.000Z")),
+    "asha-forged-later.json": text(FORGED),
+    # Invisible characters in the name and number: the same person, not two.
+    "ben.json": text(person("Ben Okafor", "200", "2026-11-02T09:00:00.000Z")),
+    "ben-zero-width-older.json": text(person("Ben\u200b Okafor\u202e", " 2\u200d00", "2026-10-02T09:00:00.000Z")),
+    # Same person, same exported time: the unchanged file is preferred, and the reason says so.
+    "carol.json": text(person("Carol Reid", "300", "2026-11-10T09:00:00.000Z")),
+    "carol-edited-same-time.json": text(EDITED_CAROL | {"content_sha256": backup(
+        person("Carol Reid", "300", "2026-11-10T09:00:00.000Z")["record"])["content_sha256"]}),
+    # An offset makes this the earlier instant, though it sorts later as text.
+    "dan-zoned.json": text(person("Dan Moss", "400", "2026-11-03T10:00:00.000+02:00")),
+    "dan-utc.json": text(person("Dan Moss", "400", "2026-11-03T09:00:00.000Z")),
+}
+
+
 def main():
     for old in HERE.glob("*.json"):
         old.unlink()
@@ -146,7 +209,13 @@ def main():
     for name, content in CASES.items():
         data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
         (HERE / name).write_bytes(data)
-    print(f"wrote {len(CASES)} fixtures")
+    rollup = HERE / "rollup"
+    rollup.mkdir(exist_ok=True)
+    for old in rollup.glob("*.json"):
+        old.unlink()
+    for name, content in ROLLUP.items():
+        (rollup / name).write_text(content, encoding="utf-8")
+    print(f"wrote {len(CASES)} fixtures and {len(ROLLUP)} roll-up files")
 
 
 if __name__ == "__main__":

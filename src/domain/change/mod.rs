@@ -17,6 +17,7 @@ use super::progress;
 use super::record::{CheckAttempt, CpdEntry, GoalStatus, LearnerRecord, Profile, Rating, SelfAssessment};
 use super::reflective;
 use super::storage::learner_id_from;
+use super::validate;
 
 /// One thing the learner did.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,7 +156,32 @@ impl std::fmt::Display for ChangeError {
 }
 
 /// Applies `change` to `record`. On error `record` is left exactly as it was.
+///
+/// The result must pass the same checks as an imported backup
+/// (`validate::record`): a value no backup could carry (a date in year
+/// 30000, a 100-year reminder) is refused here, so a learner's own export
+/// can always be read back.
 pub fn apply(
+    record: &mut LearnerRecord,
+    change: Change,
+    catalogue: &Catalogue,
+    moment: Moment<'_>,
+) -> Result<Applied, ChangeError> {
+    // A record already holding such a value (saved before these checks)
+    // must not block every later change, so only a new problem is refused.
+    // An import brings in what was already recorded elsewhere (a backup has
+    // passed the same checks on reading it): refusing it could lose it.
+    let was_valid = !matches!(change, Change::Import { .. }) && validate::record(record).is_ok();
+    let mut changed = record.clone();
+    let applied = apply_unchecked(&mut changed, change, catalogue, moment)?;
+    if was_valid {
+        validate::record(&changed).map_err(ChangeError::Invalid)?;
+    }
+    *record = changed;
+    Ok(applied)
+}
+
+fn apply_unchecked(
     record: &mut LearnerRecord,
     change: Change,
     catalogue: &Catalogue,

@@ -277,3 +277,23 @@ fn the_first_change_gives_the_learner_an_opaque_id_and_later_ones_keep_it() {
     apply(&mut record, Change::BackupExported, &catalogue(), other).unwrap();
     assert_eq!(record.learner_id, "01234567-89ab-4def-8123-456789abcdef");
 }
+
+#[test]
+fn a_change_that_would_make_the_learners_own_backup_unreadable_is_refused() {
+    let mut record = LearnerRecord::default();
+    let profile = Profile { reassess_after_months: Some(1_000_000), ..Profile::default() };
+    let refused = run(&mut record, Change::SetProfile { profile });
+    assert!(matches!(&refused, Err(ChangeError::Invalid(why)) if why.contains("reassess_after_months")), "{refused:?}");
+    assert_eq!(record, LearnerRecord::default());
+    let far_future = CpdEntry { date: "30000-01-01".into(), ..cpd("Time travel") };
+    assert!(matches!(run(&mut record, Change::SaveCpdEntry { entry: far_future }), Err(ChangeError::Invalid(_))));
+    assert!(record.cpd.is_empty());
+}
+
+#[test]
+fn a_record_saved_before_the_checks_can_still_be_changed() {
+    let mut record = LearnerRecord::default();
+    record.profile.backup_reminder_days = Some(100_000);
+    run(&mut record, Change::SaveCpdEntry { entry: cpd("Still works") }).unwrap();
+    assert_eq!(record.cpd.len(), 1);
+}

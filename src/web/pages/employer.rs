@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::curriculum;
 use crate::domain::employer::{
     check_file, combine, default_required, totals, CheckedFile, FileCheck, Filter, StaffRecord, Status,
-    DEFAULT_REFRESH_MONTHS,
+    DEFAULT_REFRESH_MONTHS, NO_CHANGE_FOUND,
 };
 use crate::domain::export::csv;
 use crate::domain::framework::{Term, PROFESSIONS, STAGES};
@@ -135,24 +135,24 @@ pub fn EmployerPage() -> impl IntoView {
 
 #[component]
 fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
-    let count = move |label: &str| files.with(|f| f.iter().filter(|file| file.check.label() == label).count());
+    let count = move |id: &str| files.with(|f| f.iter().filter(|file| file.check.id() == id).count());
     view! {
         <h2 id="files-heading">"Files"</h2>
         <p>{move || format!(
-            "{} file(s): {} intact, {} modified, {} invalid, {} duplicate.",
-            files.with(Vec::len), count("Intact"), count("Modified"), count("Invalid"), count("Duplicate")
+            "{} file(s): {} with no change found, {} may be changed, {} invalid, {} duplicate, {} clash.",
+            files.with(Vec::len), count("intact"), count("modified"), count("invalid"), count("duplicate"), count("clash")
         )}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="files-heading">
             <table class="history">
                 <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th><th scope="col">"Why"</th></tr></thead>
                 <tbody>
                     {move || files.get().into_iter().map(|file| {
-                        let class = format!("file-check file-check--{}", file.check.label().to_lowercase());
+                        let class = format!("file-check file-check--{}", file.check.id());
                         view! {
                             <tr>
                                 <th scope="row">{file.name.clone()}</th>
                                 <td><span class=class>{file.check.label()}</span></td>
-                                <td>{file.check.reason().unwrap_or("Unchanged since export.").to_owned()}</td>
+                                <td>{file.check.reason().unwrap_or(NO_CHANGE_FOUND).to_owned()}</td>
                             </tr>
                         }
                     }).collect_view()}

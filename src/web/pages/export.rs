@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::backup::{read_backup, Backup, Integrity};
+use crate::domain::backup::{read_backup, Backup};
 use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
 use crate::domain::employer::{StaffRecord, DEFAULT_REFRESH_MONTHS};
@@ -71,8 +71,9 @@ pub fn ExportPage() -> impl IntoView {
         <section aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Backup"</h2>
             <p>
-                "A backup holds everything you have recorded, with a digest that shows whether it was changed "
-                "after export. Use it to move to another device or browser, or to restore your record."
+                "A backup holds everything you have recorded, with a checksum that shows whether it was damaged or "
+                "accidentally changed after export (not whether someone edited it on purpose). Use it to move to "
+                "another device or browser, or to restore your record."
             </p>
             <button type="button" class="button" on:click=export_backup>"Download backup (JSON)"</button>
         </section>
@@ -188,11 +189,8 @@ fn read_import(name: &str, text: &str) -> Result<(LearnerRecord, String), String
         let about = format!("{name} is Praxis data as a browser kept it (set aside, or copied by hand). It carries no checksum, so Praxis cannot tell whether it was changed.");
         return stored.map(|record| (record, about));
     }
-    let read = read_backup(text)?;
-    let about = match &read.integrity {
-        Integrity::Intact => format!("{name} is intact: unchanged since it was exported."),
-        Integrity::Modified(why) => format!("{name} was modified: {why}. Import it only if you made the change."),
-    };
+    let read = read_backup(text, today())?;
+    let about = read.integrity.notice(name);
     Ok((read.record, about))
 }
 

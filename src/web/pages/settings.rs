@@ -8,6 +8,7 @@ use crate::domain::change::Change;
 use crate::domain::competence::DEFAULT_REASSESS_MONTHS;
 use crate::domain::framework::{self, Term};
 use crate::domain::record::Profile;
+use crate::domain::validate::{BACKUP_REMINDER_DAYS, REASSESS_MONTHS};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
 
@@ -29,12 +30,22 @@ pub fn SettingsPage() -> impl IntoView {
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let Ok(months) = reassess.get_untracked().trim().parse::<u32>() else {
-            message.set(Some("Re-assessment interval: enter a whole number of months, such as 12.".to_owned()));
+        let months = reassess.get_untracked().trim().parse::<u32>().ok().filter(|m| REASSESS_MONTHS.contains(m));
+        let Some(months) = months else {
+            message.set(Some(format!(
+                "Re-assessment interval: enter a whole number of months from {} to {}, such as 12.",
+                REASSESS_MONTHS.start(),
+                REASSESS_MONTHS.end()
+            )));
             return;
         };
-        let Ok(days) = backup_days.get_untracked().trim().parse::<u32>() else {
-            message.set(Some("Backup reminder: enter a whole number of days, such as 30.".to_owned()));
+        let days = backup_days.get_untracked().trim().parse::<u32>().ok().filter(|d| BACKUP_REMINDER_DAYS.contains(d));
+        let Some(days) = days else {
+            message.set(Some(format!(
+                "Backup reminder: enter a whole number of days from {} to {}, such as 30.",
+                BACKUP_REMINDER_DAYS.start(),
+                BACKUP_REMINDER_DAYS.end()
+            )));
             return;
         };
         let optional = |value: String| Some(value.trim().to_owned()).filter(|v| !v.is_empty());

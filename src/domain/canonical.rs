@@ -1,0 +1,173 @@
+//! Reads untrusted JSON once, straight from its text, into the canonical
+//! form `domain::digest` hashes (keys sorted, no spacing, numbers as
+//! serde_json writes them), refusing on the way what Praxis never writes:
+//! a key given twice in one object, a string or list too long to be a
+//! learner's own work. No `serde_json::Value` of the whole file is built,
+//! so a file of millions of tiny items is refused after the first
+//! [`MAX_ITEMS`], not first expanded to many times its size in memory.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+/// The longest string Praxis reads, in bytes: a long reflective account
+/// is a few thousand words, a twentieth of this.
+pub const MAX_STRING_BYTES: usize = 200_000;
+
+/// The most items in one list or object. A 40-year synthetic career
+/// (`praxis-cli sample --years 40`) has a few thousand in its longest.
+pub const MAX_ITEMS: usize = 100_000;
+
+/// Where a value sits in the file, for messages (`record.cpd[3].title`).
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    Root(&'a str),
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+/// Deserializes any JSON value into its canonical text.
+#[derive(Clone, Copy)]
+pub struct Canonical<'a>(pub Path<'a>);
+
+impl<'de> DeserializeSeed<'de> for Canonical<'_> {
+    type Value = String;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Canonical<'_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<String, E> {
+        Ok(value.to_string())
+    }
+
+    // As `serde_json::Value` keeps it, so the digest matches one taken over a `Value`.
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<String, E> {
+        serde_json::to_string(&value).map_err(E::custom)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+        if value.len() > MAX_STRING_BYTES {
+            return Err(E::custom(format!(
+                "{} is {} KB of text; Praxis keeps at most {} KB in one field",
+                self.0,
+                value.len() / 1000,
+                MAX_STRING_BYTES / 1000
+            )));
+        }
+        serde_json::to_string(value).map_err(E::custom)
+    }
+
+    fn visit_unit<E>(self) -> Result<String, E> {
+        Ok("null".to_owned())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
+        let mut text = String::from("[");
+        let mut index = 0;
+        while let Some(item) = seq.next_element_seed(Canonical(Path::Index(&self.0, index)))? {
+            if index == MAX_ITEMS {
+                return Err(too_many(&self.0));
+            }
+            if index > 0 {
+                text.push(',');
+            }
+            text.push_str(&item);
+            index += 1;
+        }
+        text.push(']');
+        Ok(text)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+        let mut fields = BTreeMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if fields.len() == MAX_ITEMS {
+                return Err(too_many(&self.0));
+            }
+            if fields.contains_key(&key) {
+                return Err(twice(&self.0, &key));
+            }
+            let value = map.next_value_seed(Canonical(Path::Key(&self.0, &key)))?;
+            fields.insert(key, value);
+        }
+        // BTreeMap order is byte order of the keys, as serde_json's own map sorts them.
+        let mut text = String::from("{");
+        for (index, (key, value)) in fields.iter().enumerate() {
+            if index > 0 {
+                text.push(',');
+            }
+            text.push_str(&serde_json::to_string(key).map_err(de::Error::custom)?);
+            text.push(':');
+            text.push_str(value);
+        }
+        text.push('}');
+        Ok(text)
+    }
+}
+
+fn too_many<E: de::Error>(path: &Path) -> E {
+    E::custom(format!("{path} has more than {MAX_ITEMS} items, far more than any Praxis record holds"))
+}
+
+/// A key given twice: JSON readers disagree on which one counts, so a
+/// file could show one value to a person and another to Praxis.
+pub fn twice<E: de::Error>(path: &Path, key: &str) -> E {
+    E::custom(format!("{path} has the field {} twice; Praxis writes each field once", super::backup::quoted(key)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canonical(text: &str) -> Result<String, String> {
+        let mut reader = serde_json::Deserializer::from_str(text);
+        Canonical(Path::Root("file")).deserialize(&mut reader).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_canonical_text_is_what_serde_json_writes_for_a_value() {
+        let text = r#" { "b" : [1, -2, 0.1, -0, 1e21, 18446744073709551615, true, null],
+            "a": {"é": "tab\there \u0001 \ud83d\ude00", "A": {}} , "": []} "#;
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(canonical(text).unwrap(), serde_json::to_string(&value).unwrap());
+    }
+
+    #[test]
+    fn repeated_keys_and_oversized_lists_and_strings_are_refused_with_their_place() {
+        let error = canonical(r#"{"cpd":[{"id":"a","id":"b"}]}"#).unwrap_err();
+        assert!(error.starts_with(r#"file.cpd[0] has the field "id" twice"#), "{error}");
+        let long = format!("{{\"a\":[\"{}\"]}}", "x".repeat(MAX_STRING_BYTES + 1));
+        assert!(canonical(&long).unwrap_err().starts_with("file.a[0] is 200 KB of text"));
+        let many = format!("[{}0]", "0,".repeat(MAX_ITEMS));
+        assert!(canonical(&many).unwrap_err().starts_with("file has more than 100000 items"));
+        assert!(canonical(&format!("[{}0]", "0,".repeat(MAX_ITEMS - 1))).is_ok(), "the limit itself is allowed");
+    }
+}

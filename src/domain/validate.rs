@@ -1,0 +1,369 @@
+//! What serde's types cannot say about a record read from a file: dates
+//! are real dates, instants real instants, numbers within what a person
+//! could have recorded, and ids unique where merging relies on them.
+//! Every derived view assumes these, so a record that breaks one is
+//! refused at the door (`backup::read_backup`) with the field's path,
+//! rather than panicking or misleading a view later.
+
+use std::collections::BTreeSet;
+use std::ops::RangeInclusive;
+
+use time::OffsetDateTime;
+
+use super::backup::quoted;
+use super::cpd::{parse_date, MAX_ENTRY_HOURS};
+use super::record::{CpdEntry, LearnerRecord, ModuleProgress, SelfAssessment};
+
+/// Years a date in a record may fall in: a career starts after 1900, and
+/// a renewal or goal beyond 2200 is a typing mistake, not a plan.
+pub const YEARS: RangeInclusive<i32> = 1900..=2200;
+
+/// Months between self-assessments a learner may choose (default 12).
+pub const REASSESS_MONTHS: RangeInclusive<u32> = 1..=240;
+
+/// Days between backup reminders a learner may choose (default 30).
+pub const BACKUP_REMINDER_DAYS: RangeInclusive<u32> = 1..=3650;
+
+/// CPD minutes one module can give: no module is longer than a working week.
+pub const MAX_MODULE_MINUTES: u32 = 60 * 40;
+
+/// The most options a knowledge check answer may name.
+pub const MAX_CHOSEN: usize = 64;
+
+/// Longest id, name, number or other short field, in characters.
+pub const MAX_SHORT_CHARS: usize = 500;
+
+/// An instant as Praxis writes them (RFC 3339), within [`YEARS`].
+pub fn instant(text: &str) -> Option<OffsetDateTime> {
+    super::timestamp::parse(text).filter(|at| YEARS.contains(&at.year()))
+}
+
+/// A date written exactly `YYYY-MM-DD`, within [`YEARS`].
+pub fn date(text: &str) -> Option<time::Date> {
+    parse_date(text).filter(|day| text.len() == 10 && YEARS.contains(&day.year()))
+}
+
+/// Checks every field of `record`; `Err` names the first wrong field by its
+/// path. Free text needs no check here: the reader caps every string
+/// (`canonical::MAX_STRING_BYTES`), and views escape what they show.
+pub fn record(record: &LearnerRecord) -> Result<(), String> {
+    let mut check = Check::default();
+    check.short("learner_id", &record.learner_id);
+    let profile = &record.profile;
+    for (field, value) in [
+        ("name", &profile.name),
+        ("staff_number", &profile.staff_number),
+        ("stage", &profile.stage),
+        ("profession", &profile.profession),
+        ("regulator", &profile.regulator),
+        ("registration_number", &profile.registration_number),
+        ("registration_type", &profile.registration_type),
+        ("archetype", &profile.archetype),
+    ] {
+        if let Some(value) = value {
+            check.short(&format!("profile.{field}"), value);
+        }
+    }
+    if let Some(renewal) = &profile.renewal_date {
+        check.date("profile.renewal_date", renewal);
+    }
+    if let Some(months) = profile.reassess_after_months {
+        check.within("profile.reassess_after_months", months, REASSESS_MONTHS, "months");
+    }
+    if let Some(days) = profile.backup_reminder_days {
+        check.within("profile.backup_reminder_days", days, BACKUP_REMINDER_DAYS, "days");
+    }
+    for (module_id, progress) in &record.progress {
+        check.module_progress(&format!("progress[{}]", quoted(module_id)), module_id, progress);
+    }
+    for (module_id, completion) in &record.completions {
+        let path = format!("completions[{}]", quoted(module_id));
+        check.short(&path, module_id);
+        check.instant(&format!("{path}.completed_at"), &completion.completed_at);
+        check.within(&format!("{path}.minutes"), completion.minutes, 0..=MAX_MODULE_MINUTES, "minutes");
+        if let Some(score) = completion.score {
+            check.within(&format!("{path}.score"), score, 0..=100, "percent");
+        }
+    }
+    for (index, assessment) in record.self_assessments.iter().enumerate() {
+        check.assessment(&format!("self_assessments[{index}]"), assessment);
+    }
+    let mut ids = BTreeSet::new();
+    for (index, goal) in record.goals.iter().enumerate() {
+        let path = format!("goals[{index}]");
+        check.unique_id(&path, &goal.id, &mut ids);
+        check.date(&format!("{path}.target_date"), &goal.target_date);
+        check.instant(&format!("{path}.created_at"), &goal.created_at);
+        for (list, ids) in [("competences", &goal.competences), ("modules", &goal.modules)] {
+            for (item, id) in ids.iter().enumerate() {
+                check.short(&format!("{path}.{list}[{item}]"), id);
+            }
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for (index, entry) in record.cpd.iter().enumerate() {
+        check.cpd(&format!("cpd[{index}]"), entry, &mut ids);
+    }
+    let mut ids = BTreeSet::new();
+    for (index, incident) in record.incidents.iter().enumerate() {
+        let path = format!("incidents[{index}]");
+        check.unique_id(&path, &incident.id, &mut ids);
+        check.date(&format!("{path}.date"), &incident.date);
+        check.instant(&format!("{path}.created_at"), &incident.created_at);
+        if let Some(at) = &incident.reflected_at {
+            check.instant(&format!("{path}.reflected_at"), at);
+        }
+    }
+    if let Some(at) = &record.last_backup_at {
+        check.instant("last_backup_at", at);
+    }
+    for (evidence, statement) in &record.xapi_exported {
+        check.short("xapi_exported", evidence);
+        check.short(&format!("xapi_exported[{}]", quoted(evidence)), statement);
+    }
+    check.problem.map_or(Ok(()), |problem| Err(format!("The backup's record.{problem}.")))
+}
+
+/// A number for a message: "inf" and "NaN" mean nothing to most people.
+fn number(value: f32) -> String {
+    if value.is_finite() {
+        value.to_string()
+    } else {
+        "too large to be a number".to_owned()
+    }
+}
+
+/// Collects the first problem found; later checks are skipped once there is one.
+#[derive(Default)]
+struct Check {
+    problem: Option<String>,
+}
+
+impl Check {
+    fn fail(&mut self, path: &str, problem: String) {
+        if self.problem.is_none() {
+            self.problem = Some(format!("{path} {problem}"));
+        }
+    }
+
+    fn short(&mut self, path: &str, value: &str) {
+        let chars = value.chars().count();
+        if chars > MAX_SHORT_CHARS {
+            self.fail(path, format!("is {chars} characters long; at most {MAX_SHORT_CHARS} fit here"));
+        }
+    }
+
+    fn date(&mut self, path: &str, value: &str) {
+        if date(value).is_none() {
+            let years = format!("{}–{}", YEARS.start(), YEARS.end());
+            self.fail(path, format!("{} is not a date (YYYY-MM-DD, in the years {years})", quoted(value)));
+        }
+    }
+
+    fn instant(&mut self, path: &str, value: &str) {
+        if instant(value).is_none() {
+            let years = format!("{}–{}", YEARS.start(), YEARS.end());
+            self.fail(
+                path,
+                format!(
+                    "{} is not a date and time (such as 2026-01-31T09:00:00.000Z, in the years {years})",
+                    quoted(value)
+                ),
+            );
+        }
+    }
+
+    fn within<T: PartialOrd + std::fmt::Display>(
+        &mut self,
+        path: &str,
+        value: T,
+        range: RangeInclusive<T>,
+        unit: &str,
+    ) {
+        if !range.contains(&value) {
+            self.fail(path, format!("is {value}; it must be from {} to {} {unit}", range.start(), range.end()));
+        }
+    }
+
+    fn unique_id<'a>(&mut self, path: &str, id: &'a str, seen: &mut BTreeSet<&'a str>) {
+        self.short(&format!("{path}.id"), id);
+        if !seen.insert(id) {
+            self.fail(path, format!("repeats the id {}", quoted(id)));
+        }
+    }
+
+    fn module_progress(&mut self, path: &str, module_id: &str, progress: &ModuleProgress) {
+        self.short(path, module_id);
+        for (index, attempt) in progress.attempts.iter().enumerate() {
+            let path = format!("{path}.attempts[{index}]");
+            self.short(&format!("{path}.check_id"), &attempt.check_id);
+            self.instant(&format!("{path}.at"), &attempt.at);
+            if attempt.chosen.len() > MAX_CHOSEN || attempt.chosen.iter().any(|option| *option >= MAX_CHOSEN) {
+                self.fail(
+                    &format!("{path}.chosen"),
+                    format!("names more options than a check has (at most {MAX_CHOSEN})"),
+                );
+            }
+        }
+        for (prompt_id, answer) in &progress.reflections {
+            let path = format!("{path}.reflections[{}]", quoted(prompt_id));
+            self.short(&path, prompt_id);
+            self.instant(&format!("{path}.updated_at"), &answer.updated_at);
+            for (index, version) in answer.earlier_versions.iter().enumerate() {
+                self.instant(&format!("{path}.earlier_versions[{index}].updated_at"), &version.updated_at);
+            }
+        }
+        for section in &progress.sections_reached {
+            self.short(&format!("{path}.sections_reached"), section);
+        }
+    }
+
+    fn assessment(&mut self, path: &str, assessment: &SelfAssessment) {
+        self.instant(&format!("{path}.at"), &assessment.at);
+        for (area, rating) in &assessment.ratings {
+            let path = format!("{path}.ratings[{}]", quoted(area));
+            self.short(&path, area);
+            self.within(&format!("{path}.level"), rating.level, 1..=4, "(the framework's levels)");
+            self.within(&format!("{path}.confidence"), rating.confidence, 1..=5, "(not sure to very sure)");
+            for (index, module) in rating.evidence.iter().enumerate() {
+                self.short(&format!("{path}.evidence[{index}]"), module);
+            }
+        }
+    }
+
+    fn cpd<'a>(&mut self, path: &str, entry: &'a CpdEntry, ids: &mut BTreeSet<&'a str>) {
+        self.unique_id(path, &entry.id, ids);
+        self.date(&format!("{path}.date"), &entry.date);
+        self.instant(&format!("{path}.created_at"), &entry.created_at);
+        self.short(&format!("{path}.method"), &entry.method);
+        let hours = 0.0..=MAX_ENTRY_HOURS;
+        if !entry.hours.is_finite() || !hours.contains(&entry.hours) {
+            let is = number(entry.hours);
+            self.fail(&format!("{path}.hours"), format!("is {is}; it must be from 0 to {MAX_ENTRY_HOURS} hours"));
+        }
+        if !entry.participatory_hours.is_finite() || !(0.0..=entry.hours).contains(&entry.participatory_hours) {
+            let (is, of) = (number(entry.participatory_hours), number(entry.hours));
+            self.fail(
+                &format!("{path}.participatory_hours"),
+                format!("is {is}; it must be from 0 to the entry's {of} hours"),
+            );
+        }
+        for (index, standard) in entry.standards.iter().enumerate() {
+            self.short(&format!("{path}.standards[{index}]"), standard);
+        }
+        if let Some(template) = &entry.template {
+            self.short(&format!("{path}.template"), template);
+        }
+        for question in entry.answers.keys() {
+            self.short(&format!("{path}.answers"), question);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::{Completion, Rating};
+
+    fn problem(change: impl FnOnce(&mut LearnerRecord)) -> String {
+        let mut record = LearnerRecord::default();
+        change(&mut record);
+        super::record(&record).unwrap_err()
+    }
+
+    #[test]
+    fn dates_and_instants_must_be_real_and_in_plausible_years() {
+        assert!(date("2024-02-29").is_some());
+        for bad in ["2023-02-29", "zzz", "9999-12-31", "1899-12-31", "2026-1-01", "2026-01-01T00:00:00Z"] {
+            assert_eq!(date(bad), None, "{bad}");
+        }
+        assert!(instant("2026-01-01T00:00:00.000Z").is_some());
+        for bad in ["zzzz", "2026-01-01", "9999-12-31T00:00:00.000Z", "0001-01-01T00:00:00Z"] {
+            assert!(instant(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn each_refusal_names_the_field_and_the_problem() {
+        let completion = |at: &str, minutes, score| Completion { completed_at: at.into(), minutes, score };
+        type Change = Box<dyn FnOnce(&mut LearnerRecord)>;
+        let cases: Vec<(Change, &str)> = vec![
+            (
+                Box::new(|r| r.last_backup_at = Some("zzzz".into())),
+                "The backup's record.last_backup_at \"zzzz\" is not a date and time",
+            ),
+            (
+                Box::new(|r| r.profile.reassess_after_months = Some(1_000_000)),
+                "record.profile.reassess_after_months is 1000000; it must be from 1 to 240 months.",
+            ),
+            (
+                Box::new(|r| r.profile.backup_reminder_days = Some(0)),
+                "record.profile.backup_reminder_days is 0; it must be from 1 to 3650 days.",
+            ),
+            (
+                Box::new(move |r| {
+                    r.completions.insert("m".into(), completion("9999-12-31T00:00:00.000Z", 30, None));
+                }),
+                "record.completions[\"m\"].completed_at \"9999-12-31T00:00:00.000Z\" is not a date and time",
+            ),
+            (
+                Box::new(move |r| {
+                    r.completions.insert("m".into(), completion("2026-01-01T00:00:00.000Z", 30, Some(101)));
+                }),
+                "record.completions[\"m\"].score is 101; it must be from 0 to 100 percent.",
+            ),
+            (
+                Box::new(|r| {
+                    let ratings = [("a".to_owned(), Rating { level: 0, confidence: 3, evidence: vec![] })].into();
+                    r.self_assessments.push(SelfAssessment { at: "2026-01-01T00:00:00.000Z".into(), ratings });
+                }),
+                "record.self_assessments[0].ratings[\"a\"].level is 0; it must be from 1 to 4",
+            ),
+            (
+                Box::new(|r| {
+                    let ratings = [("a".to_owned(), Rating { level: 2, confidence: 6, evidence: vec![] })].into();
+                    r.self_assessments.push(SelfAssessment { at: "2026-01-01T00:00:00.000Z".into(), ratings });
+                }),
+                "ratings[\"a\"].confidence is 6; it must be from 1 to 5",
+            ),
+            (Box::new(|r| r.profile.name = Some("x".repeat(501))), "record.profile.name is 501 characters long"),
+        ];
+        for (change, expected) in cases {
+            let problem = problem(change);
+            assert!(problem.contains(expected), "{problem}\n  expected: {expected}");
+        }
+    }
+
+    #[test]
+    fn cpd_hours_are_finite_within_a_day_s_sane_total_and_with_others_is_part_of_them() {
+        let entry = |hours: f32, with_others: f32| CpdEntry {
+            id: "a".into(),
+            entry_type: crate::domain::record::EntryType::Cpd,
+            date: "2026-01-01".into(),
+            title: "t".into(),
+            method: "course".into(),
+            hours,
+            participatory_hours: with_others,
+            planned: false,
+            description: String::new(),
+            standards: vec![],
+            evidence_note: String::new(),
+            created_at: "2026-01-01T00:00:00.000Z".into(),
+            template: None,
+            answers: Default::default(),
+        };
+        for (hours, with_others, expected) in [
+            (-3.0, 0.0, "cpd[0].hours is -3; it must be from 0 to 1000 hours"),
+            (f32::INFINITY, 0.0, "cpd[0].hours is too large to be a number; it must be from 0 to 1000 hours"),
+            (2.0, 3.0, "cpd[0].participatory_hours is 3; it must be from 0 to the entry's 2 hours"),
+        ] {
+            let problem = problem(|r| r.cpd.push(entry(hours, with_others)));
+            assert!(problem.contains(expected), "{problem}");
+        }
+        let mut fine = LearnerRecord::default();
+        fine.cpd.push(entry(1000.0, 1000.0));
+        assert_eq!(super::record(&fine), Ok(()));
+        fine.cpd.push(entry(1.0, 0.0));
+        assert!(super::record(&fine).unwrap_err().contains("record.cpd[1] repeats the id \"a\""));
+    }
+}
