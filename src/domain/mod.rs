@@ -13,6 +13,7 @@ pub mod export;
 pub mod framework;
 pub mod import;
 pub mod incident;
+pub mod migrations;
 pub mod module;
 pub mod portfolio;
 pub mod privacy;

@@ -67,7 +67,8 @@ impl Module {
 
     /// Whether the module is written for `profession` (an id).
     pub fn serves_profession(&self, profession: &str) -> bool {
-        self.professions.is_empty() || self.professions.iter().any(|p| p == profession)
+        let group = crate::domain::framework::profession_group(profession);
+        self.professions.is_empty() || self.professions.iter().any(|p| p == profession || Some(p.as_str()) == group)
     }
 }
 

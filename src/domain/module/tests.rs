@@ -63,6 +63,9 @@ fn a_valid_module_parses_into_its_parts_without_diagnostics() {
     assert_eq!(module.stages, ["registrant", "leader"]);
     assert!(module.serves_profession("pharmacy"));
     assert!(!module.serves_profession("dentistry"));
+    let allied = parse(&VALID.replace(r#"["nursing", "pharmacy"]"#, r#"["allied-health"]"#)).0.unwrap();
+    assert!(allied.serves_profession("physiotherapy"), "a physiotherapist is in the allied health group");
+    assert!(!allied.serves_profession("optometry"));
     assert_eq!(module.competences, [CompetenceRef { domain: "human-factors".into(), level: 2 }]);
     assert_eq!(module.completion, CompletionRule { pass_mark: 80, reflections_required: true });
     assert_eq!(module.reviewed.to_string(), "2026-01-01");
