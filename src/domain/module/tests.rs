@@ -262,3 +262,32 @@ mod rendering {
         assert_eq!(LinkTarget::classify("file:///etc/passwd"), LinkTarget::Unsafe("file".into()));
     }
 }
+
+#[test]
+fn clinical_review_says_what_needs_a_clinician_and_whether_one_has_confirmed_it() {
+    let with = |table: &str| VALID.replacen("+++\n\n", &format!("{table}\n+++\n\n"), 1);
+    let undeclared = parse(VALID).0.unwrap();
+    assert!(!undeclared.clinical_review_declared);
+    assert!(undeclared.awaits_clinical_review(), "a module that does not say is shown as unreviewed");
+
+    let pending = parse(&with("[clinical_review]\nfacts = [\"INR targets\"]\nreviewer = \"\"")).0.unwrap();
+    assert_eq!(pending.clinical_review, ClinicalReview { facts: vec!["INR targets".into()], reviewer: None });
+    assert!(pending.awaits_clinical_review());
+
+    let done = parse(&with("[clinical_review]\nfacts = [\"INR targets\"]\nreviewer = \"A. Nurse, RN\"")).0.unwrap();
+    assert!(!done.awaits_clinical_review());
+    let nothing_clinical = parse(&with("[clinical_review]\nfacts = []")).0.unwrap();
+    assert!(!nothing_clinical.awaits_clinical_review());
+
+    for (table, message) in [
+        ("[clinical_review]\nreviewer = \"\"", "has no `facts`"),
+        ("[clinical_review]\nfacts = [\" \"]", "has an empty entry"),
+        ("[clinical_review]\nfacts = [\"x\"]\nreviewer = \"  \"", "`clinical_review.reviewer` is blank"),
+        ("[clinical_review]\nfacts = []\nreviewer = \"A. Nurse\"", "`facts` is empty"),
+        ("[clinical_review]\nfacts = []\ndate = 2026-01-01", "unknown field `date`"),
+    ] {
+        let (module, diagnostics) = parse(&with(table));
+        assert!(module.is_none(), "{table}");
+        assert!(diagnostics.iter().any(|d| d.message.contains(message)), "{table}: {diagnostics:?}");
+    }
+}
