@@ -304,6 +304,9 @@ impl Rule {
         self.roles.is_empty() || role.is_some_and(|role| self.roles.contains(&role.id))
     }
 
+    /// Every shipped rule was found on a published page, so only the tests mark one unconfirmed today; the data
+    /// keeps the flag for the next rule that cannot be confirmed.
+    #[cfg(test)]
     const fn unconfirmed(self) -> Self {
         Self { confirmed: false, ..self }
     }
@@ -313,7 +316,7 @@ impl Rule {
     }
 }
 
-/// A confirmed rule for every role; [`Rule::unconfirmed`] and [`Rule::for_roles`] narrow it.
+/// A confirmed rule for every role; [`Rule::for_roles`] narrows it.
 const fn rule(id: &'static str, source: Source, description: &'static str, requirement: Requirement) -> Rule {
     Rule { id, description, requirement, confirmed: true, roles: &[], source }
 }
