@@ -94,7 +94,11 @@ fn the_themes_the_review_found_missing_are_covered() {
         ("patients arriving with AI advice", "case-midwife-chatbot-advice", &["chatbot", "Record it factually"]),
         ("patients arriving with AI advice", "case-associates-ai-and-supervision", &["printed a chatbot conversation"]),
         ("remote monitoring and virtual wards", "case-virtual-ward-silent-night", &["virtual ward", "missing data"]),
-        ("devolved nations", "clinical-safety-four-nations", &["DCB0160", "Wales", "Scotland", "Northern Ireland", "IRIC"]),
+        (
+            "devolved nations",
+            "clinical-safety-four-nations",
+            &["DCB0160", "Wales", "Scotland", "Northern Ireland", "IRIC"],
+        ),
         ("social care technology", "case-care-home-night-sensors", &["DCB0160", "Mental Capacity Act", "home care"]),
     ];
     for (theme, id, words) in themes {

@@ -250,8 +250,9 @@ mod tests {
         assert!(find(PROFESSIONS, "astrology").is_none());
         assert_eq!(profession_group("physiotherapy"), Some("allied-health"));
         assert_eq!(profession_group("nursing"), None);
-        assert!(PROFESSION_GROUPS.iter().all(|(member, group)| find(PROFESSIONS, member).is_some()
-            && find(PROFESSIONS, group).is_some()));
+        assert!(PROFESSION_GROUPS
+            .iter()
+            .all(|(member, group)| find(PROFESSIONS, member).is_some() && find(PROFESSIONS, group).is_some()));
         assert!(find_domain("human-factors").is_some());
         assert!(find_domain("human_factors").is_none());
     }

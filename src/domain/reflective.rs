@@ -6,8 +6,7 @@
 
 use crate::domain::record::EntryType;
 use crate::domain::revalidation::{
-    Source, GDC_CPD, GMC_SUPPORTING_PAGE, GPHC_REVALIDATION, HCPC_CPD, NMC_REVALIDATION,
-    SWE_PEER_REFLECTION_PAGE,
+    Source, GDC_CPD, GMC_SUPPORTING_PAGE, GPHC_REVALIDATION, HCPC_CPD, NMC_REVALIDATION, SWE_PEER_REFLECTION_PAGE,
 };
 
 /// One question of a template.

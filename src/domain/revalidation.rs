@@ -41,8 +41,10 @@ const NMC_SUBMIT: Source = page(
     "Submit your application (NMC)",
     "https://www.nmc.org.uk/revalidation/online-application/submit-your-application/",
 );
-const NMC_MYNMC: Source =
-    page("Revalidating: your guide to MyNMC (NMC)", "https://www.nmc.org.uk/registration/your-guide-to-mynmc/revalidating");
+const NMC_MYNMC: Source = page(
+    "Revalidating: your guide to MyNMC (NMC)",
+    "https://www.nmc.org.uk/registration/your-guide-to-mynmc/revalidating",
+);
 pub const NMC_CODE_REVIEW: Source = page(
     "NMC sets out programme of work to support nursing and midwifery practice (NMC, 18 February 2025)",
     "https://www.nmc.org.uk/news/news-and-updates/nmc-sets-out-programme-of-work-to-support-nursing-and-midwifery-practice",
@@ -62,7 +64,8 @@ const WESSEX_LMC_CPD: Source = page(
     "https://www.wessexlmcs.com/cpdcontinuingprofessionaldevelopment",
 );
 pub const HCPC_CPD: Source = page("What is CPD? (HCPC)", "https://www.hcpc-uk.org/cpd/what-is-cpd/");
-pub const GDC_CPD: Source = page("Continuing professional development (GDC)", "https://www.gdc-uk.org/education-cpd/cpd");
+pub const GDC_CPD: Source =
+    page("Continuing professional development (GDC)", "https://www.gdc-uk.org/education-cpd/cpd");
 const GDC_TOPICS: Source =
     page("Recommended CPD topics (GDC)", "https://www.gdc-uk.org/education-cpd/cpd/recommended-cpd-topics");
 pub const GPHC_REVALIDATION: Source = page(
@@ -89,7 +92,8 @@ const GOC_2025_27: Source = page(
 );
 const GOSC_CYCLE: Source =
     page("Completing your CPD cycle (GOsC)", "https://cpd.osteopathy.org.uk/getting-started/completing-your-cpd-cycle");
-const GCC_CPD: Source = page("Continuing Professional Development (GCC)", "https://www.gcc-uk.org/i-am-a-chiropractor/cpd");
+const GCC_CPD: Source =
+    page("Continuing Professional Development (GCC)", "https://www.gcc-uk.org/i-am-a-chiropractor/cpd");
 const PSNI_CPD: Source = page("Continuing professional development (PSNI)", "https://www.psni.org.uk/");
 const NISCC_PRTL: Source = page(
     "PRTL: Post Registration Training and Learning (NISCC)",
@@ -751,7 +755,12 @@ static ALL: &[Regulator] = &[
                 "A reflective discussion about all 5 accounts, face to face with another NMC registrant.",
                 Requirement::Count { kind: EvidenceKind::ReflectiveDiscussion, minimum: 1, planned_only: false },
             ),
-            rule("nmc-health-character", NMC_REVALIDATION, "A health and character declaration.", Requirement::Declaration),
+            rule(
+                "nmc-health-character",
+                NMC_REVALIDATION,
+                "A health and character declaration.",
+                Requirement::Declaration,
+            ),
             rule(
                 "nmc-indemnity",
                 NMC_REVALIDATION,
@@ -1136,7 +1145,12 @@ static ALL: &[Regulator] = &[
                 Requirement::Declaration,
             )
             .for_roles(&["specialty"]),
-            rule("goc-pdp", GOC_REQUIREMENTS, "A personal development plan at the start of the cycle.", Requirement::Declaration),
+            rule(
+                "goc-pdp",
+                GOC_REQUIREMENTS,
+                "A personal development plan at the start of the cycle.",
+                Requirement::Declaration,
+            ),
         ],
         source: GOC_2025_27,
         last_checked: LAST_CHECKED,
@@ -1795,7 +1809,8 @@ mod tests {
         assert!(missing.contains("2022-01-01 to 2023-12-31 has 0"), "{missing}");
         // Ten hours in 2022 meet the pair across the join.
         assert_eq!(with(&[cpd(date(2022, 12, 31), 10.0)]), (true, String::new()));
-        let dcp = spanning_run(Cycle::FixedYear { start_month: Month::August, start_day: 1, years: 5 }, date(2028, 7, 31), 2);
+        let dcp =
+            spanning_run(Cycle::FixedYear { start_month: Month::August, start_day: 1, years: 5 }, date(2028, 7, 31), 2);
         assert_eq!(dcp, CycleWindow { start: date(2022, 8, 1), end: date(2024, 7, 31) });
     }
 
@@ -1803,7 +1818,8 @@ mod tests {
     fn learners_never_see_internal_source_keys_or_research_notes() {
         let internal = |text: &str| {
             let key = text.char_indices().any(|(at, c)| {
-                c == 'S' && text[at + 1..].starts_with(|d: char| d.is_ascii_digit())
+                c == 'S'
+                    && text[at + 1..].starts_with(|d: char| d.is_ascii_digit())
                     && !text[..at].ends_with(|p: char| p.is_alphanumeric())
             });
             key || ["crawled", "Praxis reference", "reference notes"].iter().any(|word| text.contains(word))
@@ -1826,7 +1842,9 @@ mod tests {
         let listed = include_str!("../../docs/sources.md");
         let cited = regulators()
             .iter()
-            .flat_map(|regulator| std::iter::once(regulator.source).chain(regulator.rules.iter().map(|rule| rule.source)))
+            .flat_map(|regulator| {
+                std::iter::once(regulator.source).chain(regulator.rules.iter().map(|rule| rule.source))
+            })
             .chain(crate::domain::reflective::TEMPLATES.iter().map(|template| template.source));
         for source in cited {
             assert!(SOURCES.contains(&source), "{} is in SOURCES", source.title);
@@ -1864,7 +1882,11 @@ mod tests {
             for rule in regulator.rules {
                 assert!(rule_ids.insert(rule.id), "{} is unique", rule.id);
                 assert!(rule.id.starts_with(&format!("{id}-")), "{} is prefixed", rule.id);
-                assert!(rule.source.url.starts_with("https://") && !rule.description.is_empty(), "{} cites a page", rule.id);
+                assert!(
+                    rule.source.url.starts_with("https://") && !rule.description.is_empty(),
+                    "{} cites a page",
+                    rule.id
+                );
                 assert!(rule.roles.iter().all(|role| regulator.role(role).is_some()), "{} names real roles", rule.id);
                 let tags = match rule.requirement {
                     Requirement::Coverage { tags } | Requirement::EachTagged { tags, .. } => tags,

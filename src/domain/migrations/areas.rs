@@ -82,7 +82,9 @@ mod tests {
         let once = record.clone();
         split_ethics_area(&mut record);
         assert_eq!(record, once);
-        for odd in [json!(null), json!({ "self_assessments": 3 }), json!({ "self_assessments": [1, { "ratings": [] }] })] {
+        for odd in
+            [json!(null), json!({ "self_assessments": 3 }), json!({ "self_assessments": [1, { "ratings": [] }] })]
+        {
             let mut value = odd.clone();
             split_ethics_area(&mut value);
             assert_eq!(value, odd);
