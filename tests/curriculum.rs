@@ -127,3 +127,19 @@ fn every_module_says_which_facts_need_a_clinical_reviewer() {
         assert!(module.clinical_review_declared, "{} has no [clinical_review] table", module.id);
     }
 }
+
+#[test]
+fn no_module_shows_learners_internal_source_keys_or_research_notes() {
+    for (path, text) in curriculum::sources() {
+        for phrase in ["crawled", "Praxis reference", "reference notes"] {
+            assert!(!text.contains(phrase), "{path} mentions \"{phrase}\"");
+        }
+        // Keys such as S12 or S1–S4 from the original research notes: an S, a digit, and no letter or digit before.
+        let key = text.char_indices().find(|&(at, c)| {
+            c == 'S'
+                && text[at + 1..].starts_with(|d: char| d.is_ascii_digit())
+                && !text[..at].ends_with(|p: char| p.is_alphanumeric())
+        });
+        assert!(key.is_none(), "{path} shows a source key at byte {:?}", key.map(|(at, _)| at));
+    }
+}

@@ -138,7 +138,7 @@ struct RawFrontMatter {
     sources: Option<Spanned<Vec<String>>>,
     prerequisites: Option<Vec<Spanned<String>>>,
     completion: Option<RawCompletion>,
-    clinical_review: Option<RawClinicalReview>,
+    clinical_review: Option<Spanned<RawClinicalReview>>,
 }
 
 /// Front matter whose values have all been checked.
@@ -416,7 +416,10 @@ impl Checker<'_, '_> {
         let sources = self.list(raw.sources, "sources", r#"sources = ["PSA workshop report, 2026"]"#);
         let prerequisites = self.prerequisites(raw.prerequisites, id.as_deref());
         let completion = self.completion(raw.completion);
-        let clinical_review = raw.clinical_review.map(|raw| self.clinical_review(raw));
+        let clinical_review = raw.clinical_review.map(|raw| {
+            let line = self.line(&raw);
+            self.clinical_review(raw.into_inner(), line)
+        });
         Some(Header {
             id: id?,
             title: title?,
@@ -438,11 +441,12 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn clinical_review(&mut self, raw: RawClinicalReview) -> ClinicalReview {
+    /// `line` is where the table starts, for a message about what it lacks.
+    fn clinical_review(&mut self, raw: RawClinicalReview, line: usize) -> ClinicalReview {
         let mut review = ClinicalReview::default();
         let Some(facts) = raw.facts else {
             self.fail(
-                1,
+                line,
                 "`[clinical_review]` has no `facts`: list each fact a clinician must confirm, e.g. \
                  `facts = [\"Warfarin doses are checked against the INR\"]`, or `facts = []` if there are none"
                     .into(),
