@@ -756,6 +756,13 @@ static ALL: &[Regulator] = &[
                 Requirement::Count { kind: EvidenceKind::ReflectiveDiscussion, minimum: 1, planned_only: false },
             ),
             rule(
+                "nmc-application-date",
+                NMC_SUBMIT,
+                "Your revalidation application submitted by the 1st of the month your registration expires; the \
+                 online form opens 60 days before that date.",
+                Requirement::Declaration,
+            ),
+            rule(
                 "nmc-health-character",
                 NMC_REVALIDATION,
                 "A health and character declaration.",
