@@ -179,10 +179,11 @@ fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Pat
     let today = time::OffsetDateTime::now_utc().date();
     let report = revalidation::evaluate(regulator, role, renewal, today, &evidence);
     println!(
-        "{}: cycle {} to {}, {} days left",
+        "{}: cycle {} to {}, due by {} ({} days left)",
         regulator.name,
         report.window.start,
         report.window.end,
+        report.due,
         report.days_left.max(0)
     );
     for progress in &report.rules {

@@ -31,8 +31,27 @@ pub const PROFESSIONS: &[Term] = &[
     Term { id: "pharmacy", label: "Pharmacy" },
     Term { id: "dentistry", label: "Dentistry" },
     Term { id: "social-work", label: "Social work" },
-    Term { id: "allied-health", label: "Allied health" },
+    Term { id: "allied-health", label: "Allied health (other)" },
+    Term { id: "physiotherapy", label: "Physiotherapy" },
+    Term { id: "occupational-therapy", label: "Occupational therapy" },
+    Term { id: "social-care", label: "Social care (care homes and home care)" },
+    Term { id: "pharmacy-technician", label: "Pharmacy technician" },
+    Term { id: "optometry", label: "Optometry and dispensing optics" },
+    Term { id: "physician-associate", label: "Physician associate" },
+    Term { id: "anaesthesia-associate", label: "Anaesthesia associate" },
 ];
+
+/// Professions that belong to a wider group a module may name instead:
+/// a module written for `allied-health` also serves physiotherapists and
+/// occupational therapists, so adding the narrower ids hides nothing that
+/// served them before.
+pub const PROFESSION_GROUPS: &[(&str, &str)] =
+    &[("physiotherapy", "allied-health"), ("occupational-therapy", "allied-health")];
+
+/// The group `profession` belongs to, if any.
+pub fn profession_group(profession: &str) -> Option<&'static str> {
+    PROFESSION_GROUPS.iter().find(|(member, _)| *member == profession).map(|(_, group)| *group)
+}
 
 /// The word a module uses to mean "every profession".
 pub const ALL_PROFESSIONS: &str = "all";
@@ -48,7 +67,8 @@ pub struct CompetenceDomain {
     pub sub_domains: &'static [Term],
 }
 
-/// The framework's six domains (eleven sub-domains in all).
+/// The framework's six domains (eleven sub-domains in all; digital
+/// implementation is not divided).
 pub const COMPETENCE_DOMAINS: &[CompetenceDomain] = &[
     CompetenceDomain { id: "digital-implementation", label: "Digital implementation", sub_domains: &[] },
     CompetenceDomain {
@@ -62,7 +82,13 @@ pub const COMPETENCE_DOMAINS: &[CompetenceDomain] = &[
     CompetenceDomain {
         id: "ethical-legal-regulatory",
         label: "Ethical, legal and regulatory considerations",
-        sub_domains: &[],
+        // The framework's structure page lists 3.1 Ethics and 3.2
+        // Legislation and regulation; until November 2026 Praxis rated
+        // them as one area (see `migrations::areas`).
+        sub_domains: &[
+            Term { id: "ethics", label: "Ethics" },
+            Term { id: "legislation-regulation", label: "Legislation and regulation" },
+        ],
     },
     CompetenceDomain { id: "human-factors", label: "Human factors", sub_domains: &[] },
     CompetenceDomain {
@@ -108,7 +134,8 @@ pub struct AssessmentArea {
     pub domain: &'static CompetenceDomain,
 }
 
-/// Every area a self-assessment rates (eleven), in framework order.
+/// Every area a self-assessment rates (twelve: the eleven sub-domains and
+/// the undivided digital implementation domain), in framework order.
 pub fn assessment_areas() -> Vec<AssessmentArea> {
     COMPETENCE_DOMAINS
         .iter()
@@ -189,15 +216,19 @@ mod tests {
     #[test]
     fn the_framework_has_six_domains_and_eleven_sub_domains() {
         assert_eq!(COMPETENCE_DOMAINS.len(), 6);
-        // A domain without listed sub-domains counts as one.
-        let sub_domains: usize = COMPETENCE_DOMAINS.iter().map(|d| d.sub_domains.len().max(1)).sum();
-        assert_eq!(sub_domains, 11);
+        // The framework's own count: only digital implementation is undivided,
+        // and human factors has a single sub-domain (management, leadership
+        // and planning), which Praxis rates as the domain.
+        let sub_domains: usize = COMPETENCE_DOMAINS.iter().map(|d| d.sub_domains.len()).sum();
+        assert_eq!(sub_domains + 1, 11);
+        let ethics = find_domain("ethical-legal-regulatory").unwrap();
+        assert_eq!(ethics.sub_domains.iter().map(|s| s.id).collect::<Vec<_>>(), ["ethics", "legislation-regulation"]);
     }
 
     #[test]
     fn an_assessment_rates_each_sub_domain_or_undivided_domain() {
         let areas = assessment_areas();
-        assert_eq!(areas.len(), 11);
+        assert_eq!(areas.len(), 12);
         assert_eq!(areas[0].id, "digital-implementation");
         assert_eq!(areas[1].id, "digital-health-for-patients/direct-care");
         assert!(areas.iter().all(|a| a.id.starts_with(a.domain.id)));
@@ -217,6 +248,11 @@ mod tests {
     fn lookups_find_known_ids_and_reject_unknown_ones() {
         assert_eq!(find(STAGES, "leader").map(|t| t.label), Some("Leader or AI champion"));
         assert!(find(PROFESSIONS, "astrology").is_none());
+        assert_eq!(profession_group("physiotherapy"), Some("allied-health"));
+        assert_eq!(profession_group("nursing"), None);
+        assert!(PROFESSION_GROUPS
+            .iter()
+            .all(|(member, group)| find(PROFESSIONS, member).is_some() && find(PROFESSIONS, group).is_some()));
         assert!(find_domain("human-factors").is_some());
         assert!(find_domain("human_factors").is_none());
     }

@@ -15,6 +15,7 @@ pub mod export;
 pub mod framework;
 pub mod import;
 pub mod incident;
+pub mod migrations;
 pub mod module;
 pub mod portfolio;
 pub mod privacy;

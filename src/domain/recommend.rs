@@ -177,9 +177,15 @@ mod tests {
         record.profile.stage = Some("registrant".into());
         let ratings = BTreeMap::from([
             ("human-factors".to_owned(), Rating { level: 1, confidence: 2, evidence: vec![] }),
-            ("ethical-legal-regulatory".to_owned(), Rating { level: 4, confidence: 4, evidence: vec![] }),
+            ("ethical-legal-regulatory/ethics".to_owned(), Rating { level: 4, confidence: 4, evidence: vec![] }),
+            (
+                "ethical-legal-regulatory/legislation-regulation".to_owned(),
+                Rating { level: 4, confidence: 4, evidence: vec![] },
+            ),
         ]);
         record.self_assessments.push(SelfAssessment { at: "2026-05-01T00:00:00.000Z".into(), ratings });
+        // The framework divides this domain in two; rating both halves rates the domain.
+        assert_eq!(current_level(&record, "ethical-legal-regulatory"), Some(4.0));
 
         let recommendations = recommend(&catalogue, &record, 10);
         assert!(!ids(&recommendations).contains(&"pharmacy".to_owned()), "written for another profession");

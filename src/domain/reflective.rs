@@ -1,9 +1,13 @@
 //! Reflective account templates: each regulator's questions (in Praxis's
-//! own words, from `../shared/reference/revalidation.md`) and word limits.
+//! own words, from the regulator's published forms, listed in
+//! `docs/sources.md`) and word limits.
 //! A completed account is saved as a CPD log entry of the kind the
 //! regulator counts it as, with the answers kept field by field.
 
 use crate::domain::record::{CpdEntry, EntryType};
+use crate::domain::revalidation::{
+    Source, GDC_CPD, GMC_SUPPORTING_PAGE, GPHC_REVALIDATION, HCPC_CPD, NMC_REVALIDATION, SWE_PEER_REFLECTION_PAGE,
+};
 
 /// One question of a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +27,8 @@ pub struct Template {
     /// GPhC counts planned and unplanned CPD records differently.
     pub planned: bool,
     pub questions: &'static [Question],
-    /// Where the questions come from, and anything not confirmed.
-    pub source: &'static str,
+    /// The published page the questions follow, which the learner can open.
+    pub source: Source,
 }
 
 const fn question(id: &'static str, text: &'static str) -> Question {
@@ -44,7 +48,7 @@ pub const TEMPLATES: &[Template] = &[
             question("changed", "How did you change or improve your practice as a result?"),
             question("code", "How is this relevant to the Code? Name the theme: prioritise people, practise effectively, preserve safety, or promote professionalism and trust."),
         ],
-        source: "NMC reflective accounts form (reference S7, S8)",
+        source: NMC_REVALIDATION,
     },
     Template {
         id: "gphc-planned",
@@ -57,7 +61,7 @@ pub const TEMPLATES: &[Template] = &[
             question("how", "How are you going to learn it?"),
             question("example", "Give a real example of how this learning has benefited the people who use your services."),
         ],
-        source: "GPhC revalidation, planned learning record (reference S39)",
+        source: GPHC_REVALIDATION,
     },
     Template {
         id: "gphc-unplanned",
@@ -71,7 +75,7 @@ pub const TEMPLATES: &[Template] = &[
             question("applied", "How have you applied it in your practice?"),
             question("benefit", "Give a real example of how this benefited the people who use your services."),
         ],
-        source: "GPhC revalidation, unplanned learning record (reference S39)",
+        source: GPHC_REVALIDATION,
     },
     Template {
         id: "gphc-peer-discussion",
@@ -83,7 +87,7 @@ pub const TEMPLATES: &[Template] = &[
             question("peer", "Who was your peer (their role, not their name), and why did you choose them?"),
             question("benefit", "How did the discussion change your practice, and how did that benefit the people who use your services? Record your reflections, not a transcript."),
         ],
-        source: "GPhC revalidation, peer discussion (reference S40)",
+        source: GPHC_REVALIDATION,
     },
     Template {
         id: "gphc-reflective-account",
@@ -93,10 +97,10 @@ pub const TEMPLATES: &[Template] = &[
         planned: false,
         questions: &[
             question("area", "Describe your area of work and the people who use your services."),
-            question("standards", "How do you meet the standards the GPhC has selected this year? (The crawled page named standards 3, 6 and 9; check the current selection.)"),
+            question("standards", "How do you meet the standards the GPhC has selected? (Currently standards 3, 6 and 9: communicating effectively, behaving professionally, demonstrating leadership. Check the GPhC's page, as the choice can change.)"),
             question("example", "Give a real example from your practice."),
         ],
-        source: "GPhC revalidation, reflective account (reference S41); this year's selected standards unconfirmed",
+        source: GPHC_REVALIDATION,
     },
     Template {
         id: "swe-cpd",
@@ -108,9 +112,9 @@ pub const TEMPLATES: &[Template] = &[
             question("description", "What was the activity, and why is it relevant to your practice?"),
             question("learned", "What did you learn?"),
             question("impact", "What impact has it had on your practice and on the people you work with?"),
-            question("peer", "If you reflected on it with a peer, what did you learn from that discussion? (Leave blank if not.)"),
+            question("peer", "If you reflected on it with a peer (a registered social worker, your manager or supervisor, or another professional who knows your practice), what did you learn from that discussion? (Leave blank if not.)"),
         ],
-        source: "Social Work England CPD guidance (reference S43–S45)",
+        source: SWE_PEER_REFLECTION_PAGE,
     },
     Template {
         id: "hcpc-profile",
@@ -122,7 +126,7 @@ pub const TEMPLATES: &[Template] = &[
             Question { id: "summary", text: "Summarise your practice: your role, the people you work with, your main duties.", word_limit: Some(500) },
             Question { id: "statement", text: "How have your CPD activities improved the quality of your practice and benefited the people who use your services? Describe 4 to 6 activities.", word_limit: Some(1500) },
         ],
-        source: "HCPC CPD audit profile (reference S24–S26)",
+        source: HCPC_CPD,
     },
     Template {
         id: "gdc-activity",
@@ -134,7 +138,7 @@ pub const TEMPLATES: &[Template] = &[
             question("description", "What was the activity, and how does it fit your personal development plan?"),
             question("reflection", "What did you learn, and how will you use it? Name the development outcome(s), A to D, it met."),
         ],
-        source: "GDC enhanced CPD activity log (reference S31, S33)",
+        source: GDC_CPD,
     },
     Template {
         id: "gmc-reflective-note",
@@ -145,9 +149,9 @@ pub const TEMPLATES: &[Template] = &[
         questions: &[
             question("what", "What happened, or what did you learn about?"),
             question("learned", "What did you learn, and what will you do differently?"),
-            question("ai-use", "Did you use an AI tool for any part of this work or this note? Say how (the RCGP asks that AI use is declared at appraisal)."),
+            question("ai-use", "Did you use an AI tool for any part of this work or in preparing this note? Say how. (For GPs, the RCGP recommends telling your appraiser, and recommends that you do not use AI to write reflections.)"),
         ],
-        source: "GMC supporting information for appraisal (reference S14, S15); RCGP appraisal guidance on AI (S20)",
+        source: GMC_SUPPORTING_PAGE,
     },
 ];
 

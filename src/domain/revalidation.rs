@@ -1,11 +1,11 @@
 //! Revalidation and CPD-renewal rules of the UK health and care regulators, as data, and the engine that checks a
 //! learner's evidence against them.
 //!
-//! Each [`Regulator`] holds its cycle, its [`Rule`]s and where the facts came from: the Praxis revalidation
-//! reference, whose source keys (S1–S73) every rule cites. That reference was built from crawled pages, so each
-//! regulator carries `last_checked`, and anything the reference could not confirm is marked so in the data
-//! (`Rule::confirmed`, `Regulator::cycle_confirmed`, notes). Unconfirmed rules are shown but never decide whether
-//! a learner is ready.
+//! Each [`Regulator`] holds its cycle, its [`Rule`]s and where the facts came from: every rule names the published
+//! page ([`Source`]: a title and a URL the learner can open) it was checked against, and `docs/sources.md` lists
+//! every such page with what it supports. Pages change, so each regulator carries `last_checked`, and anything
+//! that could not be confirmed on a published page is marked so in the data (`Rule::confirmed`,
+//! `Regulator::cycle_confirmed`, notes). Unconfirmed rules are shown but never decide whether a learner is ready.
 //!
 //! [`evaluate`] works out the cycle window that ends with the learner's renewal, keeps only the evidence dated
 //! inside it, and reports each rule's progress in words a learner can act on. Things Praxis cannot check
@@ -15,9 +15,119 @@ use time::{Date, Month};
 
 use crate::domain::framework::Term;
 
-/// When the facts below were last checked against the Praxis reference. The reference itself asks for each rule
-/// to be re-checked on the regulator's live page before release.
-const LAST_CHECKED: &str = "2026-11-22";
+/// When the facts below were last checked against the pages they cite.
+const LAST_CHECKED: &str = "2026-12-02";
+
+/// A published page a rule comes from, which the learner can open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub title: &'static str,
+    pub url: &'static str,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.title, self.url)
+    }
+}
+
+const fn page(title: &'static str, url: &'static str) -> Source {
+    Source { title, url }
+}
+
+// Every page cited below is listed, with what it supports, in docs/sources.md (a test checks).
+pub const NMC_REVALIDATION: Source = page("Revalidation (NMC)", "https://www.nmc.org.uk/revalidation/");
+const NMC_SUBMIT: Source = page(
+    "Submit your application (NMC)",
+    "https://www.nmc.org.uk/revalidation/online-application/submit-your-application/",
+);
+const NMC_MYNMC: Source = page(
+    "Revalidating: your guide to MyNMC (NMC)",
+    "https://www.nmc.org.uk/registration/your-guide-to-mynmc/revalidating",
+);
+pub const NMC_CODE_REVIEW: Source = page(
+    "NMC sets out programme of work to support nursing and midwifery practice (NMC, 18 February 2025)",
+    "https://www.nmc.org.uk/news/news-and-updates/nmc-sets-out-programme-of-work-to-support-nursing-and-midwifery-practice",
+);
+pub const GMC_SUPPORTING_PAGE: Source = page(
+    "Guidance on supporting information for revalidation (GMC)",
+    "https://www.gmc-uk.org/registration-and-licensing/managing-your-registration/revalidation/guidance-on-supporting-information-for-revalidation/guidance-on-supporting-information-for-revalidation",
+);
+pub const RCGP_AI_APPRAISAL: Source = page(
+    "Using generative AI in your appraisal preparations (RCGP)",
+    "https://www.rcgp.org.uk/your-career/revalidation/artificial-intelligence-appraisal",
+);
+const RCGP_CPD: Source =
+    page("Continuing professional development (RCGP)", "https://www.rcgp.org.uk/your-career/jobs-advice-toolkit/cpd");
+const WESSEX_LMC_CPD: Source = page(
+    "CPD: Continuing Professional Development (Wessex LMCs)",
+    "https://www.wessexlmcs.com/cpdcontinuingprofessionaldevelopment",
+);
+pub const HCPC_CPD: Source = page("What is CPD? (HCPC)", "https://www.hcpc-uk.org/cpd/what-is-cpd/");
+pub const GDC_CPD: Source =
+    page("Continuing professional development (GDC)", "https://www.gdc-uk.org/education-cpd/cpd");
+const GDC_TOPICS: Source =
+    page("Recommended CPD topics (GDC)", "https://www.gdc-uk.org/education-cpd/cpd/recommended-cpd-topics");
+pub const GPHC_REVALIDATION: Source = page(
+    "Revalidation resources for pharmacy professionals (GPhC)",
+    "https://www.pharmacyregulation.org/revalidation-resources-pharmacy-professionals",
+);
+pub const GPHC_AI_STATEMENT: Source = page(
+    "Pharmacy regulator publishes AI statement (The Pharmaceutical Journal, on the GPhC position statement of 20 April 2026)",
+    "https://pharmaceutical-journal.com/article/news/pharmacy-regulator-publishes-ai-statement",
+);
+pub const SWE_PEER_REFLECTION_PAGE: Source =
+    page("Peer reflection (Social Work England)", "https://www.socialworkengland.org.uk/cpd/peer-reflection/");
+const SWE_RENEWAL: Source = page(
+    "Registration renewal (Social Work England)",
+    "https://www.socialworkengland.org.uk/cpd/registration-renewal-and-cpd/",
+);
+const GOC_REQUIREMENTS: Source = page(
+    "Introduction to CPD and registrant requirements (GOC)",
+    "https://optical.org/en/education-and-cpd/continuing-professional-development/introduction-to-cpd-and-registrant-requirements",
+);
+const GOC_2025_27: Source = page(
+    "Staying ahead: guidance on the new 2025-27 CPD cycle (GOC, 21 March 2025)",
+    "https://optical.org/resource/staying-ahead-guidance-on-the-new-2025-27-cpd-cycle.html",
+);
+const GOSC_CYCLE: Source =
+    page("Completing your CPD cycle (GOsC)", "https://cpd.osteopathy.org.uk/getting-started/completing-your-cpd-cycle");
+const GCC_CPD: Source =
+    page("Continuing Professional Development (GCC)", "https://www.gcc-uk.org/i-am-a-chiropractor/cpd");
+const PSNI_CPD: Source = page("Continuing professional development (PSNI)", "https://www.psni.org.uk/");
+const NISCC_PRTL: Source = page(
+    "PRTL: Post Registration Training and Learning (NISCC)",
+    "https://niscc.info/index.php/prtl-post-registration-training-and-learning",
+);
+const SSSC_NEWS: Source = page("SSSC News (Scottish Social Services Council)", "https://news.sssc.uk.com/");
+const SCW_HOME: Source = page("Social Care Wales", "https://socialcare.wales/");
+
+/// Every page this file cites, for the test that each is listed in docs/sources.md.
+pub const SOURCES: &[Source] = &[
+    NMC_REVALIDATION,
+    NMC_SUBMIT,
+    NMC_MYNMC,
+    NMC_CODE_REVIEW,
+    GMC_SUPPORTING_PAGE,
+    RCGP_AI_APPRAISAL,
+    RCGP_CPD,
+    WESSEX_LMC_CPD,
+    HCPC_CPD,
+    GDC_CPD,
+    GDC_TOPICS,
+    GPHC_REVALIDATION,
+    GPHC_AI_STATEMENT,
+    SWE_PEER_REFLECTION_PAGE,
+    SWE_RENEWAL,
+    GOC_REQUIREMENTS,
+    GOC_2025_27,
+    GOSC_CYCLE,
+    GCC_CPD,
+    PSNI_CPD,
+    NISCC_PRTL,
+    SSSC_NEWS,
+    SCW_HOME,
+];
 
 /// Hours are typed with at most two decimals, but `f32` sums of such values drift (25 entries of 1.4 h add up to
 /// a hair under 35): totals within this much of a threshold meet it.
@@ -180,12 +290,12 @@ pub struct Rule {
     /// What is asked, in one learner-facing sentence.
     pub description: &'static str,
     pub requirement: Requirement,
-    /// `false` where the Praxis reference could not confirm the rule: shown, but it never decides readiness.
+    /// `false` where no published page could confirm the rule: shown, but it never decides readiness.
     pub confirmed: bool,
     /// The role ids the rule applies to; empty for every role.
     pub roles: &'static [&'static str],
-    /// The Praxis reference's source keys, such as "S1–S4".
-    pub source: &'static str,
+    /// The published page the rule was checked against.
+    pub source: Source,
 }
 
 impl Rule {
@@ -198,6 +308,9 @@ impl Rule {
         self.roles.is_empty() || role.is_some_and(|role| self.roles.contains(&role.id))
     }
 
+    /// Every shipped rule was found on a published page, so only the tests mark one unconfirmed today; the data
+    /// keeps the flag for the next rule that cannot be confirmed.
+    #[cfg(test)]
     const fn unconfirmed(self) -> Self {
         Self { confirmed: false, ..self }
     }
@@ -207,8 +320,8 @@ impl Rule {
     }
 }
 
-/// A confirmed rule for every role; [`Rule::unconfirmed`] and [`Rule::for_roles`] narrow it.
-const fn rule(id: &'static str, source: &'static str, description: &'static str, requirement: Requirement) -> Rule {
+/// A confirmed rule for every role; [`Rule::for_roles`] narrows it.
+const fn rule(id: &'static str, source: Source, description: &'static str, requirement: Requirement) -> Rule {
     Rule { id, description, requirement, confirmed: true, roles: &[], source }
 }
 
@@ -225,7 +338,8 @@ pub enum Requirement {
     Variety { tags: &'static [Term], minimum: u32 },
     /// Every piece of `kind` carries at least one of `tags` (GDC: a development outcome for each activity).
     EachTagged { kind: EvidenceKind, tags: &'static [Term] },
-    /// At least `hours` of CPD in every run of `window_years` consecutive cycle years (GDC: 10 h in any 2 years).
+    /// At least `hours` of CPD in every run of `window_years` consecutive cycle years (GDC: 10 h in any 2 years),
+    /// including the run that spans the join with the previous cycle when the record reaches back into it.
     MinimumPerWindow { hours: f32, window_years: u8 },
     /// Something Praxis cannot check, shown as a reminder.
     Declaration,
@@ -239,16 +353,38 @@ pub struct Regulator {
     pub name: &'static str,
     /// The cycle, unless the learner's [`Role`] has its own.
     pub cycle: Cycle,
-    /// `false` where the reference could not confirm the cycle's dates or start; the notes say what to check.
+    /// `false` where no published page confirmed the cycle's dates or start; the notes say what to check.
     pub cycle_confirmed: bool,
+    /// When the application or submission is due, relative to the renewal date the learner enters.
+    pub due: Due,
     /// Empty when every registrant has the same rules; otherwise the first role is the default.
     pub roles: &'static [Role],
     pub rules: &'static [Rule],
-    pub source: &'static str,
+    /// The regulator's main page on these rules.
+    pub source: Source,
     /// The day the facts were last checked (YYYY-MM-DD).
     pub last_checked: &'static str,
     /// Learner-facing context the rules cannot carry.
     pub notes: &'static [&'static str],
+}
+
+/// When a regulator wants the application, relative to the renewal (expiry) date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// On the renewal date itself.
+    OnRenewal,
+    /// By the 1st of the month in which registration expires (NMC: the revalidation application date).
+    FirstOfRenewalMonth,
+}
+
+impl Due {
+    /// The day the application is due for a renewal on `renewal`.
+    pub fn date(self, renewal: Date) -> Date {
+        match self {
+            Self::OnRenewal => renewal,
+            Self::FirstOfRenewalMonth => renewal.replace_day(1).unwrap_or(renewal),
+        }
+    }
 }
 
 impl Regulator {
@@ -262,9 +398,8 @@ pub fn regulators() -> &'static [Regulator] {
     ALL
 }
 
-/// The regulator with this id.
-/// The Code's four themes, which NMC forms ask each entry to relate to
-/// (reference S4, S7) though no rule requires covering them all.
+/// The Code's four themes, which NMC forms ask each entry to relate to,
+/// though no rule requires covering them all.
 const NMC_CODE_THEMES: &[Term] = &[
     Term { id: "nmc:prioritise-people", label: "The Code: prioritise people" },
     Term { id: "nmc:practise-effectively", label: "The Code: practise effectively" },
@@ -294,6 +429,7 @@ pub fn standards_tags(regulator: &Regulator) -> Vec<&'static Term> {
     tags
 }
 
+/// The regulator with this id.
 pub fn find(id: &str) -> Option<&'static Regulator> {
     ALL.iter().find(|regulator| regulator.id == id)
 }
@@ -317,7 +453,9 @@ pub struct Readiness {
     /// The role whose rules were applied, if the regulator has roles.
     pub role: Option<&'static Role>,
     pub window: CycleWindow,
-    /// Days from today to the renewal date: 0 on the day, negative after it.
+    /// The day the application is due, which can be weeks before the renewal (NMC).
+    pub due: Date,
+    /// Days from today to the due date: 0 on the day, negative after it.
     pub days_left: i64,
     /// Progress on each rule that applies, in the regulator's order.
     pub rules: Vec<RuleProgress>,
@@ -348,16 +486,27 @@ pub fn evaluate(
     let cycle = role.and_then(|role| role.cycle).unwrap_or(regulator.cycle);
     let window = cycle.window(renewal);
     let inside: Vec<&Evidence> = evidence.iter().filter(|item| window.contains(item.date)).collect();
+    // A record that reaches back before this cycle can show whether the run of years spanning the join was met.
+    let reaches_back = evidence.iter().any(|item| item.date < window.start);
     let rules = regulator
         .rules
         .iter()
         .filter(|rule| rule.applies_to(role))
-        .map(|rule| check(rule, cycle, renewal, &inside))
+        .map(|rule| check(rule, cycle, renewal, &inside, reaches_back.then_some(evidence)))
         .collect();
-    Readiness { regulator, role, window, days_left: (renewal - today).whole_days(), rules }
+    let due = regulator.due.date(renewal);
+    Readiness { regulator, role, window, due, days_left: (due - today).whole_days(), rules }
 }
 
-fn check(rule: &'static Rule, cycle: Cycle, renewal: Date, evidence: &[&Evidence]) -> RuleProgress {
+/// `earlier` is the whole record when it holds evidence from before the window, for rules that look across the
+/// join between cycles.
+fn check(
+    rule: &'static Rule,
+    cycle: Cycle,
+    renewal: Date,
+    evidence: &[&Evidence],
+    earlier: Option<&[Evidence]>,
+) -> RuleProgress {
     match rule.requirement {
         Requirement::Hours { kind, minimum, participatory } => {
             let have: f32 = evidence
@@ -415,10 +564,18 @@ fn check(rule: &'static Rule, cycle: Cycle, renewal: Date, evidence: &[&Evidence
             })
         }
         Requirement::MinimumPerWindow { hours, window_years } => {
-            let totals: Vec<(CycleWindow, f32)> = runs_of_years(cycle, renewal, window_years)
+            let mut runs = runs_of_years(cycle, renewal, window_years);
+            let all: Vec<&Evidence> = match earlier {
+                Some(record) => {
+                    runs.insert(0, spanning_run(cycle, renewal, window_years));
+                    record.iter().collect()
+                }
+                None => evidence.to_vec(),
+            };
+            let totals: Vec<(CycleWindow, f32)> = runs
                 .into_iter()
                 .map(|run| {
-                    let total = evidence
+                    let total = all
                         .iter()
                         .filter(|item| item.kind == EvidenceKind::Cpd && run.contains(item.date))
                         .map(|item| item.counted_hours())
@@ -478,6 +635,16 @@ fn runs_of_years(cycle: Cycle, renewal: Date, length: u8) -> Vec<CycleWindow> {
     years.windows(length).map(|run| CycleWindow { start: run[0].start, end: run[length - 1].end }).collect()
 }
 
+/// The run of `length` years that ends with the cycle's first `length - 1` years and so begins in the previous
+/// cycle: the GDC's two-year rule applies across the join between cycles too.
+fn spanning_run(cycle: Cycle, renewal: Date, length: u8) -> CycleWindow {
+    let years = cycle.cycle_years(renewal);
+    let previous = cycle.cycle_years(shift_years(renewal, -i32::from(cycle.years())).unwrap_or(Date::MIN));
+    let inside = usize::from(length).saturating_sub(1).clamp(1, years.len());
+    let before = usize::from(length).saturating_sub(inside).clamp(1, previous.len());
+    CycleWindow { start: previous[previous.len() - before].start, end: years[inside - 1].end }
+}
+
 /// Hours as a learner reads them: "35", "19.5", "0.25".
 fn amount(value: f32) -> String {
     // An empty `f32` sum is -0.0, which would print as "-0"; adding 0.0 turns it into 0.0.
@@ -494,8 +661,8 @@ const GMC_SUPPORTING_INFORMATION: &[Term] = &[
     Term { id: "gmc:compliments-complaints", label: "Compliments and complaints" },
 ];
 
-/// HCPC's own names for its learning types (hcpc-uk.org "What activities count as CPD"); the reference gives only
-/// the rule that there must be at least two.
+/// HCPC's own names for its learning types (hcpc-uk.org "What activities count as CPD"); its standards ask for a
+/// mixture, which Praxis reads as at least two.
 const HCPC_LEARNING_TYPES: &[Term] = &[
     Term { id: "hcpc:work-based", label: "Work-based learning" },
     Term { id: "hcpc:professional", label: "Professional activity" },
@@ -537,6 +704,7 @@ static ALL: &[Regulator] = &[
         name: "Nursing and Midwifery Council (NMC)",
         cycle: Cycle::YearsEndingOnRenewal(3),
         cycle_confirmed: true,
+        due: Due::FirstOfRenewalMonth,
         roles: &[
             Role { id: "single", name: "Nurse, midwife or nursing associate", cycle: None },
             Role { id: "nurse-and-midwife", name: "Nurse and midwife (both registrations)", cycle: None },
@@ -544,72 +712,87 @@ static ALL: &[Regulator] = &[
         rules: &[
             rule(
                 "nmc-practice-hours",
-                "S1–S4",
+                NMC_REVALIDATION,
                 "450 practice hours since your last renewal.",
                 Requirement::Hours { kind: EvidenceKind::PracticeHours, minimum: 450.0, participatory: false },
             )
             .for_roles(&["single"]),
             rule(
                 "nmc-practice-hours-dual",
-                "S1–S4",
+                NMC_REVALIDATION,
                 "900 practice hours since your last renewal, as a nurse and a midwife.",
                 Requirement::Hours { kind: EvidenceKind::PracticeHours, minimum: 900.0, participatory: false },
             )
             .for_roles(&["nurse-and-midwife"]),
             rule(
                 "nmc-cpd-hours",
-                "S1–S4",
+                NMC_REVALIDATION,
                 "35 hours of CPD.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 35.0, participatory: false },
             ),
             rule(
                 "nmc-participatory-hours",
-                "S1–S4",
+                NMC_REVALIDATION,
                 "At least 20 of those hours participatory: learning with at least one other professional, in \
                  person or online.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 20.0, participatory: true },
             ),
             rule(
                 "nmc-feedback",
-                "S1–S4, S6",
+                NMC_REVALIDATION,
                 "5 pieces of practice-related feedback, noting what they said and how you used them.",
                 Requirement::Count { kind: EvidenceKind::Feedback, minimum: 5, planned_only: false },
             ),
             rule(
                 "nmc-reflective-accounts",
-                "S1–S4, S7",
+                NMC_REVALIDATION,
                 "5 written reflective accounts on the NMC form, each related to the Code.",
                 Requirement::Count { kind: EvidenceKind::ReflectiveAccount, minimum: 5, planned_only: false },
             ),
             rule(
                 "nmc-reflective-discussion",
-                "S1–S4, S9",
+                NMC_REVALIDATION,
                 "A reflective discussion about all 5 accounts, face to face with another NMC registrant.",
                 Requirement::Count { kind: EvidenceKind::ReflectiveDiscussion, minimum: 1, planned_only: false },
             ),
-            rule("nmc-health-character", "S1–S4", "A health and character declaration.", Requirement::Declaration),
+            rule(
+                "nmc-application-date",
+                NMC_SUBMIT,
+                "Your revalidation application submitted by the 1st of the month your registration expires; the \
+                 online form opens 60 days before that date.",
+                Requirement::Declaration,
+            ),
+            rule(
+                "nmc-health-character",
+                NMC_REVALIDATION,
+                "A health and character declaration.",
+                Requirement::Declaration,
+            ),
             rule(
                 "nmc-indemnity",
-                "S1–S4",
+                NMC_REVALIDATION,
                 "A declaration that you have an appropriate indemnity arrangement.",
                 Requirement::Declaration,
             ),
             rule(
                 "nmc-confirmation",
-                "S1–S4, S10, S11",
+                NMC_REVALIDATION,
                 "Confirmation, in the 12 months before you renew, by a confirmer: ideally your line manager, who need \
                  not be on the NMC register.",
                 Requirement::Declaration,
             ),
         ],
-        source: "revalidation.nmc.org.uk, nmc.org.uk and guides (S1–S12 in the Praxis reference)",
+        source: NMC_REVALIDATION,
         last_checked: LAST_CHECKED,
         notes: &[
-            "Your application is due before your renewal date; how long before is unconfirmed (S3), so Praxis counts \
-             down to the renewal date you enter.",
-            "Only evidence since your last renewal, or since you joined the register, counts (S1–S4).",
-            "Keep anything that could identify a person out of feedback and reflections (S6).",
-            "The NMC has no rule on AI yet: unconfirmed (S12).",
+            "Enter the date your registration expires. Your revalidation application is due by the 1st of that month, \
+             so Praxis counts down to that day; the online form opens 60 days before it (NMC: Submit your \
+             application; Revalidating: your guide to MyNMC).",
+            "Only evidence since your last renewal, or since you joined the register, counts.",
+            "Keep anything that could identify a person out of feedback and reflections.",
+            "The Code has no AI standard yet. The NMC plans a modernised Code and revalidation, likely to address \
+             artificial intelligence, with consultation in 2026 and the new versions in force from October 2027 \
+             (NMC, 18 February 2025).",
         ],
     },
     Regulator {
@@ -617,43 +800,46 @@ static ALL: &[Regulator] = &[
         name: "General Medical Council (GMC)",
         cycle: Cycle::YearsEndingOnRenewal(5),
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "gmc-supporting-information",
-                "S14, S18",
+                GMC_SUPPORTING_PAGE,
                 "All six types of supporting information in the cycle.",
                 Requirement::Coverage { tags: GMC_SUPPORTING_INFORMATION },
             ),
             rule(
                 "gmc-annual-appraisal",
-                "S13, S14",
+                GMC_SUPPORTING_PAGE,
                 "A whole-practice appraisal every year, where you discuss your supporting information.",
                 Requirement::Declaration,
             ),
             rule(
                 "gmc-annual-cpd",
-                "S16",
+                GMC_SUPPORTING_PAGE,
                 "CPD every year across your whole practice, reflected on and discussed at each appraisal.",
                 Requirement::Declaration,
             ),
             rule(
                 "gmc-appraisal-details",
-                "S14, S15",
+                GMC_SUPPORTING_PAGE,
                 "Your GMC number, the places and roles you have worked in since your last appraisal, a personal \
                  development plan, and probity and health statements.",
                 Requirement::Declaration,
             ),
         ],
-        source: "gmc-uk.org and appraisal guides (S13–S20 in the Praxis reference)",
+        source: GMC_SUPPORTING_PAGE,
         last_checked: LAST_CHECKED,
         notes: &[
-            "Revalidation is normally every 5 years, on your responsible officer's recommendation (S13, S14).",
-            "The GMC sets no minimum hours or credits; your college may, such as the RCGP's 50 credits a year \
-             (S16, S17).",
-            "The RCGP asks you not to have AI write reflections, and to declare AI use at appraisal (S20).",
-            "The GMC's AI guidance: Good medical practice 2024 applies; the MHRA, not the GMC, regulates devices \
-             (S19).",
+            "Revalidation is normally every 5 years, on your responsible officer's recommendation; physician \
+             associates and anaesthesia associates revalidate with the GMC too.",
+            "The GMC sets no minimum hours or credits (RCGP: Continuing professional development). For GPs, about 50 \
+             credits a year is a recommendation, not a GMC requirement (Wessex LMCs: CPD).",
+            "For GPs: the RCGP recommends that you do not use AI to write reflections on learning, and that you tell \
+             your appraiser whether you used AI in preparing your evidence; your responsible officer may have \
+             rules of their own (RCGP: Using generative AI in your appraisal preparations).",
+            "Good medical practice 2024 applies when you use AI; the MHRA, not the GMC, regulates medical devices.",
         ],
     },
     Regulator {
@@ -661,47 +847,47 @@ static ALL: &[Regulator] = &[
         name: "Health and Care Professions Council (HCPC)",
         cycle: Cycle::YearsEndingOnRenewal(2),
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "hcpc-learning-types",
-                "S24–S26",
+                HCPC_CPD,
                 "A mix of learning: at least two different types of CPD activity.",
                 Requirement::Variety { tags: HCPC_LEARNING_TYPES, minimum: 2 },
             ),
             rule(
                 "hcpc-continuous-record",
-                "S23, S24",
+                HCPC_CPD,
                 "A continuous, accurate, dated record of your CPD since you last renewed, ready to explain any gap of \
                  3 months or more.",
                 Requirement::Declaration,
             ),
             rule(
                 "hcpc-quality-and-benefit",
-                "S23",
+                HCPC_CPD,
                 "CPD relevant to your current or future practice that improves your practice or service and \
                  benefits service users.",
                 Requirement::Declaration,
             ),
             rule(
                 "hcpc-profile",
-                "S23–S26",
+                HCPC_CPD,
                 "If audited, a profile: a practice summary (up to 500 words), your dated CPD list, a statement (up \
                  to 1,500 words) on standards 3 and 4 drawing on about 4–6 activities, and evidence.",
                 Requirement::Declaration,
             ),
-            rule("hcpc-declaration", "S21, S22", "The CPD declaration when you renew.", Requirement::Declaration),
+            rule("hcpc-declaration", HCPC_CPD, "The CPD declaration when you renew.", Requirement::Declaration),
         ],
-        source: "hcpc-uk.org and mirrors (S21–S27 in the Praxis reference)",
+        source: HCPC_CPD,
         last_checked: LAST_CHECKED,
         notes: &[
-            "No hours: the HCPC looks for the standards being met, not totals (S23).",
+            "No hours: the HCPC looks for its CPD standards being met, not totals.",
             "Each profession renews every 2 years in its own window (radiographers 1 Dec–28 Feb, paramedics 1 Jun–31 \
-             Aug): enter your own renewal date (S21, S22).",
-            "At each renewal the HCPC audits 2.5% of those registered for 2 years or more (S21, S22).",
-            "The names of the learning types are the HCPC's own list; the Praxis reference states only the rule of \
-             at least two (S24–S26).",
-            "The standards of proficiency from 1 Sep 2023 add a digital skills and new technologies theme (S27).",
+             Aug; physiotherapists and occupational therapists have their own): enter your own renewal date.",
+            "At each renewal the HCPC randomly selects 2.5% of each profession to send a CPD profile.",
+            "The names of the learning types are the HCPC's own list; its standards ask for a mixture of them.",
+            "The standards of proficiency in force from 1 Sep 2023 include digital skills and new technologies.",
         ],
     },
     Regulator {
@@ -709,6 +895,7 @@ static ALL: &[Regulator] = &[
         name: "General Dental Council (GDC)",
         cycle: Cycle::FixedYear { start_month: Month::January, start_day: 1, years: 5 },
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[
             Role { id: "dentist", name: "Dentist", cycle: None },
             Role {
@@ -725,83 +912,88 @@ static ALL: &[Regulator] = &[
         rules: &[
             rule(
                 "gdc-hours-dentist",
-                "S30",
+                GDC_CPD,
                 "100 hours of verifiable CPD in your 5-year cycle.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 100.0, participatory: false },
             )
             .for_roles(&["dentist"]),
             rule(
                 "gdc-hours-dcp-75",
-                "S30",
+                GDC_CPD,
                 "75 hours of verifiable CPD in your 5-year cycle.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 75.0, participatory: false },
             )
             .for_roles(&["dcp-75"]),
             rule(
                 "gdc-hours-dcp-50",
-                "S30",
+                GDC_CPD,
                 "50 hours of verifiable CPD in your 5-year cycle.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 50.0, participatory: false },
             )
             .for_roles(&["dcp-50"]),
             rule(
                 "gdc-every-two-years",
-                "S30",
+                GDC_CPD,
                 "At least 10 hours of verifiable CPD in every 2 consecutive years of your cycle.",
                 Requirement::MinimumPerWindow { hours: 10.0, window_years: 2 },
             ),
             rule(
                 "gdc-outcomes",
-                "S33, S35",
+                GDC_CPD,
                 "At least one development outcome for each CPD activity.",
                 Requirement::EachTagged { kind: EvidenceKind::Cpd, tags: GDC_OUTCOMES },
             ),
             rule(
                 "gdc-record",
-                "S31, S33",
+                GDC_CPD,
                 "A personal development plan, an activity log (title, date, certificate hours, outcomes, reflection) \
                  and evidence, kept for 5 years after the cycle ends.",
                 Requirement::Declaration,
             ),
             rule(
                 "gdc-verifiable",
-                "S34",
+                GDC_CPD,
                 "Only verifiable CPD: documented aims and objectives, anticipated outcomes, quality controls and the \
                  provider's proof of your hours.",
                 Requirement::Declaration,
             ),
             rule(
                 "gdc-annual-statement",
-                "S31, S32",
+                GDC_CPD,
                 "A CPD statement every year, even when you did none that year.",
                 Requirement::Declaration,
             ),
             rule(
                 "gdc-end-of-cycle-statement",
-                "S31",
+                GDC_CPD,
                 "An end-of-cycle statement within 28 days of the end of your cycle.",
                 Requirement::Declaration,
             ),
             rule(
                 "gdc-recommended-topics",
-                "S34",
-                "The GDC's recommended topics: the pre-2018 scheme recommended medical emergencies (10 hours), \
-                 decontamination (5) and radiography (5) per cycle; the current list is unconfirmed.",
+                GDC_TOPICS,
+                "The GDC's highly recommended topics: medical emergencies (at least 10 hours a cycle, and at least 2 \
+                 every year), disinfection and decontamination (at least 5 hours a cycle), and radiography and \
+                 radiation protection if you take radiographs (at least 5 hours a cycle; dental technicians may do \
+                 materials and equipment instead).",
                 Requirement::Declaration,
-            )
-            .unconfirmed(),
+            ),
         ],
-        source: "gdc-uk.org and dental guides (S29–S36 in the Praxis reference)",
+        source: GDC_CPD,
         last_checked: LAST_CHECKED,
         notes: &[
-            "Choose your role: hours differ, and dental care professionals' cycles start on the 1 Aug after they \
-             register, dentists' years end on 31 Dec (S29, S30, S32).",
+            "Choose your role: hours differ, and dental care professionals' CPD years run 1 Aug–31 Jul, dentists' \
+             1 Jan–31 Dec.",
             "Praxis counts every CPD hour you log toward the verifiable total, so log only verifiable CPD, with the \
-             hours on the certificate and no breaks or travel (S33, S34).",
-            "Praxis checks the 10-hour rule on each pair of consecutive cycle years: years 1–2, 2–3, 3–4 and 4–5 \
-             (S30).",
-            "Cover all four development outcomes across your CPD if you can: the GDC encourages it (S33, S35).",
-            "The GDC has no CPD rule on AI: unconfirmed (S36).",
+             hours on the certificate and no breaks or travel.",
+            "The 10-hour rule applies to every two consecutive years, including the last year of your previous cycle \
+             with the first of this one. Praxis checks years 1–2, 2–3, 3–4 and 4–5, and the pair across the join \
+             once your log holds CPD from your previous cycle. It cannot tell whether this is your first cycle.",
+            "The GDC also recommends keeping up to date in legal and ethical issues, complaints handling, early \
+             detection of oral cancer and safeguarding of children and of vulnerable adults (Recommended CPD \
+             topics).",
+            "Cover all four development outcomes across your CPD if you can: the GDC encourages it.",
+            "The GDC has published research on AI in dentistry but no CPD rule on AI: unconfirmed.",
         ],
     },
     Regulator {
@@ -809,49 +1001,53 @@ static ALL: &[Regulator] = &[
         name: "General Pharmaceutical Council (GPhC)",
         cycle: Cycle::YearsEndingOnRenewal(1),
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "gphc-cpd-records",
-                "S37, S38",
+                GPHC_REVALIDATION,
                 "4 CPD records.",
                 Requirement::Count { kind: EvidenceKind::Cpd, minimum: 4, planned_only: false },
             ),
             rule(
                 "gphc-planned-records",
-                "S37–S39",
+                GPHC_REVALIDATION,
                 "At least 2 of those records planned: what and why you set out to learn, how, and a real example of \
                  the benefit to the people using your services.",
                 Requirement::Count { kind: EvidenceKind::Cpd, minimum: 2, planned_only: true },
             ),
             rule(
                 "gphc-peer-discussion",
-                "S37, S40",
+                GPHC_REVALIDATION,
                 "1 peer discussion with a peer you choose, recording how it benefited your practice (not a \
                  transcript).",
                 Requirement::Count { kind: EvidenceKind::PeerDiscussion, minimum: 1, planned_only: false },
             ),
             rule(
                 "gphc-reflective-account",
-                "S37, S41",
+                GPHC_REVALIDATION,
                 "1 reflective account on how you meet the standards the GPhC selected, with a real example.",
                 Requirement::Count { kind: EvidenceKind::ReflectiveAccount, minimum: 1, planned_only: false },
             ),
             rule(
                 "gphc-own-work",
-                "S42",
-                "Your own submission: the GPhC does not accept whole revalidation submissions written by AI.",
+                GPHC_AI_STATEMENT,
+                "Your own submission: using AI to create a full revalidation submission is not appropriate.",
                 Requirement::Declaration,
             ),
         ],
-        source: "pharmacyregulation.org and pharmacy press (S37–S42 in the Praxis reference)",
+        source: GPHC_REVALIDATION,
         last_checked: LAST_CHECKED,
         notes: &[
-            "You submit once a year via myGPhC when you renew, and a sample is reviewed (S37, S38).",
-            "An unplanned record gives the activity, what you learned, how you applied it and the benefit (S39).",
-            "The crawled page selected standards 3, 6 and 9 for the reflective account: check this year's (S41).",
-            "The GPhC's AI statement (20 Apr 2026): stay accountable, know AI's limits and bias, check its output and \
-             be open about using it (S42).",
+            "Pharmacists and pharmacy technicians submit once a year via myGPhC when they renew, and a sample is \
+             reviewed.",
+            "An unplanned record gives the activity, what you learned, how you applied it and the benefit.",
+            "For the reflective account the GPhC currently names standards 3 (communicate effectively), 6 (behave \
+             professionally) and 9 (demonstrate leadership); check the page before you write, as it can change.",
+            "The GPhC's position statement on AI (20 April 2026): you stay personally accountable when using AI, \
+             should understand its intended use, limits and biases, review its output, be open with patients about \
+             it, and must not use AI to create a full revalidation submission.",
         ],
     },
     Regulator {
@@ -859,91 +1055,120 @@ static ALL: &[Regulator] = &[
         name: "Social Work England",
         cycle: Cycle::FixedYear { start_month: Month::December, start_day: 1, years: 1 },
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "swe-cpd-pieces",
-                "S43",
+                SWE_RENEWAL,
                 "At least 2 different pieces of CPD in the registration year.",
                 Requirement::Count { kind: EvidenceKind::Cpd, minimum: 2, planned_only: false },
             ),
             rule(
                 "swe-peer-reflection",
-                "S43, S45",
+                SWE_PEER_REFLECTION_PAGE,
                 "At least one piece reflected on with a peer, recording what you learned from the discussion.",
                 Requirement::Coverage { tags: SWE_PEER_REFLECTION },
             ),
-            rule("swe-peer-registered", "S44", "Your peer is a registered social worker.", Requirement::Declaration)
-                .unconfirmed(),
+            rule(
+                "swe-peer",
+                SWE_PEER_REFLECTION_PAGE,
+                "Your peer is a social worker registered in the UK, your line manager or supervisor, or another \
+                 professional who knows your social work practice.",
+                Requirement::Declaration,
+            ),
             rule(
                 "swe-record",
-                "S43, S45",
+                SWE_RENEWAL,
                 "Each piece recorded with its type, description and relevance, date, what you learned and its impact \
                  on your practice and on people, in line with professional standard 4 (4.1–4.8).",
                 Requirement::Declaration,
             ),
         ],
-        source: "socialworkengland.org.uk and guides (S43–S46 in the Praxis reference)",
+        source: SWE_RENEWAL,
         last_checked: LAST_CHECKED,
         notes: &[
-            "The registration year runs 1 Dec–30 Nov; renewal opens on 1 Sep and CPD is due by 23:59 on 30 Nov (S43, \
-             S44).",
-            "No hours (S43).",
-            "No CPD rule on AI; Social Work England commissioned research on AI in social work in 2025 (S46).",
+            "The registration year runs 1 Dec–30 Nov; renewal opens on 1 Sep and your CPD must be recorded by 30 Nov.",
+            "No hours.",
+            "The peer does not approve your learning: they help you think about how to improve your practice \
+             (Peer reflection).",
+            "No CPD rule on AI; Social Work England commissioned research on AI in social work in 2025.",
         ],
     },
     Regulator {
         id: "goc",
         name: "General Optical Council (GOC)",
         cycle: Cycle::FixedYear { start_month: Month::January, start_day: 1, years: 3 },
-        cycle_confirmed: false,
+        cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[
             Role { id: "registrant", name: "Optometrist or dispensing optician", cycle: None },
-            Role { id: "specialty", name: "Specialty registrant", cycle: None },
+            Role { id: "specialty", name: "Optometrist with a prescribing specialty", cycle: None },
         ],
         rules: &[
             rule(
                 "goc-points",
-                "S47, S48",
+                GOC_REQUIREMENTS,
                 "36 CPD points in the 3-year cycle.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 36.0, participatory: false },
             )
             .for_roles(&["registrant"]),
             rule(
                 "goc-points-specialty",
-                "S47, S48",
-                "54 CPD points in the 3-year cycle.",
+                GOC_REQUIREMENTS,
+                "54 CPD points in the 3-year cycle: the 36 every registrant needs and 18 more specialty points.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 54.0, participatory: false },
             )
             .for_roles(&["specialty"]),
             rule(
                 "goc-interactive",
-                "S47, S48",
+                GOC_REQUIREMENTS,
                 "At least 18 points from interactive CPD, learning with others.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 18.0, participatory: true },
             ),
             rule(
                 "goc-domains",
-                "S47, S48",
+                GOC_REQUIREMENTS,
                 "At least one point in each of the four domains.",
                 Requirement::Coverage { tags: GOC_DOMAINS },
             ),
             rule(
                 "goc-peer-review",
-                "S47, S48",
+                GOC_REQUIREMENTS,
                 "At least one peer review, and a reflection on it.",
                 Requirement::Count { kind: EvidenceKind::PeerDiscussion, minimum: 1, planned_only: false },
             ),
-            rule("goc-pdp", "S47, S48", "A personal development plan.", Requirement::Declaration),
+            rule(
+                "goc-provider-points",
+                GOC_REQUIREMENTS,
+                "At least 18 of your points from GOC-approved CPD providers; Praxis cannot tell who provided an \
+                 activity, so check your MyCPD account.",
+                Requirement::Declaration,
+            ),
+            rule(
+                "goc-specialty-points",
+                GOC_2025_27,
+                "18 specialty points, in addition to the 36, for your prescribing specialty.",
+                Requirement::Declaration,
+            )
+            .for_roles(&["specialty"]),
+            rule(
+                "goc-pdp",
+                GOC_REQUIREMENTS,
+                "A personal development plan at the start of the cycle.",
+                Requirement::Declaration,
+            ),
         ],
-        source: "GOC site (mygoc mirror) and aop.org.uk (S47, S48 in the Praxis reference)",
+        source: GOC_2025_27,
         last_checked: LAST_CHECKED,
         notes: &[
-            "Cycles run for 3 calendar years: 2022–24 is confirmed, later cycle dates are unconfirmed (S47, S48). \
-             Enter the last day of your cycle.",
-            "Praxis counts one hour of CPD as one point: the reference gives points, not hours.",
-            "Aim for about 6 points a year (S47, S48).",
-            "The reference gives 18 interactive points without saying whether specialty registrants need more.",
+            "Cycles run for 3 calendar years; the current one runs from 1 January 2025 to 31 December 2027. Enter the \
+             last day of your cycle.",
+            "Praxis counts one hour of CPD as one point: the GOC counts points, which depend on the activity, so \
+             enter the points your provider gives as the hours.",
+            "The GOC expects at least 6 points a year.",
+            "Whether specialty registrants need more than 18 interactive points is not stated on the pages Praxis \
+             checked: unconfirmed.",
         ],
     },
     Regulator {
@@ -951,51 +1176,52 @@ static ALL: &[Regulator] = &[
         name: "General Osteopathic Council (GOsC)",
         cycle: Cycle::YearsEndingOnRenewal(3),
         cycle_confirmed: false,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "gosc-hours",
-                "S49, S50",
+                GOSC_CYCLE,
                 "90 hours of CPD in the 3-year cycle.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 90.0, participatory: false },
             ),
             rule(
                 "gosc-with-others",
-                "S49, S50",
+                GOSC_CYCLE,
                 "At least 45 of those hours learning with others.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 45.0, participatory: true },
             ),
             rule(
                 "gosc-themes",
-                "S49, S50",
+                GOSC_CYCLE,
                 "CPD in all four themes of the Osteopathic Practice Standards.",
                 Requirement::Coverage { tags: GOSC_THEMES },
             ),
             rule(
                 "gosc-objective",
-                "S49, S50",
+                GOSC_CYCLE,
                 "At least one objective activity, such as patient feedback, peer observation or clinical audit.",
                 Requirement::Coverage { tags: GOSC_OBJECTIVE },
             ),
             rule(
                 "gosc-communication-consent",
-                "S49, S50",
+                GOSC_CYCLE,
                 "At least one CPD activity on communication and consent.",
                 Requirement::Coverage { tags: GOSC_CONSENT },
             ),
             rule(
                 "gosc-peer-discussion-review",
-                "S49, S50",
+                GOSC_CYCLE,
                 "A Peer Discussion Review at the end of the cycle.",
                 Requirement::Count { kind: EvidenceKind::PeerDiscussion, minimum: 1, planned_only: false },
             ),
-            rule("gosc-annual-declaration", "S49, S50", "A CPD declaration every year.", Requirement::Declaration),
+            rule("gosc-annual-declaration", GOSC_CYCLE, "A CPD declaration every year.", Requirement::Declaration),
         ],
-        source: "cpd.osteopathy.org.uk (S49, S50 in the Praxis reference)",
+        source: GOSC_CYCLE,
         last_checked: LAST_CHECKED,
         notes: &[
-            "The reference gives the cycle's length but not when it starts: Praxis counts the 3 years up to the date \
-             you enter.",
+            "The pages Praxis checked give the cycle's length but not when it starts: Praxis counts the 3 years up to \
+             the date you enter.",
         ],
     },
     Regulator {
@@ -1003,30 +1229,31 @@ static ALL: &[Regulator] = &[
         name: "General Chiropractic Council (GCC)",
         cycle: Cycle::FixedYear { start_month: Month::September, start_day: 1, years: 1 },
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "gcc-hours",
-                "S51, S52",
+                GCC_CPD,
                 "At least 30 hours of CPD in the CPD year (1 Sep–31 Aug).",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 30.0, participatory: false },
             ),
             rule(
                 "gcc-with-others",
-                "S51, S52",
+                GCC_CPD,
                 "At least 15 of those hours learning with others, with evidence of it in case of audit.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 15.0, participatory: true },
             ),
-            rule("gcc-plan", "S51, S52", "Plan, record and evaluate your CPD.", Requirement::Declaration),
-            rule("gcc-summary", "S51, S52", "Your online CPD summary for the year.", Requirement::Declaration),
+            rule("gcc-plan", GCC_CPD, "Plan, record and evaluate your CPD.", Requirement::Declaration),
+            rule("gcc-summary", GCC_CPD, "Your online CPD summary for the year.", Requirement::Declaration),
             rule(
                 "gcc-directed-topic",
-                "S51, S52",
+                GCC_CPD,
                 "CPD on the GCC's directed topic for the year.",
                 Requirement::Declaration,
             ),
         ],
-        source: "gcc-uk.org (S51, S52 in the Praxis reference)",
+        source: GCC_CPD,
         last_checked: LAST_CHECKED,
         notes: &[],
     },
@@ -1035,36 +1262,39 @@ static ALL: &[Regulator] = &[
         name: "Pharmaceutical Society of Northern Ireland (PSNI)",
         cycle: Cycle::FixedYear { start_month: Month::June, start_day: 1, years: 1 },
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "psni-entries",
-                "S53",
+                PSNI_CPD,
                 "A full portfolio of 4 to 10 CPD cycles (entries).",
                 Requirement::Count { kind: EvidenceKind::Cpd, minimum: 4, planned_only: false },
             ),
             rule(
                 "psni-hours",
-                "S53",
+                PSNI_CPD,
                 "At least 30 hours of CPD.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 30.0, participatory: false },
             ),
             rule(
                 "psni-balance",
-                "S53",
+                PSNI_CPD,
                 "At least half of your entries scheduled (planned), and at least three quarters within your current \
                  scope of practice and evaluated in practice.",
                 Requirement::Declaration,
             ),
         ],
-        source: "psni.org.uk (S53 in the Praxis reference)",
+        source: PSNI_CPD,
         last_checked: LAST_CHECKED,
         notes: &[
-            "The CPD year runs 1 Jun–31 May and the portfolio is due by 31 May (S53).",
-            "Submit no more than 10 entries (S53).",
-            "A partial portfolio needs 15 hours; the reference does not say who submits one, so Praxis checks a full \
-             portfolio (S53).",
-            "Portfolios are marked, with a pass mark of 50% (S53).",
+            "The CPD year runs 1 Jun–31 May and the portfolio is due by 31 May.",
+            "Submit no more than 10 entries.",
+            "A partial portfolio needs 15 hours; Praxis could not confirm who submits one, so it checks a full \
+             portfolio.",
+            "Portfolios are marked, with a pass mark of 50%.",
+            "These PSNI facts come from the PSNI's site as first researched and were not re-checked on a page this \
+             round: confirm them with the PSNI.",
         ],
     },
     Regulator {
@@ -1072,6 +1302,7 @@ static ALL: &[Regulator] = &[
         name: "Northern Ireland Social Care Council (NISCC)",
         cycle: Cycle::YearsEndingOnRenewal(3),
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[
             Role { id: "social-worker", name: "Social worker or manager", cycle: None },
             Role { id: "care-worker", name: "Social care worker", cycle: Some(Cycle::YearsEndingOnRenewal(5)) },
@@ -1079,23 +1310,23 @@ static ALL: &[Regulator] = &[
         rules: &[
             rule(
                 "niscc-prtl-hours",
-                "S59, S60",
+                NISCC_PRTL,
                 "90 hours of post-registration training and learning (PRTL) in your registration period.",
                 Requirement::Hours { kind: EvidenceKind::Cpd, minimum: 90.0, participatory: false },
             ),
             rule(
                 "niscc-learning-plan",
-                "S59, S60",
+                NISCC_PRTL,
                 "A written learning plan agreed with your employer.",
                 Requirement::Declaration,
             ),
         ],
-        source: "niscc.info (S59, S60 in the Praxis reference)",
+        source: NISCC_PRTL,
         last_checked: LAST_CHECKED,
         notes: &[
-            "A registration period is 3 years for social workers and managers and 5 for social care workers: choose \
-             your role (S59, S60).",
-            "The NISCC audits a sample of registrants (S59, S60).",
+            "A registration period is normally 3 years for social workers and managers and 5 for social care \
+             workers: choose your role.",
+            "The NISCC audits a sample of registrants.",
         ],
     },
     Regulator {
@@ -1103,25 +1334,24 @@ static ALL: &[Regulator] = &[
         name: "Scottish Social Services Council (SSSC)",
         cycle: Cycle::YearsEndingOnRenewal(1),
         cycle_confirmed: false,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "sssc-core-learning",
-                "S57, S58",
+                SSSC_NEWS,
                 "The core learning elements for your role and career stage, including the mandatory trauma and \
                  protection learning.",
                 Requirement::Declaration,
             ),
-            rule("sssc-annual-declaration", "S57, S58", "Your annual declaration.", Requirement::Declaration),
+            rule("sssc-annual-declaration", SSSC_NEWS, "Your annual declaration.", Requirement::Declaration),
         ],
-        source: "news.sssc.uk.com (S57, S58 in the Praxis reference)",
+        source: SSSC_NEWS,
         last_checked: LAST_CHECKED,
         notes: &[
-            "No hours since 3 Jun 2024: core learning elements for your role and career stage replaced them \
-             (S57, S58).",
-            "From May 2025 employers verify a sample of declarations (S57, S58).",
-            "The reference gives an annual declaration but no registration period: Praxis shows the year up to the \
-             date you enter.",
+            "No hours since 3 Jun 2024: core learning elements for your role and career stage replaced them.",
+            "From May 2025 employers verify a sample of declarations.",
+            "Praxis could not confirm the registration period: it shows the year up to the date you enter.",
         ],
     },
     Regulator {
@@ -1129,27 +1359,28 @@ static ALL: &[Regulator] = &[
         name: "Social Care Wales",
         cycle: Cycle::YearsEndingOnRenewal(3),
         cycle_confirmed: true,
+        due: Due::OnRenewal,
         roles: &[],
         rules: &[
             rule(
                 "scw-confirm-learning",
-                "S55, S56",
+                SCW_HOME,
                 "Confirm your learning when you renew your registration.",
                 Requirement::Declaration,
             ),
             rule(
                 "scw-own-record",
-                "S55, S56",
+                SCW_HOME,
                 "Keep your own record of your learning, in case yours is sampled.",
                 Requirement::Declaration,
             ),
         ],
-        source: "socialcare.wales and Community Care (S54–S56 in the Praxis reference)",
+        source: SCW_HOME,
         last_checked: LAST_CHECKED,
         notes: &[
-            "No hours and no logging since 1 Apr 2025 (S55, S56).",
+            "No hours and no logging since 1 Apr 2025.",
             "Before that: 90 hours for social workers and managers, 45 for care workers, per registration, logged \
-             with date, title, duration and what it contributed (S54).",
+             with date, title, duration and what it contributed.",
         ],
     },
 ];
@@ -1492,24 +1723,25 @@ mod tests {
             name: "Test",
             cycle: Cycle::YearsEndingOnRenewal(1),
             cycle_confirmed: true,
+            due: Due::OnRenewal,
             roles: &[],
             rules: &[
                 rule(
                     "test-feedback",
-                    "S0",
+                    NMC_REVALIDATION,
                     "One piece of feedback.",
                     Requirement::Count { kind: EvidenceKind::Feedback, minimum: 1, planned_only: false },
                 ),
                 rule(
                     "test-unsure",
-                    "S0",
+                    NMC_REVALIDATION,
                     "Ten peer discussions.",
                     Requirement::Count { kind: EvidenceKind::PeerDiscussion, minimum: 10, planned_only: false },
                 )
                 .unconfirmed(),
-                rule("test-declaration", "S0", "A declaration.", Requirement::Declaration),
+                rule("test-declaration", NMC_REVALIDATION, "A declaration.", Requirement::Declaration),
             ],
-            source: "test",
+            source: NMC_REVALIDATION,
             last_checked: LAST_CHECKED,
             notes: &[],
         };
@@ -1535,19 +1767,98 @@ mod tests {
     }
 
     #[test]
-    fn what_the_reference_leaves_unconfirmed_stays_unconfirmed() {
-        let confirmed = |id: &str| {
-            ALL.iter()
-                .flat_map(|regulator| regulator.rules)
-                .find(|rule| rule.id == id)
-                .expect("the rule exists")
-                .confirmed
+    fn confirmation_follows_what_the_cited_pages_say() {
+        let rule = |id: &str| {
+            ALL.iter().flat_map(|regulator| regulator.rules).find(|rule| rule.id == id).expect("the rule exists")
         };
-        assert!(!confirmed("gdc-recommended-topics"));
-        assert!(!confirmed("swe-peer-registered"));
-        assert!(!regulator("goc").cycle_confirmed);
-        for id in ["nmc", "gdc", "goc"] {
+        // Published on the GDC's recommended topics page and the GOC's 2025-27 cycle page.
+        assert!(rule("gdc-recommended-topics").confirmed);
+        assert!(rule("gdc-recommended-topics").description.contains("at least 2 every year"));
+        assert!(regulator("goc").cycle_confirmed);
+        // Social Work England's peer-reflection page: the peer need not be a social worker.
+        let peer = rule("swe-peer");
+        assert!(peer.confirmed && peer.description.contains("line manager or supervisor"), "{}", peer.description);
+        // Still not found on any published page.
+        assert!(!regulator("gosc").cycle_confirmed && !regulator("sssc").cycle_confirmed);
+        for id in ["gdc", "goc"] {
             assert!(regulator(id).notes.iter().any(|note| note.contains("unconfirmed")), "{id}");
+        }
+    }
+
+    #[test]
+    fn nmc_readiness_counts_down_to_the_application_date_not_expiry() {
+        let expiry = date(2027, 6, 30);
+        let readiness = evaluate(regulator("nmc"), None, expiry, date(2027, 5, 1), &[]);
+        assert_eq!(readiness.due, date(2027, 6, 1));
+        assert_eq!(readiness.days_left, 31, "1 May to 1 Jun, not to 30 Jun");
+        // The cycle's evidence still runs to the expiry date.
+        assert_eq!(readiness.window.end, expiry);
+        let gphc = evaluate(regulator("gphc"), None, expiry, date(2027, 5, 1), &[]);
+        assert_eq!((gphc.due, gphc.days_left), (expiry, 60));
+        assert_eq!(Due::FirstOfRenewalMonth.date(date(2028, 2, 29)), date(2028, 2, 1));
+    }
+
+    #[test]
+    fn the_gdc_two_year_rule_spans_the_join_with_the_previous_cycle() {
+        let renewal = date(2027, 12, 31); // a dentist's cycle: 2023 to 2027
+        let every_pair = [cpd(date(2024, 6, 1), 10.0), cpd(date(2026, 6, 1), 10.0)];
+        let with = |earlier: &[Evidence]| {
+            let evidence: Vec<Evidence> = earlier.iter().chain(&every_pair).cloned().collect();
+            let readiness = evaluate(regulator("gdc"), Some("dentist"), renewal, renewal, &evidence);
+            let progress = progress(&readiness, "gdc-every-two-years");
+            (progress.met, progress.missing.clone())
+        };
+        // Nothing logged before 2023: Praxis cannot see the join, so it checks the four pairs inside the cycle.
+        assert_eq!(with(&[]), (true, String::new()));
+        // CPD logged in 2021 shows the record reaches back, and 2022–23 then has none.
+        let (met, missing) = with(&[cpd(date(2021, 3, 1), 10.0)]);
+        assert!(!met);
+        assert!(missing.contains("2022-01-01 to 2023-12-31 has 0"), "{missing}");
+        // Ten hours in 2022 meet the pair across the join.
+        assert_eq!(with(&[cpd(date(2022, 12, 31), 10.0)]), (true, String::new()));
+        let dcp =
+            spanning_run(Cycle::FixedYear { start_month: Month::August, start_day: 1, years: 5 }, date(2028, 7, 31), 2);
+        assert_eq!(dcp, CycleWindow { start: date(2022, 8, 1), end: date(2024, 7, 31) });
+    }
+
+    #[test]
+    fn learners_never_see_internal_source_keys_or_research_notes() {
+        let internal = |text: &str| {
+            let key = text.char_indices().any(|(at, c)| {
+                c == 'S'
+                    && text[at + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    && !text[..at].ends_with(|p: char| p.is_alphanumeric())
+            });
+            key || ["crawled", "Praxis reference", "reference notes"].iter().any(|word| text.contains(word))
+        };
+        assert!(internal("see (S12)") && internal("the crawled page") && !internal("DCB0129 and GMS2"));
+        for regulator in regulators() {
+            for text in regulator.notes.iter().copied().chain(regulator.rules.iter().map(|rule| rule.description)) {
+                assert!(!internal(text), "{}: {text}", regulator.id);
+            }
+        }
+        for template in crate::domain::reflective::TEMPLATES {
+            for question in template.questions {
+                assert!(!internal(question.text), "{}: {}", template.id, question.text);
+            }
+        }
+    }
+
+    #[test]
+    fn every_cited_page_is_listed_in_docs_sources_md() {
+        let listed = include_str!("../../docs/sources.md");
+        let cited = regulators()
+            .iter()
+            .flat_map(|regulator| {
+                std::iter::once(regulator.source).chain(regulator.rules.iter().map(|rule| rule.source))
+            })
+            .chain(crate::domain::reflective::TEMPLATES.iter().map(|template| template.source));
+        for source in cited {
+            assert!(SOURCES.contains(&source), "{} is in SOURCES", source.title);
+        }
+        for source in SOURCES {
+            assert!(source.url.starts_with("https://") && !source.title.is_empty(), "{source}");
+            assert!(listed.contains(source.url), "docs/sources.md lists {}", source.url);
         }
     }
 
@@ -1565,7 +1876,7 @@ mod tests {
         let mut rule_ids = std::collections::BTreeSet::new();
         for regulator in regulators() {
             let id = regulator.id;
-            assert!(!regulator.source.is_empty(), "{id} has a source");
+            assert!(regulator.source.url.starts_with("https://"), "{id} has a source");
             assert!(parse_day(regulator.last_checked).is_some(), "{id} last_checked is a YYYY-MM-DD date");
             let cycles = std::iter::once(regulator.cycle).chain(regulator.roles.iter().filter_map(|role| role.cycle));
             for cycle in cycles {
@@ -1578,7 +1889,11 @@ mod tests {
             for rule in regulator.rules {
                 assert!(rule_ids.insert(rule.id), "{} is unique", rule.id);
                 assert!(rule.id.starts_with(&format!("{id}-")), "{} is prefixed", rule.id);
-                assert!(rule.source.starts_with('S') && !rule.description.is_empty(), "{} cites a source key", rule.id);
+                assert!(
+                    rule.source.url.starts_with("https://") && !rule.description.is_empty(),
+                    "{} cites a page",
+                    rule.id
+                );
                 assert!(rule.roles.iter().all(|role| regulator.role(role).is_some()), "{} names real roles", rule.id);
                 let tags = match rule.requirement {
                     Requirement::Coverage { tags } | Requirement::EachTagged { tags, .. } => tags,

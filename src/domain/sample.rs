@@ -31,6 +31,15 @@ const REGULATORS: &[(&str, &str)] = &[
     ("dentistry", "gdc"),
     ("social-work", "swe"),
     ("allied-health", "hcpc"),
+    ("physiotherapy", "hcpc"),
+    ("occupational-therapy", "hcpc"),
+    // Care workers in England are not on a statutory register; the sample
+    // places them in Scotland, where the SSSC registers them.
+    ("social-care", "sssc"),
+    ("pharmacy-technician", "gphc"),
+    ("optometry", "goc"),
+    ("physician-associate", "gmc"),
+    ("anaesthesia-associate", "gmc"),
 ];
 
 /// How much a sampled career holds per year: about 2,000 CPD entries,
@@ -235,6 +244,15 @@ mod tests {
 
     fn end() -> Date {
         crate::domain::cpd::parse_date("2026-11-01").unwrap()
+    }
+
+    #[test]
+    fn every_profession_a_sample_can_draw_has_a_regulator_praxis_knows() {
+        for profession in PROFESSIONS {
+            let regulator = REGULATORS.iter().find(|(p, _)| *p == profession.id).map(|(_, r)| *r);
+            let regulator = regulator.unwrap_or_else(|| panic!("{} has no sample regulator", profession.id));
+            assert!(crate::domain::revalidation::find(regulator).is_some(), "{regulator}");
+        }
     }
 
     #[test]

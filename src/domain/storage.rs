@@ -11,7 +11,7 @@ use super::record::LearnerRecord;
 
 /// The version of the stored and exported format. Raise it when the
 /// shape of [`LearnerRecord`] changes, and add a migration to `MIGRATIONS`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What the browser lets one site keep in localStorage, in characters
 /// (measured in Chromium: about 5 million UTF-16 code units).
@@ -130,7 +130,11 @@ pub fn migrate(version: u64, mut record: serde_json::Value) -> Result<LearnerRec
 
 /// `(from, step)`: `step` turns a record of version `from` into `from + 1`.
 type Migration = (u32, fn(&mut serde_json::Value));
-const MIGRATIONS: &[Migration] = &[(1, completions_gain_minutes), (2, learner_gains_an_id)];
+const MIGRATIONS: &[Migration] = &[
+    (1, completions_gain_minutes),
+    (2, learner_gains_an_id),
+    (3, crate::domain::migrations::areas::split_ethics_area),
+];
 
 /// Version 1 (the first release) recorded completions without the CPD
 /// minutes they earned; version 2 keeps them. Fill them in from the module.
@@ -183,7 +187,7 @@ mod tests {
             "2026-01-02T10:00:00.000Z",
         );
         let text = encode(&record);
-        assert!(text.starts_with(r#"{"schema_version":3,"record":{"#), "{text}");
+        assert!(text.starts_with(r#"{"schema_version":4,"record":{"#), "{text}");
         assert_eq!(decode(&text), Ok(record));
     }
 
@@ -220,6 +224,15 @@ mod tests {
             assert_eq!(record.learner_id.len(), 36, "an opaque learner id is derived: {}", record.learner_id);
             assert_eq!(decode(&text).unwrap().learner_id, record.learner_id, "and derived the same way each time");
         }
+        // Format 4 rates the framework's ethics and its legislation and regulation apart: a rating of the
+        // merged area given before becomes the rating of both.
+        let v3 = decode(&std::fs::read_to_string(fixtures.join("record-v3.json")).unwrap()).unwrap();
+        let ratings: Vec<(&str, u8)> =
+            v3.self_assessments[0].ratings.iter().map(|(id, rating)| (id.as_str(), rating.level)).collect();
+        assert_eq!(
+            ratings,
+            [("ethical-legal-regulatory/ethics", 2), ("ethical-legal-regulatory/legislation-regulation", 2)]
+        );
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub fn ModuleHeader(module: Module, #[prop(optional)] preview: bool) -> impl Int
                 view! { <PageTitle text=module.title.clone()/> }.into_any()
             }}
             <p class="lede">{module.summary.clone()}</p>
+            // Until a named clinician has confirmed the module's clinical facts, learners are told so.
+            {module.awaits_clinical_review().then(|| view! {
+                <p class="tag tag--unconfirmed" role="note">"Not yet clinically reviewed"</p>
+            })}
             <dl class="facts">
                 <div><dt>"Time"</dt><dd>{format!("{} minutes of CPD", module.minutes)}</dd></div>
                 <div><dt>"For"</dt><dd>{stages.join(", ")}</dd></div>

@@ -15,7 +15,7 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const CURRENT_FORMAT = 3;
+const CURRENT_FORMAT = 4;
 
 test('after one visit the app and every module work offline, with recorded data intact', async () => {
   const context = await browser.newContext();

@@ -87,6 +87,30 @@ impl Default for CompletionRule {
     }
 }
 
+/// Which facts in a module a named clinician must confirm before release, and who did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ClinicalReview {
+    /// The facts, in the author's words; empty when the module states none that need a clinician.
+    pub facts: Vec<String>,
+    /// The reviewer's name and role once they have confirmed the facts; `None` until then.
+    pub reviewer: Option<String>,
+}
+
+impl ClinicalReview {
+    /// Whether learners must be told the module is not yet clinically reviewed: it has facts that need a
+    /// reviewer and none is recorded. A module that does not say is treated the same, to be safe.
+    pub fn pending(&self, declared: bool) -> bool {
+        !declared || (!self.facts.is_empty() && self.reviewer.is_none())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClinicalReview {
+    facts: Option<Spanned<Vec<Spanned<String>>>>,
+    reviewer: Option<Spanned<String>>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCompletion {
@@ -114,6 +138,7 @@ struct RawFrontMatter {
     sources: Option<Spanned<Vec<String>>>,
     prerequisites: Option<Vec<Spanned<String>>>,
     completion: Option<RawCompletion>,
+    clinical_review: Option<Spanned<RawClinicalReview>>,
 }
 
 /// Front matter whose values have all been checked.
@@ -134,6 +159,7 @@ pub(super) struct Header {
     sources: Vec<String>,
     prerequisites: Vec<Located<String>>,
     completion: CompletionRule,
+    clinical_review: Option<ClinicalReview>,
 }
 
 impl Header {
@@ -156,6 +182,8 @@ impl Header {
             sources: self.sources,
             prerequisites: self.prerequisites,
             completion: self.completion,
+            clinical_review_declared: self.clinical_review.is_some(),
+            clinical_review: self.clinical_review.unwrap_or_default(),
             blocks: body.blocks,
             internal_links: body.internal_links,
             sections: body.sections,
@@ -388,6 +416,10 @@ impl Checker<'_, '_> {
         let sources = self.list(raw.sources, "sources", r#"sources = ["PSA workshop report, 2026"]"#);
         let prerequisites = self.prerequisites(raw.prerequisites, id.as_deref());
         let completion = self.completion(raw.completion);
+        let clinical_review = raw.clinical_review.map(|raw| {
+            let line = self.line(&raw);
+            self.clinical_review(raw.into_inner(), line)
+        });
         Some(Header {
             id: id?,
             title: title?,
@@ -405,7 +437,43 @@ impl Checker<'_, '_> {
             sources: sources?,
             prerequisites,
             completion,
+            clinical_review,
         })
+    }
+
+    /// `line` is where the table starts, for a message about what it lacks.
+    fn clinical_review(&mut self, raw: RawClinicalReview, line: usize) -> ClinicalReview {
+        let mut review = ClinicalReview::default();
+        let Some(facts) = raw.facts else {
+            self.fail(
+                line,
+                "`[clinical_review]` has no `facts`: list each fact a clinician must confirm, e.g. \
+                 `facts = [\"Warfarin doses are checked against the INR\"]`, or `facts = []` if there are none"
+                    .into(),
+            );
+            return review;
+        };
+        for fact in facts.into_inner() {
+            let line = self.line(&fact);
+            if fact.get_ref().trim().is_empty() {
+                self.fail(line, "`clinical_review.facts` has an empty entry: write the fact, or remove it".into());
+            } else {
+                review.facts.push(fact.into_inner());
+            }
+        }
+        if let Some(reviewer) = raw.reviewer {
+            let line = self.line(&reviewer);
+            let name = reviewer.into_inner();
+            if !name.is_empty() && name.trim().is_empty() {
+                self.fail(line, "`clinical_review.reviewer` is blank: write the reviewer's name and role, or `\"\"` until one has reviewed the module".into());
+            } else if !name.is_empty() {
+                if review.facts.is_empty() {
+                    self.fail(line, "`clinical_review.reviewer` names a reviewer but `facts` is empty: list the facts they confirmed".into());
+                }
+                review.reviewer = Some(name);
+            }
+        }
+        review
     }
 
     fn prerequisites(&mut self, value: Option<Vec<Spanned<String>>>, own_id: Option<&str>) -> Vec<Located<String>> {

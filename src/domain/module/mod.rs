@@ -17,7 +17,7 @@ use std::fmt;
 
 pub use body::{Block, CalloutKind, KnowledgeCheck, ReflectionPrompt};
 pub use catalogue::Catalogue;
-pub use front_matter::{CompetenceRef, CompletionRule, Kind};
+pub use front_matter::{ClinicalReview, CompetenceRef, CompletionRule, Kind};
 
 /// A small valid module that the `/author` page starts from.
 pub const STARTER: &str = include_str!("starter.md");
@@ -44,6 +44,10 @@ pub struct Module {
     pub sources: Vec<String>,
     pub prerequisites: Vec<Located<String>>,
     pub completion: CompletionRule,
+    /// The facts a named clinician must confirm before release (`[clinical_review]`).
+    pub clinical_review: ClinicalReview,
+    /// Whether the front matter has a `[clinical_review]` table at all.
+    pub clinical_review_declared: bool,
     pub blocks: Vec<Block>,
     /// Links to other places in Praxis, checked against the catalogue.
     pub internal_links: Vec<Located<String>>,
@@ -67,8 +71,14 @@ impl Module {
     }
 
     /// Whether the module is written for `profession` (an id).
+    /// Whether learners must be told the module is not yet clinically reviewed.
+    pub fn awaits_clinical_review(&self) -> bool {
+        self.clinical_review.pending(self.clinical_review_declared)
+    }
+
     pub fn serves_profession(&self, profession: &str) -> bool {
-        self.professions.is_empty() || self.professions.iter().any(|p| p == profession)
+        let group = crate::domain::framework::profession_group(profession);
+        self.professions.is_empty() || self.professions.iter().any(|p| p == profession || Some(p.as_str()) == group)
     }
 }
 

@@ -67,6 +67,9 @@ fn a_valid_module_parses_into_its_parts_without_diagnostics() {
     assert_eq!(module.stages, ["registrant", "leader"]);
     assert!(module.serves_profession("pharmacy"));
     assert!(!module.serves_profession("dentistry"));
+    let allied = parse(&VALID.replace(r#"["nursing", "pharmacy"]"#, r#"["allied-health"]"#)).0.unwrap();
+    assert!(allied.serves_profession("physiotherapy"), "a physiotherapist is in the allied health group");
+    assert!(!allied.serves_profession("optometry"));
     assert_eq!(module.competences, [CompetenceRef { domain: "human-factors".into(), level: 2 }]);
     assert_eq!(module.completion, CompletionRule { pass_mark: 80, reflections_required: true });
     assert_eq!(module.reviewed.to_string(), "2026-01-01");
@@ -306,4 +309,33 @@ fn the_cue_guess_takes_the_longest_option_or_all_but_the_last() {
     assert_eq!(quality::cue_guess(check), [0, 1]);
     assert!(quality::only_wrong_option_is_last(check));
     assert_eq!(quality::cue_guess_score(&module), Some(100));
+}
+
+#[test]
+fn clinical_review_says_what_needs_a_clinician_and_whether_one_has_confirmed_it() {
+    let with = |table: &str| VALID.replacen("+++\n\n", &format!("{table}\n+++\n\n"), 1);
+    let undeclared = parse(VALID).0.unwrap();
+    assert!(!undeclared.clinical_review_declared);
+    assert!(undeclared.awaits_clinical_review(), "a module that does not say is shown as unreviewed");
+
+    let pending = parse(&with("[clinical_review]\nfacts = [\"INR targets\"]\nreviewer = \"\"")).0.unwrap();
+    assert_eq!(pending.clinical_review, ClinicalReview { facts: vec!["INR targets".into()], reviewer: None });
+    assert!(pending.awaits_clinical_review());
+
+    let done = parse(&with("[clinical_review]\nfacts = [\"INR targets\"]\nreviewer = \"A. Nurse, RN\"")).0.unwrap();
+    assert!(!done.awaits_clinical_review());
+    let nothing_clinical = parse(&with("[clinical_review]\nfacts = []")).0.unwrap();
+    assert!(!nothing_clinical.awaits_clinical_review());
+
+    for (table, message) in [
+        ("[clinical_review]\nreviewer = \"\"", "has no `facts`"),
+        ("[clinical_review]\nfacts = [\" \"]", "has an empty entry"),
+        ("[clinical_review]\nfacts = [\"x\"]\nreviewer = \"  \"", "`clinical_review.reviewer` is blank"),
+        ("[clinical_review]\nfacts = []\nreviewer = \"A. Nurse\"", "`facts` is empty"),
+        ("[clinical_review]\nfacts = []\ndate = 2026-01-01", "unknown field `date`"),
+    ] {
+        let (module, diagnostics) = parse(&with(table));
+        assert!(module.is_none(), "{table}");
+        assert!(diagnostics.iter().any(|d| d.message.contains(message)), "{table}: {diagnostics:?}");
+    }
 }

@@ -76,7 +76,7 @@ pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
     view! {
         <section aria-labelledby="cycle-heading" class="readiness">
             <h2 id="cycle-heading">{format!("{}: your cycle", regulator.name)}</h2>
-            <p>{format!("From {} to {} ({} days left).", readiness.window.start, readiness.window.end, readiness.days_left.max(0))}
+            <p>{format!("Cycle from {} to {}. Due by {} ({} days left).", readiness.window.start, readiness.window.end, readiness.due, readiness.days_left.max(0))}
                 {(!regulator.cycle_confirmed).then(|| view! { " " <span class="tag tag--unconfirmed">"Cycle dates unconfirmed"</span> })}</p>
             <p class=if ready { "tag tag--done" } else { "tag" }>
                 {if ready { "Everything Praxis can check is in place" } else { "Not ready yet" }}
@@ -98,6 +98,7 @@ pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
                                 <p class="hint">{format!("You have {:.1} ({:.1} needed).", progress.have, progress.need)}</p>
                             })}
                             {(!progress.missing.is_empty()).then(|| view! { <p>{progress.missing.clone()}</p> })}
+                            <p class="hint">"Source: "<a href=rule.source.url rel="noopener" target="_blank">{rule.source.title}</a></p>
                         </li>
                     }
                 }).collect_view()}
@@ -107,7 +108,8 @@ pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
                     <ul>{regulator.notes.iter().map(|note| view! { <li>{*note}</li> }).collect_view()}</ul>
                 </details>
             })}
-            <p class="hint">{format!("Source: {}. Last checked {}. Always confirm with your regulator before you submit.", regulator.source, regulator.last_checked)}</p>
+            <p class="hint">"Source: "<a href=regulator.source.url rel="noopener" target="_blank">{regulator.source.title}</a>
+                {format!(". Last checked {}. Always confirm with your regulator before you submit.", regulator.last_checked)}</p>
         </section>
     }
 }
