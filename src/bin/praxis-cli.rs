@@ -10,6 +10,9 @@ use praxis::domain::employer::{self, CheckedFile, FileCheck, StaffRecord, Status
 use praxis::domain::module::{Catalogue, Diagnostic};
 use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp};
 
+#[path = "praxis-cli/scaling.rs"]
+mod scaling;
+
 #[derive(Parser)]
 #[command(name = "praxis-cli", version, about = "Check, list and report on Praxis learning content and records")]
 struct Cli {
@@ -83,6 +86,17 @@ enum Command {
         #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]
         refresh_months: u32,
     },
+    /// For scripts/bench: time merge, the /author checker and the CSV
+    /// reader at n, 2n and 4n and print the growth ratios.
+    #[command(hide = true)]
+    BenchScaling {
+        /// Multiplies every n (the defaults run in seconds in a release build).
+        #[arg(long, default_value_t = 1)]
+        scale: usize,
+        /// Print JSON for scripts/bench instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the modules in the catalogue.
     List {
         /// Print JSON for other tools instead of a table.
@@ -117,6 +131,7 @@ fn main() -> ExitCode {
         Command::Verify { files } => verify(&files),
         Command::Export { format, backup } => export(format, &backup),
         Command::Rollup { files, csv, refresh_months } => rollup(&files, csv.as_deref(), refresh_months),
+        Command::BenchScaling { scale, json } => Ok(bench_scaling(scale, json)),
     };
     result.unwrap_or_else(|message| {
         eprintln!("praxis-cli: {message}");
@@ -375,4 +390,32 @@ fn collect(path: &Path, sources: &mut Vec<(String, String)>) -> Result<(), Strin
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     sources.push((path.display().to_string(), text));
     Ok(())
+}
+
+fn bench_scaling(scale: usize, json: bool) -> ExitCode {
+    let results = scaling::measure(scale, today());
+    if json {
+        let rows: Vec<serde_json::Value> = results
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "what": r.what,
+                    "sizes": r.sizes,
+                    "ms": r.times.map(|t| t.as_secs_f64() * 1000.0),
+                    "ratios": r.ratios(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::from(rows));
+        return ExitCode::SUCCESS;
+    }
+    println!("{:<40} {:>20} {:>30} {:>12}", "path", "n / 2n / 4n", "time (ms)", "ratios");
+    for r in &results {
+        let [a, b] = r.ratios();
+        let [t1, t2, t3] = r.times.map(|t| t.as_secs_f64() * 1000.0);
+        let sizes = format!("{} / {} / {}", r.sizes[0], r.sizes[1], r.sizes[2]);
+        println!("{:<40} {sizes:>20} {:>30} {:>12}", r.what, format!("{t1:.1} / {t2:.1} / {t3:.1}"), format!("{a:.2} {b:.2}"));
+    }
+    println!("A ratio near 2 means the time doubles with the input (linear); near 4, it is quadratic.");
+    ExitCode::SUCCESS
 }

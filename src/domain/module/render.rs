@@ -29,7 +29,9 @@ pub enum LinkTarget {
 }
 
 impl LinkTarget {
-    pub fn classify(url: &str) -> LinkTarget {
+    /// The target alone: the renderer itself keeps the URL it read too.
+    #[cfg(test)]
+    pub(super) fn classify(url: &str) -> LinkTarget {
         Destination::read(url).target
     }
 }

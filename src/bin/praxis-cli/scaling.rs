@@ -1,0 +1,104 @@
+//! `praxis-cli bench-scaling` (hidden): how the readers and the merge grow
+//! with their input. Each is timed at n, 2n and 4n; a linear path shows a
+//! growth ratio near 2 per doubling, a quadratic one near 4. `scripts/bench`
+//! prints the ratios; nothing here passes or fails.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use praxis::domain::employer::StaffRecord;
+use praxis::domain::import::merge;
+use praxis::domain::module::STARTER;
+use praxis::domain::record::LearnerRecord;
+use praxis::domain::{curriculum, export, sample};
+
+/// One path measured at n, 2n and 4n.
+pub struct Scaling {
+    pub what: &'static str,
+    pub sizes: [usize; 3],
+    pub times: [Duration; 3],
+}
+
+impl Scaling {
+    /// Time at 2n over time at n, and at 4n over 2n.
+    pub fn ratios(&self) -> [f64; 2] {
+        let [a, b, c] = self.times.map(|t| t.as_secs_f64().max(1e-9));
+        [b / a, c / b]
+    }
+}
+
+/// Every path at sizes `scale` times the defaults (1 keeps a run under a
+/// minute in a release build).
+pub fn measure(scale: usize, end: time::Date) -> Vec<Scaling> {
+    let scale = scale.max(1);
+    let learner = sample::sample(5, 1, end, curriculum::catalogue()).record;
+    vec![
+        scaling("import::merge, CPD entries", 1000 * scale, |n| cpd_merge_input(&learner, n), |(mine, theirs)| {
+            merge(mine, theirs, &Default::default()).changes.len()
+        }),
+        scaling("/author checker, warnings in a draft", 300 * scale, draft_with_warnings, |draft| {
+            curriculum::catalogue().check_draft("draft.md", draft, end).1.len()
+        }),
+        scaling("export::csv::read, learners", 200 * scale, |n| spreadsheet(&learner, n, end), |text| {
+            export::csv::read(text).map_or(0, |(_, staff)| staff.len())
+        }),
+    ]
+}
+
+/// Times `run` on inputs of `n`, `2n` and `4n` made by `make` (untimed),
+/// keeping the fastest of three runs against a noisy machine.
+fn scaling<I>(what: &'static str, n: usize, make: impl Fn(usize) -> I, run: impl Fn(&I) -> usize) -> Scaling {
+    let sizes = [n, 2 * n, 4 * n];
+    let times = sizes.map(|size| {
+        let input = make(size);
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(run(black_box(&input)));
+                start.elapsed()
+            })
+            .min()
+            .expect("three runs")
+    });
+    Scaling { what, sizes, times }
+}
+
+/// A browser's record with `n` CPD entries, and a backup of it in which a
+/// quarter were edited elsewhere (conflicts) and a quarter are new.
+fn cpd_merge_input(learner: &LearnerRecord, n: usize) -> (LearnerRecord, LearnerRecord) {
+    let template = learner.cpd.first().cloned().expect("the sample learner logs CPD");
+    let entry = |i: usize, title: &str| {
+        let mut entry = template.clone();
+        entry.id = format!("entry-{i}");
+        entry.title = format!("{title} {i}");
+        entry
+    };
+    let mine = LearnerRecord { cpd: (0..n).map(|i| entry(i, "Course")).collect(), ..learner.clone() };
+    let theirs_cpd =
+        (0..n + n / 4).map(|i| entry(i, if i % 4 == 0 { "Course, edited" } else { "Course" })).collect();
+    let theirs = LearnerRecord { cpd: theirs_cpd, ..learner.clone() };
+    (mine, theirs)
+}
+
+/// The starter module with `n` paragraphs of raw HTML, each one warning:
+/// at the defaults' 4n, about the 94 KB draft of the issue.
+fn draft_with_warnings(n: usize) -> String {
+    let mut draft = STARTER.to_owned();
+    for i in 0..n {
+        draft.push_str(&format!("\nParagraph {i} of a long draft, with <b>raw HTML</b> that the checker warns about.\n"));
+    }
+    draft
+}
+
+/// A completion spreadsheet of `n` learners, as an employer's roll-up writes it.
+fn spreadsheet(learner: &LearnerRecord, n: usize, today: time::Date) -> String {
+    let catalogue = curriculum::catalogue();
+    let staff: Vec<StaffRecord> = (0..n)
+        .map(|i| {
+            let mut record = learner.clone();
+            record.profile.staff_number = Some(format!("{i:08}"));
+            StaffRecord::from_record(&record, "2026-11-01T00:00:00.000Z", catalogue, 36, today)
+        })
+        .collect();
+    export::csv::write(&staff.iter().collect::<Vec<_>>(), catalogue)
+}
