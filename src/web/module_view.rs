@@ -8,10 +8,9 @@ use leptos_router::components::A;
 
 use super::browser::now_iso;
 use super::page_title::PageTitle;
-use super::privacy_warning::{AiWrittenReminder, PrivacyWarning};
+use super::privacy_warning::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
 use super::state::{use_app_state, AppState};
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
-use crate::domain::privacy::scan;
 use crate::domain::record::{CheckAttempt, LearnerRecord};
 use crate::domain::storage::StoreError;
 use crate::domain::{curriculum, framework, progress};
@@ -193,8 +192,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     };
     let text = RwSignal::new(saved_text().unwrap_or_default());
     let status = RwSignal::new(None::<&'static str>);
-    let findings = Memo::new(move |_| text.with(|t| scan(t)));
-    let confirmed_private = RwSignal::new(false);
+    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || text.get());
     let learner_mode = module_id.is_some();
     let private_id = format!("{field_id}-private");
     let account_link =
