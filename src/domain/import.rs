@@ -405,6 +405,25 @@ mod tests {
     }
 
     #[test]
+    fn items_added_during_a_merge_are_found_by_the_items_after_them() {
+        let mut incoming = LearnerRecord::default();
+        incoming.cpd = vec![
+            entry("c", "New", 1.0),
+            entry("c", "New", 1.0),
+            entry("b", "Sepsis course", 3.0),
+            entry("b", "Sepsis course", 4.0),
+            entry("b", "Sepsis course", 3.0),
+        ];
+        let merged = merge(&here(), &incoming, &BTreeMap::new());
+        let ids: Vec<&str> = merged.record.cpd.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), 5, "{ids:?}");
+        assert_eq!(&ids[..3], ["a", "b", "c"]);
+        assert!(ids[3].starts_with("b~") && ids[4].starts_with("b~") && ids[3] != ids[4], "{ids:?}");
+        assert_eq!(merged.unchanged, 2, "the repeated c, and the b already kept as a copy");
+        assert_eq!((merged.count(ChangeKind::Added), merged.count(ChangeKind::Conflict)), (1, 2));
+    }
+
+    #[test]
     fn a_record_merged_into_an_empty_browser_is_restored_whole() {
         let merged = merge(&LearnerRecord::default(), &file(), &BTreeMap::new());
         assert_eq!(merged.count(ChangeKind::Conflict), 0);
