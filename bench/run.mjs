@@ -213,8 +213,8 @@ async function rollup(browser) {
   row(`Roll-up of ${cliCount} backups, praxis-cli`, ms(c), `Python json.loads ${ms(p)}`, `${(c / p).toFixed(2)}× Python`, '≤ 2 s', c <= 2000);
 }
 
-// 5. Growth with input size: merge, the /author checker and the CSV reader
-// timed at n, 2n and 4n by praxis-cli. A ratio near 2 per doubling is
+// 5. Growth with input size: merge, the /author checker, the CSV reader and
+// the roll-up's combine, timed at n, 2n and 4n by praxis-cli. A ratio near 2 per doubling is
 // linear; near 4 is quadratic.
 function scaling() {
   const results = JSON.parse(execFileSync(cli, ['bench-scaling', '--json', '--scale', quick ? '1' : '2']).toString());

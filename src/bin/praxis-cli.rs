@@ -86,8 +86,8 @@ enum Command {
         #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]
         refresh_months: u32,
     },
-    /// For scripts/bench: time merge, the /author checker and the CSV
-    /// reader at n, 2n and 4n and print the growth ratios.
+    /// For scripts/bench: time merge, the /author checker, the CSV reader
+    /// and the roll-up's combine at n, 2n and 4n and print the growth ratios.
     #[command(hide = true)]
     BenchScaling {
         /// Multiplies every n (the defaults run in seconds in a release build).
@@ -409,12 +409,12 @@ fn bench_scaling(scale: usize, json: bool) -> ExitCode {
         println!("{}", serde_json::Value::from(rows));
         return ExitCode::SUCCESS;
     }
-    println!("{:<40} {:>20} {:>30} {:>12}", "path", "n / 2n / 4n", "time (ms)", "ratios");
+    println!("{:<44} {:>20} {:>30} {:>12}", "path", "n / 2n / 4n", "time (ms)", "ratios");
     for r in &results {
         let [a, b] = r.ratios();
         let [t1, t2, t3] = r.times.map(|t| t.as_secs_f64() * 1000.0);
         let sizes = format!("{} / {} / {}", r.sizes[0], r.sizes[1], r.sizes[2]);
-        println!("{:<40} {sizes:>20} {:>30} {:>12}", r.what, format!("{t1:.1} / {t2:.1} / {t3:.1}"), format!("{a:.2} {b:.2}"));
+        println!("{:<44} {sizes:>20} {:>30} {:>12}", r.what, format!("{t1:.1} / {t2:.1} / {t3:.1}"), format!("{a:.2} {b:.2}"));
     }
     println!("A ratio near 2 means the time doubles with the input (linear); near 4, it is quadratic.");
     ExitCode::SUCCESS

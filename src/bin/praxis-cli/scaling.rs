@@ -1,12 +1,12 @@
-//! `praxis-cli bench-scaling` (hidden): how the readers and the merge grow
-//! with their input. Each is timed at n, 2n and 4n; a linear path shows a
+//! `praxis-cli bench-scaling` (hidden): how the readers, the merge and the
+//! roll-up grow with their input. Each is timed at n, 2n and 4n; a linear path shows a
 //! growth ratio near 2 per doubling, a quadratic one near 4. `scripts/bench`
 //! prints the ratios; nothing here passes or fails.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use praxis::domain::employer::StaffRecord;
+use praxis::domain::employer::{self, CheckedFile, StaffRecord};
 use praxis::domain::import::merge;
 use praxis::domain::module::STARTER;
 use praxis::domain::record::LearnerRecord;
@@ -39,8 +39,11 @@ pub fn measure(scale: usize, end: time::Date) -> Vec<Scaling> {
         scaling("/author checker, warnings in a draft", 300 * scale, draft_with_warnings, |draft| {
             curriculum::catalogue().check_draft("draft.md", draft, end).1.len()
         }),
-        scaling("export::csv::read, learners", 200 * scale, |n| spreadsheet(&learner, n, end), |text| {
+        scaling("export::csv::read, learners", 200 * scale, |n| spreadsheet(&learner, n, OLDER, end), |text| {
             export::csv::read(text).map_or(0, |(_, staff)| staff.len())
+        }),
+        scaling("employer::combine, learners in two exports", 1000 * scale, |n| two_exports(&learner, n, end), |files| {
+            employer::combine(&mut files.clone()).len()
         }),
     ]
 }
@@ -90,14 +93,28 @@ fn draft_with_warnings(n: usize) -> String {
     draft
 }
 
+const OLDER: &str = "2026-10-01T00:00:00.000Z";
+const NEWER: &str = "2026-11-01T00:00:00.000Z";
+
+/// The same `n` learners exported twice, a month apart: every learner of
+/// the older file is a duplicate for the roll-up to set aside.
+fn two_exports(learner: &LearnerRecord, n: usize, today: time::Date) -> Vec<CheckedFile> {
+    let catalogue = curriculum::catalogue();
+    [("october.csv", OLDER), ("november.csv", NEWER)]
+        .map(|(name, exported_at)| {
+            employer::check_file(name, &spreadsheet(learner, n, exported_at, today), catalogue, 36, today)
+        })
+        .into()
+}
+
 /// A completion spreadsheet of `n` learners, as an employer's roll-up writes it.
-fn spreadsheet(learner: &LearnerRecord, n: usize, today: time::Date) -> String {
+fn spreadsheet(learner: &LearnerRecord, n: usize, exported_at: &str, today: time::Date) -> String {
     let catalogue = curriculum::catalogue();
     let staff: Vec<StaffRecord> = (0..n)
         .map(|i| {
             let mut record = learner.clone();
             record.profile.staff_number = Some(format!("{i:08}"));
-            StaffRecord::from_record(&record, "2026-11-01T00:00:00.000Z", catalogue, 36, today)
+            StaffRecord::from_record(&record, exported_at, catalogue, 36, today)
         })
         .collect();
     export::csv::write(&staff.iter().collect::<Vec<_>>(), catalogue)
