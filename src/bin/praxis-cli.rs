@@ -414,7 +414,12 @@ fn bench_scaling(scale: usize, json: bool) -> ExitCode {
         let [a, b] = r.ratios();
         let [t1, t2, t3] = r.times.map(|t| t.as_secs_f64() * 1000.0);
         let sizes = format!("{} / {} / {}", r.sizes[0], r.sizes[1], r.sizes[2]);
-        println!("{:<44} {sizes:>20} {:>30} {:>12}", r.what, format!("{t1:.1} / {t2:.1} / {t3:.1}"), format!("{a:.2} {b:.2}"));
+        println!(
+            "{:<44} {sizes:>20} {:>30} {:>12}",
+            r.what,
+            format!("{t1:.1} / {t2:.1} / {t3:.1}"),
+            format!("{a:.2} {b:.2}")
+        );
     }
     println!("A ratio near 2 means the time doubles with the input (linear); near 4, it is quadratic.");
     ExitCode::SUCCESS

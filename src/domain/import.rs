@@ -406,14 +406,16 @@ mod tests {
 
     #[test]
     fn items_added_during_a_merge_are_found_by_the_items_after_them() {
-        let mut incoming = LearnerRecord::default();
-        incoming.cpd = vec![
-            entry("c", "New", 1.0),
-            entry("c", "New", 1.0),
-            entry("b", "Sepsis course", 3.0),
-            entry("b", "Sepsis course", 4.0),
-            entry("b", "Sepsis course", 3.0),
-        ];
+        let incoming = LearnerRecord {
+            cpd: vec![
+                entry("c", "New", 1.0),
+                entry("c", "New", 1.0),
+                entry("b", "Sepsis course", 3.0),
+                entry("b", "Sepsis course", 4.0),
+                entry("b", "Sepsis course", 3.0),
+            ],
+            ..LearnerRecord::default()
+        };
         let merged = merge(&here(), &incoming, &BTreeMap::new());
         let ids: Vec<&str> = merged.record.cpd.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), 5, "{ids:?}");

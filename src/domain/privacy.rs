@@ -53,7 +53,9 @@ impl IdentifierKind {
             IdentifierKind::PhoneNumber => "Remove it: evidence for your regulator never needs a phone number.",
             IdentifierKind::Email => "Remove it or replace it with a role, such as \"the ward manager\".",
             IdentifierKind::HospitalNumber => "Remove it: a hospital number leads straight to a patient's record.",
-            IdentifierKind::Name => "Remove it or use a role or an initial instead, such as \"the patient\" or \"Mrs A\".",
+            IdentifierKind::Name => {
+                "Remove it or use a role or an initial instead, such as \"the patient\" or \"Mrs A\"."
+            }
         }
     }
 }
@@ -303,7 +305,9 @@ fn written_date_end(bytes: &[u8], start: usize) -> Option<usize> {
     month_start += ordinal_len(bytes, month_start);
     let separator = *bytes.get(month_start).filter(|b| matches!(b, b' ' | b'-' | b'/' | b'.'))?;
     month_start += 1;
-    if separator == b' ' && bytes.get(month_start..month_start + 3).is_some_and(|word| word.eq_ignore_ascii_case(b"of ")) {
+    if separator == b' '
+        && bytes.get(month_start..month_start + 3).is_some_and(|word| word.eq_ignore_ascii_case(b"of "))
+    {
         month_start += 3;
     }
     let month_len = month_name_len(bytes, month_start)?;
@@ -569,8 +573,8 @@ fn hospital_numbers(text: &str) -> Vec<Range<usize>> {
             // Digits may follow directly ("MRN1234567"); letters mean another word ("patient notes"),
             // unless the cue ends in a sign ("hosp #RX12345").
             let ends_in_letter = cue.ends_with(|c: char| c.is_ascii_alphabetic());
-            let cue_is_word = is_word_start(text, at)
-                && !(ends_in_letter && bytes.get(cue_end).is_some_and(u8::is_ascii_alphabetic));
+            let cue_is_word =
+                is_word_start(text, at) && !(ends_in_letter && bytes.get(cue_end).is_some_and(u8::is_ascii_alphabetic));
             let token_start = skip_to_value(&lower, cue_end);
             let token_len = alphanumeric_run(bytes, token_start);
             let token_end = token_start + token_len;
@@ -977,7 +981,14 @@ mod tests {
         assert_eq!(found("DOB 03/Apr/1956"), only(DateOfBirth, "03/Apr/1956"));
         assert_eq!(found("born April 3, 1956"), only(DateOfBirth, "April 3, 1956"));
         assert_eq!(found("Born on Apr 3rd 1956"), only(DateOfBirth, "Apr 3rd 1956"));
-        for text in ["DOB 1956-13-03", "DOB 1956-04-32", "DOB 03-Apx-1956", "DOB 03-Apr 1956", "born April 33, 1956", "DOB 12 May 56"] {
+        for text in [
+            "DOB 1956-13-03",
+            "DOB 1956-04-32",
+            "DOB 03-Apx-1956",
+            "DOB 03-Apr 1956",
+            "born April 33, 1956",
+            "DOB 12 May 56",
+        ] {
             assert_eq!(found(text), vec![], "{text}");
         }
     }
@@ -1001,7 +1012,8 @@ mod tests {
         assert_eq!(found("patient identifier 7654321"), only(HospitalNumber, "7654321"));
         assert_eq!(found("PAS number 1234567"), only(HospitalNumber, "1234567"));
         assert_eq!(found("PAS no: AB123456"), only(HospitalNumber, "AB123456"));
-        for text in ["patient identified 7654321", "a PAS numbering scheme 1234567", "patient ID 1234", "hosp #ABCDEFG"] {
+        for text in ["patient identified 7654321", "a PAS numbering scheme 1234567", "patient ID 1234", "hosp #ABCDEFG"]
+        {
             assert_eq!(found(text), vec![], "{text}");
         }
     }
@@ -1014,7 +1026,11 @@ mod tests {
         assert_eq!(found("Mx Sam Taylor-Jones"), only(Name, "Mx Sam Taylor-Jones"));
         assert_eq!(found("Mrs J Smith"), only(Name, "Mrs J Smith"));
         assert_eq!(found("Miss Éowyn Ní Bhriain left"), only(Name, "Miss Éowyn Ní Bhriain"));
-        assert_eq!(found("Dr Ana Maria de Souza"), only(Name, "Dr Ana Maria"), "at most the words that are capitalised");
+        assert_eq!(
+            found("Dr Ana Maria de Souza"),
+            only(Name, "Dr Ana Maria"),
+            "at most the words that are capitalised"
+        );
         for text in [
             "Mr A, a man in his 80s",
             "Mrs X",
@@ -1115,7 +1131,11 @@ mod tests {
             "Bleep 1234",
         ];
         let (hits, misses) = (flagged(&identifying), flagged(&clinical));
-        println!("privacy corpus: identifying flagged {hits}/{}; clinical flagged {misses}/{}", identifying.len(), clinical.len());
+        println!(
+            "privacy corpus: identifying flagged {hits}/{}; clinical flagged {misses}/{}",
+            identifying.len(),
+            clinical.len()
+        );
         let missed: Vec<&&str> = identifying.iter().filter(|text| scan(text).is_empty()).collect();
         let false_alarms: Vec<(&&str, Vec<Finding>)> =
             clinical.iter().map(|text| (text, scan(text))).filter(|(_, found)| !found.is_empty()).collect();

@@ -33,18 +33,27 @@ pub fn measure(scale: usize, end: time::Date) -> Vec<Scaling> {
     let scale = scale.max(1);
     let learner = sample::sample(5, 1, end, curriculum::catalogue()).record;
     vec![
-        scaling("import::merge, CPD entries", 1000 * scale, |n| cpd_merge_input(&learner, n), |(mine, theirs)| {
-            merge(mine, theirs, &Default::default()).changes.len()
-        }),
+        scaling(
+            "import::merge, CPD entries",
+            1000 * scale,
+            |n| cpd_merge_input(&learner, n),
+            |(mine, theirs)| merge(mine, theirs, &Default::default()).changes.len(),
+        ),
         scaling("/author checker, warnings in a draft", 300 * scale, draft_with_warnings, |draft| {
             curriculum::catalogue().check_draft("draft.md", draft, end).1.len()
         }),
-        scaling("export::csv::read, learners", 200 * scale, |n| spreadsheet(&learner, n, OLDER, end), |text| {
-            export::csv::read(text).map_or(0, |(_, staff)| staff.len())
-        }),
-        scaling("employer::combine, learners in two exports", 1000 * scale, |n| two_exports(&learner, n, end), |files| {
-            employer::combine(&mut files.clone()).len()
-        }),
+        scaling(
+            "export::csv::read, learners",
+            200 * scale,
+            |n| spreadsheet(&learner, n, OLDER, end),
+            |text| export::csv::read(text).map_or(0, |(_, staff)| staff.len()),
+        ),
+        scaling(
+            "employer::combine, learners in two exports",
+            1000 * scale,
+            |n| two_exports(&learner, n, end),
+            |files| employer::combine(&mut files.clone()).len(),
+        ),
     ]
 }
 
@@ -77,8 +86,7 @@ fn cpd_merge_input(learner: &LearnerRecord, n: usize) -> (LearnerRecord, Learner
         entry
     };
     let mine = LearnerRecord { cpd: (0..n).map(|i| entry(i, "Course")).collect(), ..learner.clone() };
-    let theirs_cpd =
-        (0..n + n / 4).map(|i| entry(i, if i % 4 == 0 { "Course, edited" } else { "Course" })).collect();
+    let theirs_cpd = (0..n + n / 4).map(|i| entry(i, if i % 4 == 0 { "Course, edited" } else { "Course" })).collect();
     let theirs = LearnerRecord { cpd: theirs_cpd, ..learner.clone() };
     (mine, theirs)
 }
@@ -88,7 +96,9 @@ fn cpd_merge_input(learner: &LearnerRecord, n: usize) -> (LearnerRecord, Learner
 fn draft_with_warnings(n: usize) -> String {
     let mut draft = STARTER.to_owned();
     for i in 0..n {
-        draft.push_str(&format!("\nParagraph {i} of a long draft, with <b>raw HTML</b> that the checker warns about.\n"));
+        draft.push_str(&format!(
+            "\nParagraph {i} of a long draft, with <b>raw HTML</b> that the checker warns about.\n"
+        ));
     }
     draft
 }

@@ -232,8 +232,8 @@ fn could_be_formula(text: &str) -> bool {
     }
     let visible = text.trim_start_matches(|c: char| c.is_whitespace() || is_format_character(c));
     visible.starts_with([
-        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}', '\u{fe66}', '\u{fe62}', '\u{fe63}', '\u{fe6b}',
-        '\u{2212}',
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}', '\u{fe66}', '\u{fe62}', '\u{fe63}',
+        '\u{fe6b}', '\u{2212}',
     ])
 }
 

@@ -217,7 +217,8 @@ fn LearningPlan() -> impl IntoView {
             return;
         }
         if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
-            let problem = "Check the highlighted text: remove anything that could identify a patient, or confirm it does not.";
+            let problem =
+                "Check the highlighted text: remove anything that could identify a patient, or confirm it does not.";
             error.set(Some(problem.to_owned()));
             return;
         }
