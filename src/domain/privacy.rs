@@ -608,6 +608,10 @@ fn skip_to_value(lower: &str, from: usize) -> usize {
 /// resonance ("MR scan"), and "mx" in notes means management.
 const TITLES: &[&str] = &["Mrs", "Mr", "Ms", "Miss", "Mx", "Dr"];
 
+/// Titles in capitals, as letters head an address ("MRS JEAN SMITH").
+/// "DR" (diabetic retinopathy) and "MS" (multiple sclerosis) are left out.
+const CAPITAL_TITLES: &[&str] = &["MRS", "MR", "MISS"];
+
 /// Capitalised words that follow a title without being a name: the start
 /// of a sentence after "Dr.", or a heading such as "Mx Plan".
 const NOT_NAMES: &[&str] = &[
@@ -616,37 +620,86 @@ const NOT_NAMES: &[&str] = &[
     "Notes", "Team", "Letter", "Referral", "Said", "Surgery", "Practice", "Clinic", "Ward", "Unit", "Scan",
 ];
 
+/// What follows "MR" in capitals on an imaging request ("MR HEAD AND NECK").
+const IMAGING_WORDS: &[&str] = &[
+    "Head",
+    "Brain",
+    "Neck",
+    "Spine",
+    "Cervical",
+    "Thoracic",
+    "Lumbar",
+    "Whole",
+    "Body",
+    "Chest",
+    "Heart",
+    "Cardiac",
+    "Abdomen",
+    "Pelvis",
+    "Liver",
+    "Prostate",
+    "Breast",
+    "Pituitary",
+    "Orbits",
+    "Shoulder",
+    "Hip",
+    "Knee",
+    "Ankle",
+    "Wrist",
+    "Hand",
+    "Foot",
+    "Angiogram",
+    "Angiography",
+    "Venogram",
+    "Arthrogram",
+    "Enterography",
+    "Imaging",
+    "Contrast",
+    "Guided",
+    "Spectroscopy",
+    "Report",
+];
+
 /// The most name words taken after a title ("Mrs Jean Mary Smith").
 const MAX_NAME_WORDS: usize = 3;
 
 /// A title and the capitalised words after it: "Mrs Jean Smith",
-/// "Dr. O'Brien", "Mx Sam Taylor-Jones". A title with an initial alone
-/// ("Mr A", "Mrs X") is how reflections anonymise people, so at least one
-/// word must be longer than a letter.
+/// "Dr. O'Brien", "Mrs J. Smith", "Mx Sam Taylor-Jones", "MRS JEAN SMITH".
+/// A title with an initial alone ("Mr A", "Mrs X") is how reflections
+/// anonymise people, so at least one word must be longer than a letter.
 fn titled_names(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
+    let titles = TITLES.iter().map(|title| (title, false)).chain(CAPITAL_TITLES.iter().map(|title| (title, true)));
     (0..bytes.len())
         .filter(|&start| bytes[start].is_ascii_uppercase() && is_word_start(text, start))
         .filter_map(|start| {
-            let title = TITLES.iter().find(|title| text[start..].starts_with(*title))?;
+            let (title, in_capitals) = titles
+                .clone()
+                .find(|(title, _)| text[start..].starts_with(**title) && is_word_end(text, start + title.len()))?;
             let mut end = start + title.len();
             end += usize::from(bytes.get(end) == Some(&b'.'));
-            let mut name_end = None;
-            let mut has_full_word = false;
-            for _ in 0..MAX_NAME_WORDS {
-                if bytes.get(end) != Some(&b' ') {
-                    break;
-                }
+            let (mut name_end, mut words, mut has_full_word) = (None, 0, false);
+            while words < MAX_NAME_WORDS && bytes.get(end) == Some(&b' ') {
                 let word = name_word(&text[end + 1..]);
-                if word.is_empty() || NOT_NAMES.contains(&word) {
+                let is_name = !word.is_empty()
+                    && !(in_capitals && word.contains(char::is_lowercase))
+                    && !NOT_NAMES.iter().any(|not| not.eq_ignore_ascii_case(word))
+                    && !(in_capitals && IMAGING_WORDS.iter().any(|not| not.eq_ignore_ascii_case(word)));
+                if !is_name {
                     break;
                 }
+                words += 1;
                 has_full_word |= word.chars().count() > 1;
                 end += 1 + word.len();
                 name_end = Some(end);
+                // An initial may carry a full stop: "Mrs J. Smith".
+                if word.chars().count() == 1 && bytes.get(end) == Some(&b'.') {
+                    end += 1;
+                }
             }
-            let name_end = name_end.filter(|_| has_full_word)?;
-            is_word_end(text, start + title.len()).then_some(start..name_end)
+            // In capitals, a first name and a surname: "MR SMITH" could be a heading.
+            let enough = has_full_word && (!in_capitals || words >= 2);
+            name_end.filter(|_| enough).map(|name_end| start..name_end)
         })
         .collect()
 }
@@ -1031,11 +1084,24 @@ mod tests {
             only(Name, "Dr Ana Maria"),
             "at most the words that are capitalised"
         );
+        assert_eq!(found("Pt: Mrs J. Smith"), only(Name, "Mrs J. Smith"));
+        assert_eq!(
+            found("Mrs Jean SMITH"),
+            only(Name, "Mrs Jean SMITH"),
+            "the surname in capitals, as GP systems show it"
+        );
+        assert_eq!(found("MRS JEAN SMITH, 1 HIGH ST"), only(Name, "MRS JEAN SMITH"));
+        assert_eq!(found("MR JOHN O'BRIEN"), only(Name, "MR JOHN O'BRIEN"));
         for text in [
             "Mr A, a man in his 80s",
             "Mrs X",
             "MR scan of the head",
-            "MRS JEAN SMITH",
+            "MR HEAD AND NECK",
+            "MR BRAIN WITH CONTRAST",
+            "MR SMITH",
+            "DR SCREENING RESULTS",
+            "MS NURSE SPECIALIST",
+            "Dr A.",
             "Mx plan: IV fluids",
             "Mx Plan reviewed",
             "asked the Dr. Then we",
@@ -1081,6 +1147,8 @@ mod tests {
             "PAS no: AB123456",
             "Unit no 1234567",
             "Mrs Jean Smith, 84, bed 12",
+            "MRS JEAN SMITH, 1 HIGH STREET",
+            "Pt: Mrs J. Smith",
             "Mr John O'Brien, bay 3",
             "Miss Ellie Jones (bed 4)",
             "Mx Sam Taylor",
@@ -1120,6 +1188,8 @@ mod tests {
             "Bay 3 bed 12",
             "Ash Ward, AMU, then ITU bed 4",
             "MR scan of the head booked",
+            "MR HEAD AND NECK with contrast",
+            "DR SCREENING RESULTS: R1 M0",
             "MRI head 12/03/2024",
             "Mx plan: IV fluids and review",
             "Dr on call informed",
