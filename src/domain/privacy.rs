@@ -681,11 +681,11 @@ fn titled_names(text: &str) -> Vec<Range<usize>> {
             let (mut name_end, mut words, mut has_full_word) = (None, 0, false);
             while words < MAX_NAME_WORDS && bytes.get(end) == Some(&b' ') {
                 let word = name_word(&text[end + 1..]);
-                let is_name = !word.is_empty()
-                    && !(in_capitals && word.contains(char::is_lowercase))
-                    && !NOT_NAMES.iter().any(|not| not.eq_ignore_ascii_case(word))
-                    && !(in_capitals && IMAGING_WORDS.iter().any(|not| not.eq_ignore_ascii_case(word)));
-                if !is_name {
+                let listed = |list: &[&str]| list.iter().any(|not| not.eq_ignore_ascii_case(word));
+                let not_a_name = word.is_empty()
+                    || listed(NOT_NAMES)
+                    || (in_capitals && (word.contains(char::is_lowercase) || listed(IMAGING_WORDS)));
+                if not_a_name {
                     break;
                 }
                 words += 1;
