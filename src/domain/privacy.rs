@@ -43,6 +43,21 @@ impl IdentifierKind {
         }
     }
 
+    /// The kind inside a sentence ("… looks like an NHS number"), where
+    /// lower-casing the label would give "a nhs number".
+    pub fn in_a_sentence(self) -> &'static str {
+        match self {
+            IdentifierKind::ChiNumber => "a CHI number",
+            IdentifierKind::NhsNumber => "an NHS number",
+            IdentifierKind::DateOfBirth => "a date of birth",
+            IdentifierKind::Postcode => "a postcode",
+            IdentifierKind::PhoneNumber => "a phone number",
+            IdentifierKind::Email => "an email address",
+            IdentifierKind::HospitalNumber => "a hospital number",
+            IdentifierKind::Name => "a name with a title",
+        }
+    }
+
     /// What the learner should do about it, in one sentence.
     pub fn advice(self) -> &'static str {
         match self {
@@ -1217,8 +1232,12 @@ mod tests {
     fn every_kind_has_its_own_label_and_advice() {
         use IdentifierKind::*;
         let kinds = [ChiNumber, NhsNumber, DateOfBirth, Postcode, PhoneNumber, Email, HospitalNumber, Name];
+        assert_eq!(NhsNumber.in_a_sentence(), "an NHS number", "said \"en-aitch-ess\", and kept in capitals");
         for (i, kind) in kinds.iter().enumerate() {
             assert!(kind.advice().ends_with('.'), "{kind:?}: advice is a sentence");
+            let phrase = kind.in_a_sentence();
+            assert!(phrase.starts_with("a ") || phrase.starts_with("an "), "{phrase}");
+            assert!(phrase.to_lowercase().ends_with(&kind.label().to_lowercase()), "{phrase}");
             for other in &kinds[i + 1..] {
                 assert_ne!(kind.label(), other.label());
                 assert_ne!(kind.advice(), other.advice());

@@ -53,7 +53,7 @@ pub fn PrivacyWarning(
                             <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
                         })}
                         <ul>{findings.into_iter().map(|f| view! {
-                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like a {}. {}", f.kind.label().to_lowercase(), f.kind.advice())}</li>
+                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like {}. {}", f.kind.in_a_sentence(), f.kind.advice())}</li>
                         }).collect_view()}</ul>
                         <div class="choice">
                             <input type="checkbox" id=confirm_id.clone() prop:checked=move || confirmed.get()
