@@ -57,21 +57,21 @@ pub fn measure(scale: usize, end: time::Date) -> Vec<Scaling> {
     ]
 }
 
-/// Times `run` on inputs of `n`, `2n` and `4n` made by `make` (untimed),
-/// keeping the fastest of three runs against a noisy machine.
+/// Times `run` on inputs of `n`, `2n` and `4n` made by `make` (untimed).
+/// The sizes take turns, round after round, so that a busy spell on a
+/// shared machine slows all three alike, and each keeps its fastest round.
 fn scaling<I>(what: &'static str, n: usize, make: impl Fn(usize) -> I, run: impl Fn(&I) -> usize) -> Scaling {
+    const ROUNDS: usize = 5;
     let sizes = [n, 2 * n, 4 * n];
-    let times = sizes.map(|size| {
-        let input = make(size);
-        (0..3)
-            .map(|_| {
-                let start = Instant::now();
-                black_box(run(black_box(&input)));
-                start.elapsed()
-            })
-            .min()
-            .expect("three runs")
-    });
+    let inputs = sizes.map(&make);
+    let mut times = [Duration::MAX; 3];
+    for _ in 0..ROUNDS {
+        for (input, fastest) in inputs.iter().zip(&mut times) {
+            let start = Instant::now();
+            black_box(run(black_box(input)));
+            *fastest = (*fastest).min(start.elapsed());
+        }
+    }
     Scaling { what, sizes, times }
 }
 
