@@ -213,7 +213,21 @@ async function rollup(browser) {
   row(`Roll-up of ${cliCount} backups, praxis-cli`, ms(c), `Python json.loads ${ms(p)}`, `${(c / p).toFixed(2)}× Python`, '≤ 2 s', c <= 2000);
 }
 
+// 5. Growth with input size: merge, the /author checker, the CSV reader and
+// the roll-up's combine, timed at n, 2n and 4n by praxis-cli. A ratio near 2 per doubling is
+// linear; near 4 is quadratic.
+function scaling() {
+  const results = JSON.parse(execFileSync(cli, ['bench-scaling', '--json', '--scale', quick ? '1' : '2']).toString());
+  for (const { what, sizes, ms: times, ratios } of results) {
+    const worst = Math.max(...ratios);
+    row(`Scaling: ${what} (${sizes.join('/')})`, times.map((t) => t.toFixed(1)).join(' / ') + ' ms', 'n, 2n, 4n',
+      `${ratios.map((r) => r.toFixed(2)).join(', ')}× per doubling`, '≤ 2.5× per doubling', worst <= 2.5);
+  }
+}
+
 mkdirSync(work, { recursive: true });
+log('scaling');
+scaling();
 log('size');
 const top = size();
 const browser = await launchBrowser();

@@ -31,8 +31,10 @@ const CACHE = 'praxis-${version}';
 const FILES = ${JSON.stringify(urls, null, 2)};
 const SHELL = '${base}index.html';
 
+// 'reload' goes past the HTTP cache: index.html and boot.js keep their names
+// across versions, so a stale copy could otherwise be stored under this one.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((url) => new Request(url, { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {

@@ -197,16 +197,19 @@ fn rollup_counts_every_usable_file_and_reports_the_rest() {
     assert_eq!(names.len(), 3, "three learners in the roll-up: {names:?}");
 }
 
-/// The benchmark's scaling run prints a row for N, 2N and 4N learners with
+/// The benchmark's scaling run times each path at n, 2n and 4n and gives
 /// the growth ratio of each doubling; times are printed, never asserted.
 #[test]
-fn scale_combine_prints_growth_ratios_for_each_doubling() {
-    let output = praxis_cli(&["scale-combine", "--learners", "200"]);
+fn bench_scaling_prints_growth_ratios_for_each_path() {
+    let output = praxis_cli(&["bench-scaling", "--json"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let rows: Vec<Vec<&str>> = stdout.lines().skip(1).map(|line| line.split_whitespace().collect()).collect();
-    let learners: Vec<&str> = rows.iter().map(|row| row[0]).collect();
-    assert_eq!(learners, ["200", "400", "800"], "{stdout}");
-    assert_eq!(rows[0][2], "-");
-    assert!(rows[1..].iter().all(|row| row[2].parse::<f64>().is_ok_and(|r| r > 0.0)), "{stdout}");
+    let paths: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("JSON");
+    let named: Vec<&str> = paths.iter().filter_map(|p| p["what"].as_str()).collect();
+    assert_eq!(named.len(), 4, "{named:?}");
+    assert!(named.iter().any(|w| w.starts_with("employer::combine")), "{named:?}");
+    for path in &paths {
+        let ratios = path["ratios"].as_array().expect("ratios");
+        assert_eq!(ratios.len(), 2, "{path}");
+        assert!(ratios.iter().all(|r| r.as_f64().is_some_and(|r| r > 0.0)), "{path}");
+    }
 }

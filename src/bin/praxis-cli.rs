@@ -10,6 +10,9 @@ use praxis::domain::employer::{self, CheckedFile, FileCheck, StaffRecord, Status
 use praxis::domain::module::{Catalogue, Diagnostic};
 use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp};
 
+#[path = "praxis-cli/scaling.rs"]
+mod scaling;
+
 #[derive(Parser)]
 #[command(name = "praxis-cli", version, about = "Check, list and report on Praxis learning content and records")]
 struct Cli {
@@ -85,12 +88,16 @@ enum Command {
         #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]
         refresh_months: u32,
     },
-    /// For scripts/bench: times the roll-up's combining of N, 2N and 4N
-    /// learners (a tenth of them in two files) and prints the growth ratios.
+    /// For scripts/bench: time merge, the /author checker, the CSV reader
+    /// and the roll-up's combine at n, 2n and 4n and print the growth ratios.
     #[command(hide = true)]
-    ScaleCombine {
-        #[arg(long, default_value_t = 4000)]
-        learners: usize,
+    BenchScaling {
+        /// Multiplies every n (the defaults run in seconds in a release build).
+        #[arg(long, default_value_t = 1)]
+        scale: usize,
+        /// Print JSON for scripts/bench instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// List the modules in the catalogue.
     List {
@@ -124,9 +131,9 @@ fn main() -> ExitCode {
         }
         Command::Sample { years, seed, end, count, out } => sample(years, seed, end.as_deref(), count, out.as_deref()),
         Command::Verify { files } => verify(&files),
-        Command::ScaleCombine { learners } => Ok(scale_combine(learners)),
         Command::Export { format, backup } => export(format, &backup),
         Command::Rollup { files, csv, refresh_months } => rollup(&files, csv.as_deref(), refresh_months),
+        Command::BenchScaling { scale, json } => Ok(bench_scaling(scale, json)),
     };
     result.unwrap_or_else(|message| {
         eprintln!("praxis-cli: {message}");
@@ -248,49 +255,6 @@ fn verify(files: &[PathBuf]) -> Result<ExitCode, String> {
         }
     }
     Ok(if all_intact { ExitCode::SUCCESS } else { ExitCode::FAILURE })
-}
-
-/// Roughly 2.0 per doubling is linear (n log n is a little more); the
-/// quadratic combine this replaced gave about 4 and more.
-fn scale_combine(learners: usize) -> ExitCode {
-    let files = |n: usize| -> Vec<CheckedFile> {
-        (0..n + n / 10)
-            .map(|index| {
-                let person = index % n;
-                let learner = employer::Learner {
-                    name: format!("Learner {person}"),
-                    staff_number: format!("{person:06}"),
-                    ..employer::Learner::default()
-                };
-                let exported_at = format!("2026-{:02}-01T09:00:00.000Z", 1 + index / n);
-                let staff =
-                    StaffRecord { learner, exported_at, cells: Default::default(), competences: Default::default() };
-                CheckedFile { name: format!("{index}.json"), check: FileCheck::Intact, staff: vec![staff] }
-            })
-            .collect()
-    };
-    let mut previous = None;
-    println!("{:>8} {:>12} {:>8}", "learners", "combine ms", "ratio");
-    for n in [learners, learners * 2, learners * 4] {
-        // The best of three runs, so one slow moment does not read as growth.
-        let elapsed = (0..3)
-            .map(|_| {
-                let mut checked = files(n);
-                let start = std::time::Instant::now();
-                let staff = employer::combine(&mut checked);
-                let elapsed = start.elapsed();
-                assert_eq!(staff.len(), n, "every learner counted once");
-                elapsed
-            })
-            .min()
-            .unwrap_or_default();
-        let ratio = previous.map_or("-".to_owned(), |p: std::time::Duration| {
-            format!("{:.2}", elapsed.as_secs_f64() / p.as_secs_f64().max(1e-9))
-        });
-        println!("{n:>8} {:>12.1} {ratio:>8}", elapsed.as_secs_f64() * 1000.0);
-        previous = Some(elapsed);
-    }
-    ExitCode::SUCCESS
 }
 
 fn export(format: ExportFormat, path: &Path) -> Result<ExitCode, String> {
@@ -429,4 +393,37 @@ fn collect(path: &Path, sources: &mut Vec<(String, String)>) -> Result<(), Strin
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     sources.push((path.display().to_string(), text));
     Ok(())
+}
+
+fn bench_scaling(scale: usize, json: bool) -> ExitCode {
+    let results = scaling::measure(scale, today());
+    if json {
+        let rows: Vec<serde_json::Value> = results
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "what": r.what,
+                    "sizes": r.sizes,
+                    "ms": r.times.map(|t| t.as_secs_f64() * 1000.0),
+                    "ratios": r.ratios(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::from(rows));
+        return ExitCode::SUCCESS;
+    }
+    println!("{:<44} {:>20} {:>30} {:>12}", "path", "n / 2n / 4n", "time (ms)", "ratios");
+    for r in &results {
+        let [a, b] = r.ratios();
+        let [t1, t2, t3] = r.times.map(|t| t.as_secs_f64() * 1000.0);
+        let sizes = format!("{} / {} / {}", r.sizes[0], r.sizes[1], r.sizes[2]);
+        println!(
+            "{:<44} {sizes:>20} {:>30} {:>12}",
+            r.what,
+            format!("{t1:.1} / {t2:.1} / {t3:.1}"),
+            format!("{a:.2} {b:.2}")
+        );
+    }
+    println!("A ratio near 2 means the time doubles with the input (linear); near 4, it is quadratic.");
+    ExitCode::SUCCESS
 }

@@ -9,7 +9,7 @@
 //! their history, the newer one current. Merging the same backup twice
 //! changes nothing the second time.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -227,23 +227,36 @@ impl Merging<'_> {
         id: impl Fn(&T) -> String,
         describe: impl Fn(&T) -> String,
     ) {
+        // Where each id is in `mine`: searching the list for every item made
+        // merging (re-run on every conflict choice) quadratic in its length.
+        let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
+        for (position, item) in mine.iter().enumerate() {
+            positions.entry(id(item)).or_default().push(position);
+        }
         for item in theirs {
             let item_id = id(item);
             let key = format!("{kind}:{item_id}");
             let copy_id = copy_id(&item_id, item);
-            if mine.contains(item) || mine.iter().any(|m| id(m) == copy_id) {
+            let same_id = positions.get(&item_id).map_or(&[][..], Vec::as_slice);
+            // An equal item has the same id, so only those need comparing.
+            if same_id.iter().any(|&at| mine[at] == *item) || positions.contains_key(&copy_id) {
                 self.unchanged += 1;
                 continue;
             }
-            let Some(position) = mine.iter().position(|m| id(m) == item_id) else {
+            let Some(&position) = same_id.first() else {
                 self.note(ChangeKind::Added, key, describe(item), &[]);
+                positions.entry(item_id).or_default().push(mine.len());
                 mine.push(item.clone());
                 continue;
             };
             match self.resolve(key, describe(item), BOTH_OR_ONE) {
                 Resolution::KeepMine => {}
                 Resolution::KeepTheirs => mine[position] = item.clone(),
-                Resolution::KeepBoth => mine.push(with_id(item, &copy_id)),
+                Resolution::KeepBoth => {
+                    let copy = with_id(item, &copy_id);
+                    positions.entry(id(&copy)).or_default().push(mine.len());
+                    mine.push(copy);
+                }
             }
         }
     }
@@ -398,6 +411,27 @@ mod tests {
         assert_eq!(merged.cpd.len(), 3);
         let keep_mine: BTreeMap<String, Resolution> = [("cpd:b".to_owned(), Resolution::KeepMine)].into();
         assert_eq!(merge(&here(), &file(), &keep_mine).record.cpd.iter().map(|e| e.hours).sum::<f32>(), 4.0);
+    }
+
+    #[test]
+    fn items_added_during_a_merge_are_found_by_the_items_after_them() {
+        let incoming = LearnerRecord {
+            cpd: vec![
+                entry("c", "New", 1.0),
+                entry("c", "New", 1.0),
+                entry("b", "Sepsis course", 3.0),
+                entry("b", "Sepsis course", 4.0),
+                entry("b", "Sepsis course", 3.0),
+            ],
+            ..LearnerRecord::default()
+        };
+        let merged = merge(&here(), &incoming, &BTreeMap::new());
+        let ids: Vec<&str> = merged.record.cpd.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), 5, "{ids:?}");
+        assert_eq!(&ids[..3], ["a", "b", "c"]);
+        assert!(ids[3].starts_with("b~") && ids[4].starts_with("b~") && ids[3] != ids[4], "{ids:?}");
+        assert_eq!(merged.unchanged, 2, "the repeated c, and the b already kept as a copy");
+        assert_eq!((merged.count(ChangeKind::Added), merged.count(ChangeKind::Conflict)), (1, 2));
     }
 
     #[test]

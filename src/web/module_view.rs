@@ -7,12 +7,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::page_title::PageTitle;
-use super::privacy_warning::{AiWrittenReminder, PrivacyWarning};
+use super::privacy_warning::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
 use super::state::{describe, use_app_state};
 use crate::domain::change::Change;
 use crate::domain::framework;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
-use crate::domain::privacy::scan;
 
 /// The heading, facts and learning outcomes at the top of a module. In a
 /// `preview` the title is not the page's `h1`: the page has its own.
@@ -194,8 +193,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     };
     let text = RwSignal::new(saved_text().unwrap_or_default());
     let status = RwSignal::new(None::<String>);
-    let findings = Memo::new(move |_| text.with(|t| scan(t)));
-    let confirmed_private = RwSignal::new(false);
+    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || text.get());
     let learner_mode = module_id.is_some();
     let private_id = format!("{field_id}-private");
     let account_link =

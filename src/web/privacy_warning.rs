@@ -5,7 +5,29 @@
 use leptos::prelude::*;
 
 use super::storage;
-use crate::domain::privacy::Finding;
+use crate::domain::privacy::{scan, Finding};
+
+/// The identifiable-data check on a form: what every free-text field holds
+/// is scanned, and the learner's "I have checked" is forgotten whenever
+/// that text changes, since a tick given for one text says nothing about
+/// the next.
+#[derive(Clone, Copy)]
+pub struct PrivacyCheck {
+    pub findings: Memo<Vec<Finding>>,
+    pub confirmed: RwSignal<bool>,
+}
+
+impl PrivacyCheck {
+    /// `text` gives the form's free text, every field of it (titles too:
+    /// they travel into xAPI statements and the portfolio).
+    pub fn new(text: impl Fn() -> String + Send + Sync + 'static) -> PrivacyCheck {
+        let text = Memo::new(move |_| text());
+        let findings = Memo::new(move |_| text.with(|text| scan(text)));
+        let confirmed = RwSignal::new(false);
+        Effect::watch(move || text.track(), move |_, _, _| confirmed.set(false), false);
+        PrivacyCheck { findings, confirmed }
+    }
+}
 
 /// Likely identifiers, highlighted, with a confirmation for text that is
 /// not about a patient. Saving waits for an edit or the confirmation.
@@ -31,7 +53,7 @@ pub fn PrivacyWarning(
                             <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
                         })}
                         <ul>{findings.into_iter().map(|f| view! {
-                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like a {}. {}", f.kind.label().to_lowercase(), f.kind.advice())}</li>
+                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like {}. {}", f.kind.in_a_sentence(), f.kind.advice())}</li>
                         }).collect_view()}</ul>
                         <div class="choice">
                             <input type="checkbox" id=confirm_id.clone() prop:checked=move || confirmed.get()

@@ -78,6 +78,17 @@ const PAYLOADS = [
   '[click][ref]\n\n[ref]: javascript:window.__pwned=1',
   '![pic](javascript:window.__pwned=1)',
   '![pic](https://127.0.0.2/track.png)',
+  // Unicode whitespace that a trim would remove but a browser keeps: the
+  // renderer must write out exactly the URL it classified.
+  '[click](\u00a0javascript:window.__pwned=1)',
+  '[click](&nbsp;javascript:window.__pwned=1)',
+  '[click](\ufeffjavascript:window.__pwned=1)',
+  '[click](\u2000\u200ajavascript:window.__pwned=1)',
+  '[click](<\u2003javascript:window.__pwned=1\u3000>)',
+  '[click](&#12288;JaVa&Tab;ScRiPt:window.__pwned=1)',
+  '[click][nbsp]\n\n[nbsp]: \u00a0javascript:window.__pwned=1',
+  '![pic](\u00a0javascript:window.__pwned=1)',
+  '![pic](\u3000//127.0.0.2/track.png)',
   '[t](/cpd "\\"><img src=x onerror=window.__pwned=1>")',
   '```key-point\n<img src=x onerror="window.__pwned = 1">[k](javascript:window.__pwned=1)\n```',
   '```check\nid = "x"\nquestion = "<img src=x onerror=window.__pwned=1>"\nexplanation = "<script>window.__pwned=1</script>"\n\n[[option]]\ntext = "<b onmouseover=window.__pwned=1>a</b>"\ncorrect = true\nfeedback = "<script>window.__pwned=1</script>"\n\n[[option]]\ntext = "b"\nfeedback = "c"\n```',
@@ -106,6 +117,13 @@ test(`an XSS corpus of ${PAYLOADS.length} payloads typed on /author never runs`,
           if (attribute.name.startsWith('on')) bad.push(`${tag}[${attribute.name}]`);
           if (['href', 'src', 'data', 'action'].includes(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) bad.push(`${tag}[${attribute.name}=${attribute.value}]`);
           if (attribute.name === 'src' && /^https?:/i.test(attribute.value)) bad.push(`remote ${tag}[src]`);
+          // The URL as this browser parses it, not as a pattern guesses: only web and mail links.
+          if (['href', 'src'].includes(attribute.name)) {
+            let url;
+            try { url = new URL(attribute.value, document.baseURI); } catch { url = null; }
+            if (!url || !['http:', 'https:', 'mailto:'].includes(url.protocol)) bad.push(`${tag}[${attribute.name}] is ${url?.protocol ?? 'unparseable'}`);
+            if (attribute.name === 'src' && url?.origin !== location.origin) bad.push(`remote ${tag}[src] from ${url?.origin}`);
+          }
         }
       }
       return bad;

@@ -37,6 +37,9 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await summary.getByRole('link', { name: 'Enter a title for the activity' }).click();
   await page.waitForFunction(() => document.activeElement.id === 'cpd-title');
 
+  // Titles are scanned too: they travel into xAPI statements and the portfolio.
+  await page.getByLabel('Title', { exact: true }).fill('Case review with Mrs Jean Smith');
+  await page.locator('.privacy-warning mark', { hasText: 'Mrs Jean Smith' }).waitFor();
   await page.getByLabel('Title', { exact: true }).fill('Regional AI safety study day');
   await page.getByLabel('Hours', { exact: true }).fill('36');
   await page.getByLabel('Of which with others').fill('20');

@@ -95,9 +95,15 @@ test('a reflection that may identify a patient is held until edited or confirmed
   await reflection.fill('Mrs Smith (DOB 12/03/1956, postcode LS1 4AP) was flagged.');
   await page.getByRole('button', { name: 'Save my answer' }).click();
   await page.getByText('Not saved: check the highlighted text first.').waitFor();
-  assert.deepEqual(await page.locator('.privacy-warning mark').allTextContents(), ['12/03/1956', 'LS1 4AP']);
+  assert.deepEqual(await page.locator('.privacy-warning mark').allTextContents(), ['Mrs Smith', '12/03/1956', 'LS1 4AP']);
   const saved = (await stored(page)) ?? {};
   assert.deepEqual(saved.record?.progress?.['what-ai-is']?.reflections ?? {}, {}, 'the reflection was not saved');
+  // The tick vouches only for the text it was given: any edit takes it away.
+  await page.getByLabel('I have checked: this does not identify a patient or service user').check();
+  await reflection.fill('Mrs Smith (DOB 12/03/1956, postcode LS1 4AP) was flagged twice.');
+  await page.locator('.privacy-warning input[type=checkbox]:not(:checked)').waitFor();
+  await page.getByRole('button', { name: 'Save my answer' }).click();
+  await page.getByText('Not saved: check the highlighted text first.').waitFor();
 
   await reflection.fill('An older patient was flagged by a sepsis alert.');
   await page.getByRole('button', { name: 'Save my answer' }).click();

@@ -3,11 +3,13 @@
 //! UTF-8 byte-order mark and CRLF line ends.
 //!
 //! Every text cell is guarded against formula injection (OWASP): a cell
-//! that starts with `=`, `+`, `-`, `@`, TAB, CR, LF or NUL gets a leading
-//! `'`. Numbers and dates are written from typed fields, never from text
-//! the learner typed, so they need no guard. Each row ends with a check
-//! (a truncated SHA-256 of the row), so the roll-up can tell a
-//! spreadsheet edited after export from one that was not.
+//! that starts with `=`, `+`, `-`, `@` (or their full-width forms), even
+//! after spaces, a byte-order mark or invisible format characters, or
+//! with TAB, CR, LF or NUL, gets a leading `'`. Numbers and dates are
+//! written from typed fields, never from text the learner typed, so they
+//! need no guard. Each row ends with a check (a truncated SHA-256 of the
+//! row), so the roll-up can tell a spreadsheet edited after export from
+//! one that was not.
 
 use std::collections::BTreeMap;
 
@@ -199,7 +201,7 @@ pub fn read(text: &str) -> Result<(FileCheck, Vec<StaffRecord>), String> {
 /// The OWASP guard: text that a spreadsheet would read as a formula is
 /// made literal with a leading apostrophe.
 pub fn guard(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '\0']) {
+    if is_guarded(text) {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -209,9 +211,38 @@ pub fn guard(text: &str) -> String {
 /// Undoes [`guard`] when a spreadsheet is read back.
 fn unguard(text: &str) -> String {
     match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '\0']) => rest.to_owned(),
+        Some(rest) if is_guarded(rest) => rest.to_owned(),
         _ => text.to_owned(),
     }
+}
+
+/// Whether [`guard`] prefixes `text`. Text that already starts with an
+/// apostrophe before guarded text is guarded again, so that reading a
+/// cell back removes exactly the apostrophe that writing added.
+fn is_guarded(text: &str) -> bool {
+    could_be_formula(text) || text.strip_prefix('\'').is_some_and(is_guarded)
+}
+
+/// Spreadsheets skip leading spaces (Unicode ones too, such as NBSP),
+/// a byte-order mark and invisible format characters before a formula,
+/// and some read full-width and small-form signs as `=`, `+`, `-`, `@`.
+fn could_be_formula(text: &str) -> bool {
+    if text.starts_with(['\t', '\r', '\n', '\0']) {
+        return true;
+    }
+    let visible = text.trim_start_matches(|c: char| c.is_whitespace() || is_format_character(c));
+    visible.starts_with([
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}', '\u{fe66}', '\u{fe62}', '\u{fe63}',
+        '\u{fe6b}', '\u{2212}',
+    ])
+}
+
+/// Characters that take no space: zero-width spaces and joiners, direction
+/// marks, embeddings and isolates, the word joiner, invisible operators,
+/// the soft hyphen, and the byte-order mark.
+fn is_format_character(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 fn date_text(date: Option<time::Date>) -> String {
@@ -286,6 +317,69 @@ mod tests {
         let checked = check_file("team.csv", &edited, catalogue(), 36, day("2026-11-22"));
         assert!(matches!(&checked.check, FileCheck::Modified(r) if r.starts_with("row ")), "{:?}", checked.check);
         assert_eq!(checked.staff[0].cells["what-ai-is"].score, Some(95), "a modified file is still read");
+    }
+
+    #[test]
+    fn formulas_behind_spaces_marks_or_full_width_signs_are_guarded() {
+        let formulas = [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "\n=1",
+            "\0",
+            " =1",
+            "   -2",
+            "\u{a0}=1",
+            "\u{2003}+1",
+            "\u{3000}@A1",
+            "\u{feff}=1",
+            "\u{200b}=1",
+            "\u{200d}\u{200e}=1",
+            "\u{200f}-1",
+            "\u{2060}=1",
+            "\u{202e}=1",
+            "\u{ad}=1",
+            "\u{a0}\u{feff}\u{200b} =1",
+            "\u{ff1d}1+1",
+            "\u{ff0b}1",
+            "\u{ff0d}1",
+            "\u{ff20}SUM(A1)",
+            "\u{fe66}1",
+            "\u{2212}1",
+            " \u{ff1d}HYPERLINK(\"http://evil\")",
+        ];
+        for text in formulas {
+            assert_eq!(guard(text), format!("'{text}"), "{text:?} is a formula to a spreadsheet");
+            assert_eq!(unguard(&guard(text)), text, "{text:?} reads back as written");
+        }
+        for text in ["Asha Patel", " Asha", "\u{a0}note", "1-2", "a=b", "100", "\u{feff}Name", "'quoted'", "™=1"] {
+            assert_eq!(guard(text), text, "{text:?} is not a formula");
+        }
+    }
+
+    #[test]
+    fn a_cell_that_already_starts_with_an_apostrophe_reads_back_unchanged() {
+        for text in ["'=1", "''=1", "'\u{a0}=1", "'abc", "'", "''"] {
+            assert_eq!(unguard(&guard(text)), text, "{text:?}");
+        }
+        assert_eq!(guard("'=1"), "''=1");
+    }
+
+    // proptest's random source has no wasm32 backend.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn every_text_reads_back_as_written_and_is_never_a_live_formula(text in "\\PC{0,8}|[ \u{a0}\u{feff}\u{200b}'=+@\t\u{ff1d}-]{0,6}\\PC{0,3}") {
+            let written = guard(&text);
+            proptest::prop_assert_eq!(unguard(&written), text.clone());
+            let visible = written.trim_start_matches(|c: char| c.is_whitespace() || ('\u{200b}'..='\u{200f}').contains(&c) || c == '\u{feff}');
+            let live = written.starts_with(['\t', '\r', '\n', '\0'])
+                || visible.starts_with(['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']);
+            proptest::prop_assert!(!live, "{:?} was written as {:?}", text, written);
+        }
     }
 
     #[test]

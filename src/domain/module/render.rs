@@ -29,12 +29,33 @@ pub enum LinkTarget {
 }
 
 impl LinkTarget {
-    pub fn classify(url: &str) -> LinkTarget {
+    /// The target alone: the renderer itself keeps the URL it read too.
+    #[cfg(test)]
+    pub(super) fn classify(url: &str) -> LinkTarget {
+        Destination::read(url).target
+    }
+}
+
+/// A link or image URL as a browser reads it, with what it points at. The
+/// renderer writes out `url`, the very string that was classified, so no
+/// later trimming can turn an allowed target into another one.
+struct Destination {
+    url: String,
+    target: LinkTarget,
+}
+
+impl Destination {
+    fn read(url: &str) -> Destination {
         // Browsers drop ASCII tabs and newlines anywhere in a URL and
         // control characters or spaces at its ends, so "java\tscript:"
         // still runs: look at the URL the way they do.
         let cleaned: String =
             url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        let target = Self::target_of(&cleaned);
+        Destination { url: cleaned, target }
+    }
+
+    fn target_of(cleaned: &str) -> LinkTarget {
         let lower = cleaned.to_ascii_lowercase();
         if let Some(scheme) = scheme_of(&lower) {
             return match scheme {
@@ -49,7 +70,7 @@ impl LinkTarget {
         if lower.starts_with('#') {
             return LinkTarget::Fragment;
         }
-        LinkTarget::Internal(cleaned)
+        LinkTarget::Internal(cleaned.to_owned())
     }
 }
 
@@ -113,9 +134,11 @@ where
                 Event::Html(self.open_link(&dest_url, &title, range.start).into())
             }
             Event::End(TagEnd::Link) => Event::Html(CowStr::Borrowed("</a>")),
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => match LinkTarget::classify(&dest_url) {
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => match Destination::read(&dest_url) {
                 // The HTML writer escapes the attributes of images it writes.
-                LinkTarget::Internal(_) => Event::Start(Tag::Image { link_type, dest_url, title, id }),
+                Destination { url, target: LinkTarget::Internal(_) } => {
+                    Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id })
+                }
                 // Remote images would load from another host (a privacy leak
                 // and broken offline); show their alt text instead.
                 _ => {
@@ -138,7 +161,8 @@ impl<I> SafeEvents<'_, I> {
     /// target when the URL is not allowed (the link text still shows).
     fn open_link(&mut self, url: &str, title: &str, offset: usize) -> String {
         let mut tag = String::from("<a");
-        match LinkTarget::classify(url) {
+        let Destination { url, target } = Destination::read(url);
+        match target {
             LinkTarget::Unsafe(scheme) => {
                 self.notes.push(RenderNote::UnsafeLink { offset, scheme });
                 tag.push_str(" class=\"link-removed\"");
@@ -148,7 +172,7 @@ impl<I> SafeEvents<'_, I> {
                     self.notes.push(RenderNote::InternalLink { offset, path: path.clone() });
                 }
                 tag.push_str(" href=\"");
-                push_attribute(&mut tag, url.trim(), true);
+                push_attribute(&mut tag, &url, true);
                 tag.push('"');
                 if target == LinkTarget::External {
                     tag.push_str(" rel=\"noopener noreferrer\" class=\"external\"");
@@ -169,4 +193,198 @@ impl<I> SafeEvents<'_, I> {
 fn push_attribute(out: &mut String, value: &str, is_url: bool) {
     // Writing into a String cannot fail.
     let _ = if is_url { escape_href(&mut *out, value) } else { escape_html(&mut *out, value) };
+}
+
+// proptest's random source has no wasm32 backend.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    //! The renderer is checked against a model of how a browser reads an
+    //! `href` or `src` (HTML attribute decoding, then the WHATWG URL
+    //! parser's scheme state), written apart from `Destination` so that a
+    //! mistake in one is not repeated in the other.
+
+    use proptest::prelude::*;
+
+    use super::render;
+
+    /// What a browser does with an attribute value: character references
+    /// decoded. The renderer escapes only `&` and `'`; any other reference
+    /// (`&colon;`, `&Tab;` …) would mean text reached the attribute
+    /// unescaped, so the model refuses it rather than guess.
+    fn decode_attribute(value: &str) -> Result<String, String> {
+        let mut decoded = String::new();
+        let mut rest = value;
+        while let Some(at) = rest.find('&') {
+            decoded.push_str(&rest[..at]);
+            rest = &rest[at..];
+            let (reference, character) = [("&amp;", '&'), ("&#x27;", '\''), ("&quot;", '"')]
+                .into_iter()
+                .find(|(reference, _)| rest.starts_with(reference))
+                .ok_or_else(|| format!("an unexpected character reference in {value:?}"))?;
+            decoded.push(character);
+            rest = &rest[reference.len()..];
+        }
+        decoded.push_str(rest);
+        Ok(decoded)
+    }
+
+    /// How the WHATWG URL parser reads the start of a URL: the scheme it
+    /// finds (lower-cased), if any, and whether a relative URL names
+    /// another host (`//host`, or with backslashes, which special schemes
+    /// read as slashes).
+    fn browser_reading(url: &str) -> (Option<String>, bool) {
+        let stripped = url.trim_matches(|c: char| c <= '\u{20}');
+        let input: String = stripped.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        let mut chars = input.chars();
+        let mut scheme = String::new();
+        if let Some(first) = chars.next().filter(char::is_ascii_alphabetic) {
+            scheme.push(first.to_ascii_lowercase());
+            for c in chars.by_ref() {
+                if c == ':' {
+                    return (Some(scheme), false);
+                }
+                if !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+                    break;
+                }
+                scheme.push(c.to_ascii_lowercase());
+            }
+        }
+        let mut start = input.chars();
+        let other_host = start.next().is_some_and(|c| matches!(c, '/' | '\\'))
+            && start.next().is_some_and(|c| matches!(c, '/' | '\\'));
+        (None, other_host)
+    }
+
+    /// Every `href` and `src` in `html`, with the tag it is on. Text and
+    /// attribute values never hold a raw `<`, so each `<` opens a tag the
+    /// renderer wrote.
+    fn url_attributes(html: &str) -> Vec<(&'static str, String)> {
+        let mut found = Vec::new();
+        for tag in html.split('<').skip(1) {
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            for (name, attribute) in [("a", " href=\""), ("img", " src=\"")] {
+                if !tag.starts_with(&format!("{name} ")) {
+                    continue;
+                }
+                let mut rest = tag;
+                while let Some(at) = rest.find(attribute) {
+                    rest = &rest[at + attribute.len()..];
+                    let end = rest.find('"').unwrap_or(rest.len());
+                    found.push((name, rest[..end].to_owned()));
+                    rest = &rest[end..];
+                }
+            }
+        }
+        found
+    }
+
+    /// Why `html` holds a URL outside the allow-list, if it does.
+    fn unsafe_url(html: &str) -> Option<String> {
+        for (tag, value) in url_attributes(html) {
+            let url = match decode_attribute(&value) {
+                Ok(url) => url,
+                Err(problem) => return Some(problem),
+            };
+            let (scheme, other_host) = browser_reading(&url);
+            let allowed = match tag {
+                "a" => scheme.as_deref().is_none_or(|s| matches!(s, "http" | "https" | "mailto")),
+                // Images load without a click: only files shipped with Praxis.
+                _ => scheme.is_none() && !other_host,
+            };
+            if !allowed {
+                return Some(format!("<{tag}> points at {url:?} (scheme {scheme:?})"));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_model_sees_what_a_browser_sees() {
+        assert_eq!(browser_reading(" \u{1}JaVa\tScRiPt:x"), (Some("javascript".into()), false));
+        assert_eq!(browser_reading("\u{a0}javascript:x"), (None, false), "NBSP is not stripped");
+        assert_eq!(browser_reading("/\\evil.example"), (None, true));
+        assert_eq!(browser_reading("/modules/x"), (None, false));
+        assert_eq!(decode_attribute("a&amp;b&#x27;c").as_deref(), Ok("a&b'c"));
+        assert!(decode_attribute("javascript&colon;x").is_err());
+        assert!(unsafe_url(r#"<p><a href="java&#x27;script:x">a</a><a href=" JAVASCRIPT:x">b</a></p>"#).is_some());
+        assert!(unsafe_url(r#"<img src="https://example.org/x.png" alt="" />"#).is_some());
+        assert_eq!(unsafe_url(r#"<a href="https://example.org">a</a> href="javascript:x""#), None);
+    }
+
+    /// Unicode whitespace that `str::trim` removes and browsers do not.
+    const UNICODE_SPACES: [&str; 7] =
+        ["\u{a0}", "\u{2000}", "\u{2007}", "\u{200a}", "\u{3000}", "\u{feff}", "\u{1680}"];
+
+    #[test]
+    fn unicode_whitespace_before_a_scheme_cannot_smuggle_it_through() {
+        for space in UNICODE_SPACES.into_iter().chain(["&nbsp;", "&#xA0;", "&#12288;", "&#xFEFF;"]) {
+            for markdown in [
+                format!("[a]({space}javascript:alert(1))"),
+                format!("[a](<{space}javascript:alert(1){space}>)"),
+                format!("![a]({space}javascript:alert(1))"),
+                format!("[a][r]\n\n[r]: {space}javascript:alert(1)"),
+            ] {
+                let html = render(&markdown, &mut Vec::new());
+                assert_eq!(unsafe_url(&html), None, "{markdown:?} rendered as {html}");
+                assert!(!html.contains("href=\"javascript"), "{markdown:?} rendered as {html}");
+            }
+        }
+    }
+
+    /// Whitespace browsers keep or strip, character references, control
+    /// characters and slashes that make a URL another host's.
+    #[rustfmt::skip]
+    const PADDING: &[&str] = &[
+        "\u{a0}", "\u{2000}", "\u{2001}", "\u{2002}", "\u{2003}", "\u{2004}", "\u{2005}", "\u{2006}", "\u{2007}",
+        "\u{2008}", "\u{2009}", "\u{200a}", "\u{3000}", "\u{feff}", "\u{1680}", "\u{202f}", "\u{205f}", "\u{85}",
+        "&nbsp;", "&#xa0;", "&#106;", "&#x6A;", "&Tab;", "&NewLine;", "&#x09;", "&#10;", "&amp;", "\t", "\n", "\r",
+        "\u{0}", "\u{1}", "\u{8}", "\u{1b}", "\u{1f}", "\u{7f}", " ", "%0a", "//", "\\\\", "/\\", "/", "\\", "#",
+    ];
+
+    /// What may come before or after a scheme: a few pieces of padding or
+    /// any character at all.
+    fn padding() -> impl Strategy<Value = String> {
+        let fixed = prop::sample::select(PADDING).prop_map(str::to_owned);
+        prop::collection::vec(prop_oneof![4 => fixed, 1 => any::<char>().prop_map(String::from)], 0..4)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    /// A scheme in mixed case, perhaps broken by a tab, newline or
+    /// character reference that a browser removes or decodes.
+    fn scheme() -> impl Strategy<Value = String> {
+        let name = prop::sample::select(vec!["javascript", "data", "vbscript", "file", "http", "https", "mailto", "x"]);
+        let breaker =
+            prop::sample::select(vec!["", "", "\t", "\n", "\r", "&Tab;", "&#x09;", "&#10;", "\u{a0}", "&#x73;"]);
+        (name, prop::collection::vec(any::<bool>(), 10), breaker, 0..10usize).prop_map(|(name, upper, breaker, at)| {
+            let mut word: String =
+                name.chars().zip(upper).map(|(c, up)| if up { c.to_ascii_uppercase() } else { c }).collect();
+            word.insert_str(at.min(word.len()), breaker);
+            word
+        })
+    }
+
+    fn destination() -> impl Strategy<Value = String> {
+        let colon = prop::sample::select(vec![":", ":", "&colon;", "&#58;", "&#x3a;", "%3A", "\t:", ""]);
+        let rest = prop::sample::select(vec!["alert(1)", "//evil.example/x.png", "x", "", "\u{a0}", "(1)", "\"'"]);
+        (padding(), scheme(), colon, rest, padding())
+            .prop_map(|(before, scheme, colon, rest, after)| format!("{before}{scheme}{colon}{rest}{after}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn every_emitted_href_and_src_is_on_the_allow_list(dest in destination(), form in 0..6usize) {
+            let markdown = match form {
+                0 => format!("[a]({dest})"),
+                1 => format!("[a](<{dest}>)"),
+                2 => format!("![a]({dest})"),
+                3 => format!("![a](<{dest}> \"t\")"),
+                4 => format!("[a][r] ![b][r]\n\n[r]: {dest}"),
+                _ => format!("<{dest}>"),
+            };
+            let html = render(&markdown, &mut Vec::new());
+            prop_assert_eq!(unsafe_url(&html), None, "{:?} rendered as {}", markdown, html);
+        }
+    }
 }

@@ -191,6 +191,17 @@ fn slugs_are_lowercase_words_joined_by_single_hyphens() {
     }
 }
 
+#[test]
+fn offsets_become_the_lines_that_hold_them() {
+    let report = super::Report::new("x.md", "ab\ncd\n\nef");
+    let lines: Vec<usize> = (0..=11).map(|offset| report.line_of(offset)).collect();
+    assert_eq!(
+        lines,
+        [1, 1, 1, 2, 2, 2, 3, 4, 4, 4, 4, 4],
+        "a newline belongs to the line it ends; past the end is the last line"
+    );
+}
+
 mod rendering {
     use super::super::render::{render, LinkTarget};
 

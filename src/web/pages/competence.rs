@@ -14,6 +14,7 @@ use crate::domain::record::{GoalStatus, Rating};
 use crate::domain::{curriculum, module::Module};
 use crate::web::browser::today;
 use crate::web::page_title::PageTitle;
+use crate::web::privacy_warning::{PrivacyCheck, PrivacyWarning};
 use crate::web::state::{describe, use_app_state};
 
 #[component]
@@ -209,11 +210,19 @@ fn LearningPlan() -> impl IntoView {
     let domain = RwSignal::new(String::new());
     let module = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // Goal titles go into xAPI statements and the portfolio.
+    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || title.get());
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (goal_title, target_date) = (title.get_untracked().trim().to_owned(), target.get_untracked());
         if goal_title.is_empty() || target_date.is_empty() {
             error.set(Some("Give the goal a title and a target date.".to_owned()));
+            return;
+        }
+        if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
+            let problem =
+                "Check the highlighted text: remove anything that could identify a patient, or confirm it does not.";
+            error.set(Some(problem.to_owned()));
             return;
         }
         error.set(None);
@@ -270,6 +279,7 @@ fn LearningPlan() -> impl IntoView {
                     <label for="goal-title">"Goal"</label>
                     <input type="text" id="goal-title" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/>
                 </div>
+                <PrivacyWarning id="goal-private" findings=Signal::derive(move || findings.get()) confirmed=confirmed_private/>
                 <div class="field">
                     <label for="goal-target">"Target date"</label>
                     <input type="date" id="goal-target" prop:value=move || target.get() on:input=move |e| target.set(event_target_value(&e))/>

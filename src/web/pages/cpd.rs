@@ -8,13 +8,12 @@ use super::reflective::ReflectiveAccountForm;
 use crate::domain::change::{Applied, Change};
 use crate::domain::cpd::{self, method_label, LogRow, METHODS};
 use crate::domain::curriculum;
-use crate::domain::privacy::scan;
 use crate::domain::record::{CpdEntry, EntryType};
 use crate::domain::reflective;
 use crate::domain::revalidation;
 use crate::web::browser::{focus, today};
 use crate::web::page_title::PageTitle;
-use crate::web::privacy_warning::{AiWrittenReminder, PrivacyWarning};
+use crate::web::privacy_warning::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
 use crate::web::state::{describe, use_app_state};
 
 #[component]
@@ -179,7 +178,6 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
     let hours = RwSignal::new("1".to_owned());
     let with_others = RwSignal::new("0".to_owned());
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
-    let confirmed_private = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(entry) = editing.get() {
@@ -189,7 +187,8 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
             focus("cpd-title");
         }
     });
-    let findings = Memo::new(move |_| draft.with(|d| scan(&format!("{}\n{}", d.description, d.evidence_note))));
+    let PrivacyCheck { findings, confirmed: confirmed_private } =
+        PrivacyCheck::new(move || draft.with(|d| format!("{}\n{}\n{}", d.title, d.description, d.evidence_note)));
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -7,10 +7,9 @@ use leptos::prelude::*;
 
 use crate::domain::change::Change;
 use crate::domain::incident::{report_summary, Incident, Outcome, ReportRoute};
-use crate::domain::privacy::scan;
 use crate::web::browser::{download, today};
 use crate::web::page_title::PageTitle;
-use crate::web::privacy_warning::PrivacyWarning;
+use crate::web::privacy_warning::{PrivacyCheck, PrivacyWarning};
 use crate::web::state::{describe, use_app_state};
 
 #[component]
@@ -73,9 +72,12 @@ fn IncidentForm() -> impl IntoView {
     let did = RwSignal::new(String::new());
     let told = RwSignal::new(String::new());
     let reports = RwSignal::new(BTreeMap::<ReportRoute, String>::new());
-    let confirmed_private = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let findings = Memo::new(move |_| scan(&format!("{}\n{}\n{}", what.get(), did.get(), told.get())));
+    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || {
+        let fields = [tool, version, setting, what, did, told].map(|field| field.get());
+        let references = reports.with(|r| r.values().cloned().collect::<Vec<_>>());
+        fields.into_iter().chain(references).collect::<Vec<_>>().join("\n")
+    });
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let problem = if tool.get_untracked().trim().is_empty() || what.get_untracked().trim().is_empty() {

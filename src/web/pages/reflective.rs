@@ -10,9 +10,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
-use crate::domain::privacy::scan;
 use crate::domain::reflective::{self, over_limit, word_count, TEMPLATES};
-use crate::web::privacy_warning::PrivacyWarning;
+use crate::web::privacy_warning::{PrivacyCheck, PrivacyWarning};
 use crate::web::state::{describe, use_app_state};
 
 #[component]
@@ -23,7 +22,6 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
     let answers = RwSignal::new(BTreeMap::<String, String>::new());
     let title = RwSignal::new(String::new());
     let hours = RwSignal::new("0".to_owned());
-    let confirmed_private = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
 
     // Started from a module's reflection prompt: bring its answer along.
@@ -46,7 +44,10 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
     }
 
     let current = move || reflective::find(&template.get()).unwrap_or(&TEMPLATES[0]);
-    let findings = Memo::new(move |_| answers.with(|a| scan(&a.values().cloned().collect::<Vec<_>>().join("\n"))));
+    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || {
+        let answers = answers.with(|a| a.values().cloned().collect::<Vec<_>>().join("\n"));
+        format!("{}\n{answers}", title.get())
+    });
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let template = current();
