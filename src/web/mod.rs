@@ -15,7 +15,9 @@ pub mod storage;
 /// Opens the learner's record, then mounts the app on the page's `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::task::spawn_local(async {
+    // Leptos's own task runner starts with the mount, so the record is
+    // opened on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
         let state = state::AppState::open().await;
         leptos::mount::mount_to_body(move || leptos::view! { <app::App state/> });
     });

@@ -62,16 +62,23 @@ impl Store for BrowserStore {
 
 type BrowserSession = Rc<Session<BrowserStore>>;
 
+/// Pages read these signals and change the record only through
+/// [`AppState::apply`]: the setters are private, so the compiler keeps
+/// every change going through the session.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The record as stored (or, without storage, as kept for this visit).
-    pub record: RwSignal<LearnerRecord>,
+    pub record: ReadSignal<LearnerRecord>,
     /// Why changes may not be kept, shown on every page.
-    pub storage_problem: RwSignal<Option<String>>,
+    pub storage_problem: ReadSignal<Option<String>>,
     /// Storage is filling up.
-    pub storage_warning: RwSignal<Option<String>>,
+    pub storage_warning: ReadSignal<Option<String>>,
     /// Unreadable data that was set aside.
-    pub set_aside: RwSignal<Vec<SetAside>>,
+    pub set_aside: ReadSignal<Vec<SetAside>>,
+    set_record: WriteSignal<LearnerRecord>,
+    set_storage_problem: WriteSignal<Option<String>>,
+    set_storage_warning: WriteSignal<Option<String>>,
+    set_set_aside: WriteSignal<Vec<SetAside>>,
     session: StoredValue<BrowserSession, LocalStorage>,
 }
 
@@ -108,11 +115,19 @@ impl AppState {
             _ => opened.notice,
         };
         let set_aside = session.set_aside_list().await.unwrap_or_default();
+        let (record, set_record) = signal(opened.record);
+        let (storage_problem, set_storage_problem) = signal(notice);
+        let (storage_warning, set_storage_warning) = signal(None);
+        let (set_aside, set_set_aside) = signal(set_aside);
         let state = AppState {
-            record: RwSignal::new(opened.record),
-            storage_problem: RwSignal::new(notice),
-            storage_warning: RwSignal::new(None),
-            set_aside: RwSignal::new(set_aside),
+            record,
+            storage_problem,
+            storage_warning,
+            set_aside,
+            set_record,
+            set_storage_problem,
+            set_storage_warning,
+            set_set_aside,
             session: StoredValue::new_local(Rc::new(session)),
         };
         request_persistence();
@@ -130,7 +145,7 @@ impl AppState {
                         if opened.legacy_absorbed {
                             forget_legacy_record();
                         }
-                        state.record.set(opened.record);
+                        state.set_record.set(opened.record);
                     }
                 }),
                 OtherTab::Nothing => {}
@@ -182,8 +197,8 @@ impl AppState {
         let session = self.session.get_value();
         leptos::task::spawn_local(async move {
             match session.delete_set_aside(&key).await {
-                Ok(()) => state.set_aside.update(|list| list.retain(|item| item.key != key)),
-                Err(error) => state.storage_problem.set(Some(error.to_string())),
+                Ok(()) => state.set_set_aside.update(|list| list.retain(|item| item.key != key)),
+                Err(error) => state.set_storage_problem.set(Some(error.to_string())),
             }
         });
     }
@@ -192,18 +207,18 @@ impl AppState {
     fn show(&self, outcome: Result<(LearnerRecord, bool), NotSaved>) {
         match outcome {
             Ok((record, stored)) => {
-                self.record.set(record);
+                self.set_record.set(record);
                 if stored {
-                    self.storage_problem.set(None);
+                    self.set_storage_problem.set(None);
                 }
             }
             Err(NotSaved::Change(_)) => {}
-            Err(not_saved) => self.storage_problem.set(Some(not_saved.to_string())),
+            Err(not_saved) => self.set_storage_problem.set(Some(not_saved.to_string())),
         }
     }
 
     fn check_quota(&self) {
-        let warning = self.storage_warning;
+        let warning = self.set_storage_warning;
         leptos::task::spawn_local(async move {
             let share = share_of_quota().await.unwrap_or(0.0);
             warning.set((share >= STORAGE_WARNING_SHARE).then(|| {

@@ -59,20 +59,30 @@ test('a full store keeps the new answer on screen, says why, and loses nothing s
   await page.getByText('Your answer is saved in this browser.').waitFor();
   const before = await stored(page);
 
-  // The browser's quota for this origin, made as small as what is already used.
-  const cdp = await context.newCDPSession(page);
-  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: server.base });
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base, quotaSize: usage });
-  await reflection.fill(`My second, longer answer that there is no longer room to save. ${'More words. '.repeat(2000)}`);
+  // The browser refuses the write as it does when the origin's quota is used
+  // up. (Chromium's DevTools quota override does not bind IndexedDB writes
+  // in headless mode, so the refusal is injected where the browser raises it.)
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    window.restorePut = () => { IDBObjectStore.prototype.put = put; };
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (key === 'record') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+  await reflection.fill('My second, longer answer that there is no longer room to save.');
   await page.getByRole('button', { name: 'Save my answer' }).click();
   await page.getByRole('alert').getByText("Your browser's storage for Praxis is full").waitFor();
   await page.getByText('Your answer is still here.').waitFor();
-  assert.match(await reflection.inputValue(), /^My second, longer answer/);
+  assert.equal(await reflection.inputValue(), 'My second, longer answer that there is no longer room to save.');
   assert.deepEqual(await stored(page), before, 'the saved record is untouched');
 
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base });
+  // Once there is room again, the same answer saves.
+  await page.evaluate(() => window.restorePut());
+  await page.getByRole('button', { name: 'Save my answer' }).click();
+  await page.getByText('Your answer is saved in this browser.').waitFor();
   await page.reload();
-  assert.equal(await page.getByLabel(/Think of an AI tool/).inputValue(), 'My first answer.');
+  assert.equal(await page.getByLabel(/Think of an AI tool/).inputValue(), 'My second, longer answer that there is no longer room to save.');
   await context.close();
 });
 

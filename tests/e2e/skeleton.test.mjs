@@ -35,7 +35,7 @@ test('a learner completes a module, it survives a reload, and the export holds i
   assert.match(download.suggestedFilename(), /^praxis-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(backup.format, 'praxis-backup');
-  assert.equal(backup.schema_version, 3);
+  assert.equal(backup.schema_version, 4);
   // What the browser writes passes the schema published beside the app.
   const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020').default;
   const schema = await (await fetch(`${server.base}/praxis-backup.schema.json`)).json();
