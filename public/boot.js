@@ -9,23 +9,33 @@ const boot = document.getElementById('praxis-boot');
 // WebAssembly trap) leaves a page that looks alive but no longer saves.
 // Say so plainly: every save that was reported is already on disk.
 const stopped = (error) => error instanceof WebAssembly.RuntimeError || /unreachable|panicked at/.test(String(error?.message ?? error));
-const showStopped = () => {
-  if (document.getElementById('stopped-banner')) return;
+// A banner with a sentence and one button: the update offer and the
+// stopped-app notice are both built here.
+const showBanner = ({ id, role, message, label, onClick, where }) => {
+  if (document.getElementById(id)) return null;
   const banner = document.createElement('div');
-  banner.id = 'stopped-banner';
-  banner.className = 'stopped-banner';
-  banner.setAttribute('role', 'alert');
+  banner.id = id;
+  banner.className = id;
+  banner.setAttribute('role', role);
   const text = document.createElement('p');
-  text.textContent = 'Praxis stopped working because of a fault in the app. Reload the page to carry on: nothing that Praxis said was saved has been lost. Anything you were typing and had not saved may be lost, so copy it first.';
+  text.textContent = message;
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'button';
-  button.textContent = 'Reload Praxis';
-  button.addEventListener('click', () => window.location.reload());
+  button.textContent = label;
+  button.addEventListener('click', onClick);
   banner.append(text, button);
-  document.body.prepend(banner);
-  button.focus();
+  document.body[where](banner);
+  return button;
 };
+const showStopped = () => showBanner({
+  id: 'stopped-banner',
+  role: 'alert',
+  message: 'Praxis stopped working because of a fault in the app. Reload the page to carry on: nothing that Praxis said was saved has been lost. Anything you were typing and had not saved may be lost, so copy it first.',
+  label: 'Reload Praxis',
+  onClick: () => window.location.reload(),
+  where: 'prepend',
+})?.focus();
 window.addEventListener('error', (event) => { if (stopped(event.error ?? event.message)) showStopped(); });
 window.addEventListener('unhandledrejection', (event) => { if (stopped(event.reason)) showStopped(); });
 
@@ -44,25 +54,17 @@ if (boot.dataset.sw && 'serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloadChosen) window.location.reload();
   });
-  const offerUpdate = (worker) => {
-    if (document.getElementById('update-banner')) return;
-    const banner = document.createElement('div');
-    banner.id = 'update-banner';
-    banner.className = 'update-banner';
-    banner.setAttribute('role', 'status');
-    const text = document.createElement('p');
-    text.textContent = 'A new version of Praxis is ready. Save anything you are writing, then reload when you are ready.';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'button';
-    button.textContent = 'Reload with the new version';
-    button.addEventListener('click', () => {
+  const offerUpdate = (worker) => showBanner({
+    id: 'update-banner',
+    role: 'status',
+    message: 'A new version of Praxis is ready. Save anything you are writing, then reload when you are ready.',
+    label: 'Reload with the new version',
+    onClick: () => {
       reloadChosen = true;
       worker.postMessage('skip-waiting');
-    });
-    banner.append(text, button);
-    document.body.append(banner);
-  };
+    },
+    where: 'append',
+  });
   navigator.serviceWorker.register(boot.dataset.sw).then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
     registration.addEventListener('updatefound', () => {

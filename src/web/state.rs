@@ -15,52 +15,13 @@ use super::storage::{
 use crate::domain::change::{Applied, Change, Moment};
 use crate::domain::curriculum;
 use crate::domain::record::LearnerRecord;
-use crate::domain::session::{Mode, NotSaved, Opened, Saved, Session, SetAside, Store};
+use crate::domain::session::{Mode, NotSaved, Opened, Saved, Session, SetAside};
 use crate::domain::storage::{StoreError, SCHEMA_VERSION};
 
 /// From this share of the browser's quota on, the learner is asked to export.
 const STORAGE_WARNING_SHARE: f64 = 0.7;
 
-/// The browser's record store, or none at all.
-pub enum BrowserStore {
-    IndexedDb(IdbStore),
-    Missing,
-}
-
-impl Store for BrowserStore {
-    async fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        match self {
-            BrowserStore::IndexedDb(store) => store.get(key).await,
-            BrowserStore::Missing => Err(StoreError::Unavailable),
-        }
-    }
-    async fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        match self {
-            BrowserStore::IndexedDb(store) => store.set(key, value).await,
-            BrowserStore::Missing => Err(StoreError::Unavailable),
-        }
-    }
-    async fn remove(&self, key: &str) -> Result<(), StoreError> {
-        match self {
-            BrowserStore::IndexedDb(store) => store.remove(key).await,
-            BrowserStore::Missing => Err(StoreError::Unavailable),
-        }
-    }
-    async fn keys(&self) -> Result<Vec<String>, StoreError> {
-        match self {
-            BrowserStore::IndexedDb(store) => store.keys().await,
-            BrowserStore::Missing => Err(StoreError::Unavailable),
-        }
-    }
-    async fn replace(&self, key: &str, expected: Option<&str>, value: Option<&str>) -> Result<bool, StoreError> {
-        match self {
-            BrowserStore::IndexedDb(store) => store.replace(key, expected, value).await,
-            BrowserStore::Missing => Err(StoreError::Unavailable),
-        }
-    }
-}
-
-type BrowserSession = Rc<Session<BrowserStore>>;
+type BrowserSession = Rc<Session<IdbStore>>;
 
 /// Pages read these signals and change the record only through
 /// [`AppState::apply`]: the setters are private, so the compiler keeps
@@ -90,13 +51,12 @@ impl AppState {
     /// localStorage) and starts listening for other tabs' saves.
     pub async fn open() -> AppState {
         mark("praxis:load-start");
-        let at = now_iso();
-        let (random, day) = (random_hex(), today().to_string());
-        let moment = Moment { now: &at, today: &day, random_hex: &random };
+        let now = Now::read();
+        let moment = now.moment();
         let (session, opened) = match IdbStore::open().await {
             Ok(store) => {
                 let legacy = legacy_record();
-                let (session, opened) = Session::open(BrowserStore::IndexedDb(store), legacy.as_deref(), moment).await;
+                let (session, opened) = Session::open(store, legacy.as_deref(), moment).await;
                 // Only once it is safely kept in IndexedDB is the old copy forgotten.
                 if opened.legacy_absorbed {
                     forget_legacy_record();
@@ -108,7 +68,7 @@ impl AppState {
                 }
                 (session, opened)
             }
-            Err(error) => (Session::visit_only(BrowserStore::Missing, error.to_string()), Opened::default()),
+            Err(error) => (Session::visit_only(IdbStore::missing(), error.to_string()), Opened::default()),
         };
         let notice = match session.mode() {
             Mode::VisitOnly(why) => Some(why),
@@ -139,9 +99,7 @@ impl AppState {
                     state.show(reloaded.map(|record| (record, true)));
                 }),
                 OtherTab::WroteLegacyRecord(text) => leptos::task::spawn_local(async move {
-                    let (at, random, day) = (now_iso(), random_hex(), today().to_string());
-                    let moment = Moment { now: &at, today: &day, random_hex: &random };
-                    if let Some(opened) = session.absorb_late_legacy(&text, moment).await {
+                    if let Some(opened) = session.absorb_late_legacy(&text, Now::read().moment()).await {
                         if opened.legacy_absorbed {
                             forget_legacy_record();
                         }
@@ -162,12 +120,11 @@ impl AppState {
         let state = *self;
         let session = self.session.get_value();
         leptos::task::spawn_local(async move {
-            let (at, random, day) = (now_iso(), random_hex(), today().to_string());
-            let moment = Moment { now: &at, today: &day, random_hex: &random };
-            let outcome = session.apply(change, curriculum::catalogue(), moment).await;
+            let now = Now::read();
+            let outcome = session.apply(change, curriculum::catalogue(), now.moment()).await;
             let outcome = match outcome {
                 Ok(Saved::Stored { record, effect }) => {
-                    signal_saved(SCHEMA_VERSION, &at);
+                    signal_saved(SCHEMA_VERSION, &now.at);
                     state.show(Ok((record, true)));
                     state.check_quota();
                     Ok(effect)
@@ -232,9 +189,23 @@ impl AppState {
     }
 }
 
-/// 32 random hex digits, for a new learner's opaque id.
-fn random_hex() -> String {
-    (0..32).map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8)).collect()
+/// The browser's clock and randomness, read once for a change.
+struct Now {
+    at: String,
+    day: String,
+    /// 32 random hex digits, for a new learner's opaque id.
+    random_hex: String,
+}
+
+impl Now {
+    fn read() -> Now {
+        let random_hex = (0..32).map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8)).collect();
+        Now { at: now_iso(), day: today().to_string(), random_hex }
+    }
+
+    fn moment(&self) -> Moment<'_> {
+        Moment { now: &self.at, today: &self.day, random_hex: &self.random_hex }
+    }
 }
 
 /// Words for a page to show after a change: `saved` only if it was stored.

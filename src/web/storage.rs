@@ -32,9 +32,10 @@ const LEGACY_SET_ASIDE_PREFIX: &str = "praxis.unreadable.";
 const AUTHOR_DRAFT_KEY: &str = "praxis.author-draft";
 const DISMISSED_PREFIX: &str = "praxis.dismissed.";
 
-/// The learner's record store: IndexedDB, once it is known to open.
+/// The learner's record store: IndexedDB, or (where the browser gives
+/// none) a store that refuses every call, for a visit-only session.
 pub struct IdbStore {
-    database: Database,
+    database: Option<Database>,
 }
 
 impl IdbStore {
@@ -50,11 +51,17 @@ impl IdbStore {
             }
         });
         let database = request.await.map_err(|_| StoreError::Unavailable)?;
-        Ok(IdbStore { database })
+        Ok(IdbStore { database: Some(database) })
+    }
+
+    /// A store for a browser that gives Praxis none.
+    pub fn missing() -> IdbStore {
+        IdbStore { database: None }
     }
 
     fn transaction(&self, mode: TransactionMode) -> Result<(idb::Transaction, idb::ObjectStore), StoreError> {
-        let transaction = self.database.transaction(&[OBJECT_STORE], mode).map_err(store_error)?;
+        let database = self.database.as_ref().ok_or(StoreError::Unavailable)?;
+        let transaction = database.transaction(&[OBJECT_STORE], mode).map_err(store_error)?;
         let store = transaction.object_store(OBJECT_STORE).map_err(store_error)?;
         Ok((transaction, store))
     }

@@ -201,7 +201,7 @@ impl<S: Store> Session<S> {
             }
         };
         let change = Change::Import { incoming: Box::new(incoming), choices: Default::default() };
-        match self.save_change(change, &Catalogue::default(), moment).await {
+        match self.apply(change, &Catalogue::default(), moment).await {
             Ok(Saved::Stored { record, .. } | Saved::ForThisVisit { record, .. }) => {
                 Opened { record, legacy_absorbed: true, ..opened }
             }
@@ -219,10 +219,6 @@ impl<S: Store> Session<S> {
 
     /// Applies `change` to the record as stored and stores the result.
     pub async fn apply(&self, change: Change, catalogue: &Catalogue, moment: Moment<'_>) -> Result<Saved, NotSaved> {
-        self.save_change(change, catalogue, moment).await
-    }
-
-    async fn save_change(&self, change: Change, catalogue: &Catalogue, moment: Moment<'_>) -> Result<Saved, NotSaved> {
         match self.mode() {
             Mode::ReadOnly(why) => return Err(NotSaved::ReadOnly(why)),
             Mode::VisitOnly(_) => {
