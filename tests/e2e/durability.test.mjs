@@ -4,12 +4,12 @@
 // the app stopping after a fault, and data from the oldest format.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp, cp } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
-import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs, stored, storedRecord, storedText } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs, stored, storedRecord, storedText, dist } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -221,25 +221,50 @@ test('two tabs: each sees the other\'s changes, and edits to the same answer are
   await context.close();
 });
 
-test('a tab left open while a newer version saves stops saving, says to reload, and overwrites nothing', async () => {
+/** Waits until a service worker controls `page`. */
+const controlled = (page) => page.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  }
+});
+
+test('across an update, a tab left on the older version stops saving, says to reload, and overwrites nothing', async () => {
+  // A copy of the build, so the test can ship "the next version" of it.
+  const root = await mkdtemp(join(tmpdir(), 'praxis-versions-'));
+  await cp(dist, root, { recursive: true });
+  const versions = await serveDist(root);
   const context = await browser.newContext();
   const [older, newer] = [await openPage(context), await openPage(context)];
-  await older.goto(`${server.base}/modules/what-ai-is`);
+  await older.goto(`${versions.base}/modules/what-ai-is`);
   await appReady(older);
+  await controlled(older);
   await older.getByLabel(/Think of an AI tool/).fill('Saved while only one version was about.');
   await older.getByRole('button', { name: 'Save my answer' }).click();
   await older.getByText('Your answer is saved in this browser.').waitFor();
 
-  // Tab A runs the next version: it migrates the record to its own format,
-  // saves, and tells other tabs (as every version since this one does).
-  await newer.goto(`${server.base}/`);
+  // The next version is deployed: its service worker differs, so tab A is offered it and takes it.
+  const worker = join(root, 'sw.js');
+  await writeFile(worker, (await readFile(worker, 'utf8')).replace(/const CACHE = 'praxis-([0-9a-f]+)';/, "const CACHE = 'praxis-$1-next';"));
+  await newer.goto(`${versions.base}/`);
   await appReady(newer);
+  await newer.getByRole('status').getByText('A new version of Praxis is ready.').waitFor();
+  await Promise.all([
+    newer.waitForEvent('load'),
+    newer.getByRole('button', { name: 'Reload with the new version' }).click(),
+  ]);
+  await appReady(newer);
+  assert.ok(await newer.evaluate(async () => (await caches.keys()).some((name) => name.endsWith('-next'))), 'tab A runs the new version');
+
+  // The new version migrates the record to its own format, saves, and tells
+  // the other tabs (the format change itself is written here, as one build
+  // of this code cannot carry two formats).
   const record = await storedRecord(newer);
   const newerText = JSON.stringify({ schema_version: CURRENT_FORMAT + 1, record: { ...record, a_field_from_the_future: [1, 2] } });
   await storedText(newer, 'put', 'record', newerText);
   await newer.evaluate((format) => localStorage.setItem('praxis.saved', `${format} ${new Date().toISOString()}`), CURRENT_FORMAT + 1);
 
-  // Tab B, still on this version, is told at once and saves nothing more.
+  // Tab B, still running the old code, is told at once and saves nothing more.
   await older.getByRole('alert').getByText(/A newer version of Praxis has saved your record.*Reload the page/).waitFor();
   await older.getByLabel(/Think of an AI tool/).fill('Typed in the old tab afterwards.');
   await older.getByRole('button', { name: 'Save my answer' }).click();
@@ -250,12 +275,18 @@ test('a tab left open while a newer version saves stops saving, says to reload, 
   assert.equal(await storedText(newer, 'get'), newerText, 'the newer record is exactly as the newer version wrote it');
   assert.equal(await older.getByText('Your answer is saved in this browser.').count(), 0, 'read-only never claims a save');
 
-  // Opening the old version afresh keeps the record read-only rather than setting it aside.
-  await older.reload();
-  await older.getByRole('alert').getByText(/A newer version of Praxis has saved your record/).waitFor();
-  assert.equal(await older.getByRole('button', { name: /^Download the data set aside/ }).count(), 0);
-  assert.equal(await storedText(newer, 'get'), newerText);
+  // This version, opened afresh on that record, keeps it read-only rather than setting it aside.
+  const third = await openPage(await browser.newContext());
+  await third.goto(`${versions.base}/`);
+  await appReady(third);
+  await storedText(third, 'put', 'record', newerText);
+  await third.reload();
+  await third.getByRole('alert').getByText(/A newer version of Praxis has saved your record/).waitFor();
+  assert.equal(await third.getByRole('button', { name: /^Download the data set aside/ }).count(), 0);
+  assert.equal(await storedText(third, 'get'), newerText);
+  await third.context().close();
   await context.close();
+  await versions.close();
 });
 
 test('a tab of the version before IndexedDB, left open, still has its later saves merged in', async () => {

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -23,13 +23,16 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts a static server for dist/; resolves to its base URL and a close function. */
-export async function serveDist() {
+/**
+ * Starts a static server for dist/ (or another copy of a build, `root`);
+ * resolves to its base URL and a close function.
+ */
+export async function serveDist(root = dist) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dist, path);
+    let file = join(root, path);
     const isFile = await stat(file).then((s) => s.isFile(), () => false);
-    if (!isFile) file = join(dist, 'index.html');
+    if (!isFile) file = join(root, 'index.html');
     try {
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
