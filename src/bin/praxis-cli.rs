@@ -91,7 +91,7 @@ enum Command {
         #[arg(long, requires = "establishment")]
         asc_wds: Option<PathBuf>,
         /// The workplace's LOCALESTID, its own reference in ASC-WDS.
-        #[arg(long)]
+        #[arg(long, requires = "asc_wds")]
         establishment: Option<String>,
         /// Months a completion counts before it expires.
         #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]

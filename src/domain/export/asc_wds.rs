@@ -87,7 +87,8 @@ const NOTES_MAX: usize = 1000;
 /// The training file for `staff`, whose workplace ASC-WDS knows as
 /// `establishment` (LOCALESTID: the workplace's own reference in ASC-WDS,
 /// which Praxis cannot know). Workers are identified by their staff number.
-/// Check the result with [`validate`] before offering it: a worker without a
+/// Expired completions are written too: ASC-WDS keeps the training history
+/// and shows what has expired from EXPIRYDATE. Check the result with [`validate`] before offering it: a worker without a
 /// staff number, for one, cannot be uploaded.
 pub fn write(establishment: &str, staff: &[&StaffRecord], catalogue: &Catalogue) -> String {
     let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
