@@ -12,7 +12,7 @@ use praxis::domain::backup::{backup_reminder, read_backup, Backup};
 use praxis::domain::competence::{assessment_as_of, current_level, domain_levels, reassessment_prompt};
 use praxis::domain::curriculum::catalogue;
 use praxis::domain::employer::{check_file, combine, totals, FileCheck, StaffRecord};
-use praxis::domain::export::{badges, csv, xapi};
+use praxis::domain::export::{asc_wds, badges, csv, xapi};
 use praxis::domain::framework::{assessment_areas, COMPETENCE_DOMAINS, PROFESSIONS, STAGES};
 use praxis::domain::import::{merge, ChangeKind};
 use praxis::domain::incident::{self, Incident, Outcome, ReportRoute};
@@ -369,6 +369,15 @@ fn every_view(record: &LearnerRecord) {
             csv::read(&sheet).unwrap_or_else(|e| panic!("the spreadsheet Praxis wrote is refused: {e}"));
         assert_eq!(check, FileCheck::Intact, "a spreadsheet just written shows no change");
         assert_eq!(read.len(), 1);
+    }
+    // What Praxis chooses (codes, dates, names, notes) always meets ASC-WDS's
+    // rules; only what a person typed, the staff number, or a completion
+    // dated after today can make the file one ASC-WDS would refuse.
+    let staff = StaffRecord::from_record(record, EXPORTED_AT, catalogue, 36, today);
+    for problem in asc_wds::validate(&asc_wds::write("E1", &[&staff], catalogue), today) {
+        let typed =
+            problem.message.starts_with("UNIQUEWORKERID ") || problem.message == "DATECOMPLETED is in the future";
+        assert!(typed, "Praxis wrote a field ASC-WDS refuses: {problem}");
     }
 }
 

@@ -213,3 +213,59 @@ fn bench_scaling_prints_growth_ratios_for_each_path() {
         assert!(ratios.iter().all(|r| r.as_f64().is_some_and(|r| r > 0.0)), "{path}");
     }
 }
+
+/// The ASC-WDS file from one backup: the template's header, a row per
+/// completed module under the learner's staff number, and nothing ASC-WDS's
+/// own checks would refuse.
+#[test]
+fn export_asc_wds_writes_the_training_upload_for_one_learner() {
+    let dir = scratch("asc-wds-export");
+    let backup = dir.join("backup.json");
+    sample_to(&backup, "5");
+    let path = backup.to_str().unwrap();
+    let missing = praxis_cli(&["export", "--format", "asc-wds", path]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("--establishment"), "ASC-WDS needs the workplace id");
+
+    let output = praxis_cli(&["export", "--format", "asc-wds", "--establishment", "Oak House", path]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut lines = text.split("\r\n");
+    assert_eq!(lines.next(), Some(praxis::domain::export::asc_wds::HEADERS.join(",").as_str()));
+    let today = time::OffsetDateTime::now_utc().date();
+    let record = praxis::domain::backup::read_backup(&std::fs::read_to_string(&backup).unwrap(), today).unwrap().record;
+    let staff_number = record.profile.staff_number.clone().unwrap();
+    let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), record.completions.len(), "one row per completed module");
+    for row in &rows {
+        assert!(row.starts_with(&format!("Oak House,{staff_number},51,")), "{row}");
+    }
+    assert_eq!(praxis::domain::export::asc_wds::validate(&text, today), vec![]);
+}
+
+/// The roll-up writes one ASC-WDS file for everyone counted, and refuses to
+/// write one ASC-WDS would reject, saying which line breaks which rule.
+#[test]
+fn rollup_writes_the_asc_wds_file_for_every_learner_or_says_why_not() {
+    let dir = scratch("asc-wds-rollup");
+    for seed in ["1", "2"] {
+        sample_to(&dir.join(format!("staff-{seed}.json")), seed);
+    }
+    let out = dir.join("asc-wds.csv");
+    let out_arg = out.to_str().unwrap();
+    let output = praxis_cli(&["rollup", dir.to_str().unwrap(), "--asc-wds", out_arg, "--establishment", "E-17"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let workers: std::collections::BTreeSet<&str> =
+        text.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
+    assert_eq!(workers.len(), 2, "both learners' staff numbers: {workers:?}");
+    assert!(text.lines().skip(1).all(|l| l.starts_with("E-17,")));
+
+    let too_long = "x".repeat(51);
+    std::fs::remove_file(&out).unwrap();
+    let refused = praxis_cli(&["rollup", dir.to_str().unwrap(), "--asc-wds", out_arg, "--establishment", &too_long]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("line 2: error: LOCALESTID is longer than 50 characters"), "{stderr}");
+    assert!(!out.exists(), "a file ASC-WDS would refuse is not written");
+}

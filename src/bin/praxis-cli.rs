@@ -73,6 +73,9 @@ enum Command {
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// For asc-wds: the workplace's LOCALESTID, its own reference in ASC-WDS.
+        #[arg(long, required_if_eq("format", "asc-wds"))]
+        establishment: Option<String>,
         /// A backup file exported from Praxis.
         backup: PathBuf,
     },
@@ -84,6 +87,12 @@ enum Command {
         /// Also write the combined completion spreadsheet here.
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// Also write the ASC-WDS training bulk-upload file here.
+        #[arg(long, requires = "establishment")]
+        asc_wds: Option<PathBuf>,
+        /// The workplace's LOCALESTID, its own reference in ASC-WDS.
+        #[arg(long, requires = "asc_wds")]
+        establishment: Option<String>,
         /// Months a completion counts before it expires.
         #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]
         refresh_months: u32,
@@ -119,6 +128,8 @@ enum ExportFormat {
     Xapi,
     /// Open Badges 3.0 credentials, as a JSON array (self-asserted, unsigned).
     Badges,
+    /// Skills for Care's ASC-WDS training bulk upload (needs --establishment).
+    AscWds,
 }
 
 fn main() -> ExitCode {
@@ -131,8 +142,11 @@ fn main() -> ExitCode {
         }
         Command::Sample { years, seed, end, count, out } => sample(years, seed, end.as_deref(), count, out.as_deref()),
         Command::Verify { files } => verify(&files),
-        Command::Export { format, backup } => export(format, &backup),
-        Command::Rollup { files, csv, refresh_months } => rollup(&files, csv.as_deref(), refresh_months),
+        Command::Export { format, establishment, backup } => export(format, establishment.as_deref(), &backup),
+        Command::Rollup { files, csv, asc_wds, establishment, refresh_months } => {
+            let asc_wds = asc_wds.as_deref().zip(establishment.as_deref());
+            rollup(&files, csv.as_deref(), asc_wds, refresh_months)
+        }
         Command::BenchScaling { scale, json } => Ok(bench_scaling(scale, json)),
     };
     result.unwrap_or_else(|message| {
@@ -257,24 +271,40 @@ fn verify(files: &[PathBuf]) -> Result<ExitCode, String> {
     Ok(if all_intact { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn export(format: ExportFormat, path: &Path) -> Result<ExitCode, String> {
+fn export(format: ExportFormat, establishment: Option<&str>, path: &Path) -> Result<ExitCode, String> {
     let record = read_backup_file(path)?.record;
     let catalogue = curriculum::catalogue();
     let json = |items: &[serde_json::Value]| serde_json::to_string_pretty(items).expect("JSON values serialise");
+    let staff = || StaffRecord::from_record(&record, &now(), catalogue, employer::DEFAULT_REFRESH_MONTHS, today());
     let text = match format {
-        ExportFormat::Backup => Backup::new(record, &now()).to_json(),
-        ExportFormat::Csv => {
-            let staff = StaffRecord::from_record(&record, &now(), catalogue, employer::DEFAULT_REFRESH_MONTHS, today());
-            export::csv::write(&[&staff], catalogue)
-        }
+        ExportFormat::Backup => Backup::new(record.clone(), &now()).to_json(),
+        ExportFormat::Csv => export::csv::write(&[&staff()], catalogue),
         ExportFormat::Xapi => json(&export::xapi::statements(&record, catalogue, &now()).statements),
         ExportFormat::Badges => json(&export::badges::credentials(&record, catalogue)),
+        ExportFormat::AscWds => asc_wds_file(establishment.unwrap_or_default(), &[&staff()])?,
     };
     print!("{text}");
     Ok(ExitCode::SUCCESS)
 }
 
-fn rollup(paths: &[PathBuf], csv_out: Option<&Path>, refresh_months: u32) -> Result<ExitCode, String> {
+/// The ASC-WDS training file for `staff`, or every problem ASC-WDS's own
+/// checks would report: a file it would refuse is never written.
+fn asc_wds_file(establishment: &str, staff: &[&StaffRecord]) -> Result<String, String> {
+    let text = export::asc_wds::write(establishment, staff, curriculum::catalogue());
+    let problems = export::asc_wds::validate(&text, today());
+    if problems.is_empty() {
+        return Ok(text);
+    }
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    Err(format!("ASC-WDS would refuse this training file, so it was not written:\n{}", problems.join("\n")))
+}
+
+fn rollup(
+    paths: &[PathBuf],
+    csv_out: Option<&Path>,
+    asc_wds: Option<(&Path, &str)>,
+    refresh_months: u32,
+) -> Result<ExitCode, String> {
     let mut files = Vec::new();
     for path in paths {
         collect_files(path, &mut files)?;
@@ -320,6 +350,11 @@ fn rollup(paths: &[PathBuf], csv_out: Option<&Path>, refresh_months: u32) -> Res
     }
     if let Some(out) = csv_out {
         std::fs::write(out, export::csv::write(&counted, catalogue))
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        println!("Wrote {}", out.display());
+    }
+    if let Some((out, establishment)) = asc_wds {
+        std::fs::write(out, asc_wds_file(establishment, &counted)?)
             .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
         println!("Wrote {}", out.display());
     }

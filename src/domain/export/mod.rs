@@ -2,6 +2,7 @@
 //! employer's completion spreadsheet, xAPI statements for a learning
 //! record store, and Open Badges. The backup itself is `domain::backup`.
 
+pub mod asc_wds;
 pub mod badges;
 pub mod csv;
 pub mod xapi;

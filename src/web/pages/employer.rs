@@ -8,7 +8,7 @@ use crate::domain::employer::{
     check_file, combine, default_required, totals, CheckedFile, FileCheck, Filter, StaffRecord, Status,
     DEFAULT_REFRESH_MONTHS, NO_CHANGE_FOUND,
 };
-use crate::domain::export::csv;
+use crate::domain::export::{asc_wds, csv};
 use crate::domain::framework::{Term, PROFESSIONS, STAGES};
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
 use crate::web::page_title::PageTitle;
@@ -25,6 +25,7 @@ pub fn EmployerPage() -> impl IntoView {
     let filter = RwSignal::new(Filter::default());
     let required = RwSignal::new(default_required(curriculum::catalogue()));
     let message = RwSignal::new(None::<String>);
+    let establishment = RwSignal::new(String::new());
 
     let load = move |chosen: Vec<web_sys::File>| {
         if chosen.is_empty() {
@@ -92,6 +93,27 @@ pub fn EmployerPage() -> impl IntoView {
             Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
         }));
     };
+    // The same file as `praxis-cli rollup --asc-wds`, held to the same
+    // ASC-WDS checks: one it would refuse is not offered, and the rule is named.
+    let download_asc_wds = move |_| {
+        let text = shown.with_untracked(|rows| {
+            let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
+            establishment.with_untracked(|id| asc_wds::write(id.trim(), &records, curriculum::catalogue()))
+        });
+        let problems = asc_wds::validate(&text, today());
+        let file_name = format!("praxis-asc-wds-training-{}.csv", &now_iso()[..10]);
+        message.set(Some(if let Some(first) = problems.first() {
+            format!(
+                "ASC-WDS would refuse this file ({} problem(s)), so it was not saved. First: {first}",
+                problems.len()
+            )
+        } else {
+            match download(&file_name, "text/csv", &text) {
+                Ok(()) => format!("Saved {file_name}."),
+                Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
+            }
+        }));
+    };
 
     view! {
         <PageTitle text="Your team's AI training"/>
@@ -129,6 +151,19 @@ pub fn EmployerPage() -> impl IntoView {
             <MatrixFilters filter=filter required=required/>
             <Matrix shown=shown required=required/>
             <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
+            <h2>"For ASC-WDS"</h2>
+            <div class="field">
+                <label for="asc-wds-establishment">"Your workplace's reference in ASC-WDS (LOCALESTID)"</label>
+                <p class="hint" id="asc-wds-hint">
+                    "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a row per "
+                    "completed module, under each person's staff number."
+                </p>
+                <input type="text" id="asc-wds-establishment" maxlength="50" aria-describedby="asc-wds-hint"
+                    prop:value=move || establishment.get() on:input=move |e| establishment.set(event_target_value(&e))/>
+            </div>
+            <button type="button" class="button button--secondary" on:click=download_asc_wds>
+                "Download training file for ASC-WDS (CSV)"
+            </button>
         })}
     }
 }
