@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use praxis::domain::backup::{self, Backup};
-use praxis::domain::employer::{self, CheckedFile, FileCheck, StaffRecord, Status};
+use praxis::domain::employer::{self, CheckedFile};
 use praxis::domain::module::{Catalogue, Diagnostic};
+use praxis::domain::staff::{FileCheck, StaffRecord, Status};
 use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp};
 
 #[path = "praxis-cli/scaling.rs"]
@@ -179,8 +180,8 @@ fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Pat
         let known: Vec<&str> = revalidation::regulators().iter().map(|r| r.id).collect();
         format!("unknown regulator `{regulator_id}`: use one of {}", known.join(", "))
     })?;
-    let renewal =
-        cpd::parse_date(renewal).ok_or_else(|| format!("renewal date `{renewal}` is not a date: use YYYY-MM-DD"))?;
+    let renewal = timestamp::parse_date(renewal)
+        .ok_or_else(|| format!("renewal date `{renewal}` is not a date: use YYYY-MM-DD"))?;
     let record = read_backup_file(backup)?.record;
     let evidence = cpd::evidence(&record, curriculum::catalogue());
     let today = time::OffsetDateTime::now_utc().date();
@@ -227,7 +228,7 @@ fn sample(
 ) -> Result<ExitCode, String> {
     let end = match end {
         Some(text) => {
-            cpd::parse_date(text).ok_or_else(|| format!("end date `{text}` is not a date: use YYYY-MM-DD"))?
+            timestamp::parse_date(text).ok_or_else(|| format!("end date `{text}` is not a date: use YYYY-MM-DD"))?
         }
         None => today(),
     };
@@ -251,7 +252,7 @@ fn verify(files: &[PathBuf]) -> Result<ExitCode, String> {
         all_intact &= checked.check == FileCheck::Intact;
         match checked.check.reason() {
             Some(reason) => println!("{}: {}: {reason}", path.display(), checked.check.label().to_lowercase()),
-            None => println!("{}: no change found: {}", path.display(), employer::NO_CHANGE_FOUND),
+            None => println!("{}: no change found: {}", path.display(), praxis::domain::staff::NO_CHANGE_FOUND),
         }
     }
     Ok(if all_intact { ExitCode::SUCCESS } else { ExitCode::FAILURE })

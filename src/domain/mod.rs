@@ -20,6 +20,7 @@ pub mod module;
 pub mod portfolio;
 pub mod privacy;
 pub mod progress;
+pub mod quote;
 pub mod recommend;
 pub mod record;
 pub mod reflective;
@@ -27,6 +28,7 @@ pub mod revalidation;
 #[cfg(feature = "cli")]
 pub mod sample;
 pub mod session;
+pub mod staff;
 pub mod storage;
 pub mod timestamp;
 pub mod validate;
