@@ -17,6 +17,7 @@ pub mod import;
 pub mod incident;
 pub mod migrations;
 pub mod module;
+pub mod page;
 pub mod portfolio;
 pub mod privacy;
 pub mod progress;
