@@ -31,8 +31,8 @@ enum Command {
     /// How ready a learner's backup is for revalidation with a regulator;
     /// exits 0 when every rule Praxis can check is met, 1 when not.
     Readiness {
-        /// Regulator id: nmc, gmc, hcpc, gdc, gphc, swe, goc, gosc, gcc, psni, niscc, sssc, scw.
-        #[arg(long)]
+        // The help lists the ids from `revalidation::regulators()`, so it cannot drift from them.
+        #[arg(long, help = regulator_help())]
         regulator: String,
         /// Renewal date, YYYY-MM-DD.
         #[arg(long)]
@@ -173,6 +173,11 @@ fn list(json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn regulator_help() -> String {
+    let ids: Vec<&str> = revalidation::regulators().iter().map(|regulator| regulator.id).collect();
+    format!("Regulator id: {}", ids.join(", "))
 }
 
 fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Path) -> Result<ExitCode, String> {
