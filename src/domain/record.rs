@@ -374,7 +374,8 @@ impl ModuleProgress {
     }
 }
 
-/// An entry of the AI incident and learning log (`domain::incident` summarises and reflects on it).
+// An entry of the AI incident and learning log (`domain::incident` summarises and reflects on it).
+// A plain comment: a doc comment would change the published backup schema.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
