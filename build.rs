@@ -15,6 +15,7 @@ use std::path::Path;
 mod domain {
     pub mod framework;
     pub mod module;
+    pub mod page;
 }
 
 fn main() {

@@ -11,15 +11,16 @@ use std::collections::BTreeMap;
 use praxis::domain::backup::{backup_reminder, read_backup, Backup};
 use praxis::domain::competence::{assessment_as_of, current_level, domain_levels, reassessment_prompt};
 use praxis::domain::curriculum::catalogue;
-use praxis::domain::employer::{check_file, combine, totals, FileCheck, StaffRecord};
+use praxis::domain::employer::{check_file, combine, totals};
 use praxis::domain::export::{asc_wds, badges, csv, xapi};
 use praxis::domain::framework::{assessment_areas, COMPETENCE_DOMAINS, PROFESSIONS, STAGES};
 use praxis::domain::import::{merge, ChangeKind};
-use praxis::domain::incident::{self, Incident, Outcome, ReportRoute};
+use praxis::domain::incident;
 use praxis::domain::record::{
-    CheckAttempt, Completion, CpdEntry, EntryType, Goal, GoalStatus, LearnerRecord, ModuleProgress, Profile, Rating,
-    ReflectionAnswer, ReflectionVersion, SelfAssessment,
+    CheckAttempt, Completion, CpdEntry, EntryType, Goal, GoalStatus, Incident, LearnerRecord, ModuleProgress, Outcome,
+    Profile, Rating, ReflectionAnswer, ReflectionVersion, ReportRoute, SelfAssessment,
 };
+use praxis::domain::staff::{FileCheck, StaffRecord};
 use praxis::domain::{cpd, portfolio, progress, recommend, revalidation, validate};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};

@@ -85,6 +85,14 @@ fn readiness_reports_each_rule_and_exits_by_the_result() {
 }
 
 #[test]
+fn readiness_help_lists_every_regulator_praxis_knows() {
+    let output = praxis_cli(&["readiness", "--help"]);
+    let help = String::from_utf8_lossy(&output.stdout);
+    let ids: Vec<&str> = praxis::domain::revalidation::regulators().iter().map(|regulator| regulator.id).collect();
+    assert!(help.contains(&format!("Regulator id: {}", ids.join(", "))), "{help}");
+}
+
+#[test]
 fn readiness_names_bad_arguments() {
     let output = praxis_cli(&[
         "readiness",

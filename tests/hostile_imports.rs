@@ -8,7 +8,8 @@
 use std::path::Path;
 
 use praxis::domain::curriculum::catalogue;
-use praxis::domain::employer::{check_bytes, combine, CheckedFile, FileCheck};
+use praxis::domain::employer::{check_bytes, combine, CheckedFile};
+use praxis::domain::staff::FileCheck;
 
 #[test]
 fn every_hostile_file_gets_its_own_clear_verdict() {

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use praxis::domain::backup::{self, Backup};
-use praxis::domain::employer::{self, CheckedFile, FileCheck, StaffRecord, Status};
+use praxis::domain::employer::{self, CheckedFile};
 use praxis::domain::module::{Catalogue, Diagnostic};
+use praxis::domain::staff::{FileCheck, StaffRecord, Status};
 use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp};
 
 #[path = "praxis-cli/scaling.rs"]
@@ -30,8 +31,8 @@ enum Command {
     /// How ready a learner's backup is for revalidation with a regulator;
     /// exits 0 when every rule Praxis can check is met, 1 when not.
     Readiness {
-        /// Regulator id: nmc, gmc, hcpc, gdc, gphc, swe, goc, gosc, gcc, psni, niscc, sssc, scw.
-        #[arg(long)]
+        // The help lists the ids from `revalidation::regulators()`, so it cannot drift from them.
+        #[arg(long, help = regulator_help())]
         regulator: String,
         /// Renewal date, YYYY-MM-DD.
         #[arg(long)]
@@ -188,13 +189,18 @@ fn list(json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn regulator_help() -> String {
+    let ids: Vec<&str> = revalidation::regulators().iter().map(|regulator| regulator.id).collect();
+    format!("Regulator id: {}", ids.join(", "))
+}
+
 fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Path) -> Result<ExitCode, String> {
     let regulator = revalidation::find(regulator_id).ok_or_else(|| {
         let known: Vec<&str> = revalidation::regulators().iter().map(|r| r.id).collect();
         format!("unknown regulator `{regulator_id}`: use one of {}", known.join(", "))
     })?;
-    let renewal =
-        cpd::parse_date(renewal).ok_or_else(|| format!("renewal date `{renewal}` is not a date: use YYYY-MM-DD"))?;
+    let renewal = timestamp::parse_date(renewal)
+        .ok_or_else(|| format!("renewal date `{renewal}` is not a date: use YYYY-MM-DD"))?;
     let record = read_backup_file(backup)?.record;
     let evidence = cpd::evidence(&record, curriculum::catalogue());
     let today = time::OffsetDateTime::now_utc().date();
@@ -241,7 +247,7 @@ fn sample(
 ) -> Result<ExitCode, String> {
     let end = match end {
         Some(text) => {
-            cpd::parse_date(text).ok_or_else(|| format!("end date `{text}` is not a date: use YYYY-MM-DD"))?
+            timestamp::parse_date(text).ok_or_else(|| format!("end date `{text}` is not a date: use YYYY-MM-DD"))?
         }
         None => today(),
     };
@@ -265,7 +271,7 @@ fn verify(files: &[PathBuf]) -> Result<ExitCode, String> {
         all_intact &= checked.check == FileCheck::Intact;
         match checked.check.reason() {
             Some(reason) => println!("{}: {}: {reason}", path.display(), checked.check.label().to_lowercase()),
-            None => println!("{}: no change found: {}", path.display(), employer::NO_CHANGE_FOUND),
+            None => println!("{}: no change found: {}", path.display(), praxis::domain::staff::NO_CHANGE_FOUND),
         }
     }
     Ok(if all_intact { ExitCode::SUCCESS } else { ExitCode::FAILURE })

@@ -7,6 +7,7 @@ use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 
 use super::canonical::{self, Canonical, Path};
+use super::quote::quoted;
 use super::record::LearnerRecord;
 use super::storage::{self, SCHEMA_VERSION};
 use super::{digest, validate};
@@ -26,7 +27,7 @@ pub fn backup_reminder(record: &LearnerRecord, today: time::Date) -> Option<Stri
         return Some("You have not exported a backup yet. Your record lives only in this browser.".to_owned());
     };
     // Unreadable (only from before the reader checked it) counts as never, so the reminder cannot be silenced.
-    let Some(last_day) = crate::domain::cpd::parse_date(last) else {
+    let Some(last_day) = crate::domain::timestamp::parse_date(last) else {
         return Some("You have not exported a backup yet. Your record lives only in this browser.".to_owned());
     };
     let age = (today - last_day).whole_days();
@@ -401,16 +402,6 @@ fn describe_json_error(error: &serde_json::Error) -> String {
         }
         _ => format!("The file is not valid JSON ({place}): {what}."),
     }
-}
-
-/// Quotes text from a file for a message, cut short and with control
-/// characters shown escaped, so hostile content cannot flood or forge it.
-pub fn quoted(text: &str) -> String {
-    let mut shown: String = text.chars().take(60).flat_map(char::escape_debug).collect();
-    if text.chars().count() > 60 {
-        shown.push('…');
-    }
-    format!("\"{shown}\"")
 }
 
 #[cfg(test)]

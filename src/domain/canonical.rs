@@ -140,7 +140,7 @@ fn too_many<E: de::Error>(path: &Path) -> E {
 /// A key given twice: JSON readers disagree on which one counts, so a
 /// file could show one value to a person and another to Praxis.
 pub fn twice<E: de::Error>(path: &Path, key: &str) -> E {
-    E::custom(format!("{path} has the field {} twice; Praxis writes each field once", super::backup::quoted(key)))
+    E::custom(format!("{path} has the field {} twice; Praxis writes each field once", super::quote::quoted(key)))
 }
 
 #[cfg(test)]

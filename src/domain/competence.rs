@@ -3,9 +3,9 @@
 
 use time::Date;
 
-use crate::domain::cpd::parse_date;
 use crate::domain::framework::{assessment_areas, COMPETENCE_DOMAINS};
 use crate::domain::record::{LearnerRecord, SelfAssessment};
+use crate::domain::timestamp::parse_date;
 
 /// Months between self-assessments unless the learner chooses otherwise.
 pub const DEFAULT_REASSESS_MONTHS: u32 = 12;

@@ -5,98 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::record::{CpdEntry, EntryType};
+// The stored types live with the record; re-exported so the `/incidents` page, being edited
+// elsewhere, keeps its imports.
+pub use crate::domain::record::{Incident, Outcome, ReportRoute};
 use crate::domain::reflective;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Incident {
-    pub id: String,
-    /// YYYY-MM-DD.
-    pub date: String,
-    pub tool: String,
-    /// Version, mode or setting of the tool (e.g. "adult mode").
-    #[serde(default)]
-    pub tool_version: String,
-    #[serde(default)]
-    pub setting: String,
-    pub what_happened: String,
-    pub outcome: Outcome,
-    #[serde(default)]
-    pub what_you_did: String,
-    #[serde(default)]
-    pub who_you_told: String,
-    /// Reference numbers by where it was reported.
-    #[serde(default)]
-    pub reports: BTreeMap<ReportRoute, String>,
-    pub created_at: String,
-    /// When it was turned into a reflective account and CPD entry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reflected_at: Option<String>,
-}
-
-/// Learning comes from what goes right as well as wrong (Safety-II).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    Harm,
-    NearMiss,
-    NoHarm,
-    GoodCatch,
-    WorkedWell,
-}
-
-impl Outcome {
-    pub const ALL: [Outcome; 5] =
-        [Outcome::Harm, Outcome::NearMiss, Outcome::NoHarm, Outcome::GoodCatch, Outcome::WorkedWell];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Outcome::Harm => "harm",
-            Outcome::NearMiss => "near-miss",
-            Outcome::NoHarm => "no-harm",
-            Outcome::GoodCatch => "good-catch",
-            Outcome::WorkedWell => "worked-well",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Harm => "Harm to a person",
-            Outcome::NearMiss => "Near miss",
-            Outcome::NoHarm => "Error, but no harm",
-            Outcome::GoodCatch => "Good catch: an error was spotted in time",
-            Outcome::WorkedWell => "It worked well",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum ReportRoute {
-    YellowCard,
-    LocalSystem,
-    Manufacturer,
-}
-
-impl ReportRoute {
-    pub const ALL: [ReportRoute; 3] = [ReportRoute::YellowCard, ReportRoute::LocalSystem, ReportRoute::Manufacturer];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ReportRoute::YellowCard => {
-                "MHRA Yellow Card (England and Wales; Scotland and Northern Ireland have their own routes)"
-            }
-            ReportRoute::LocalSystem => "Local incident reporting system",
-            ReportRoute::Manufacturer => "The manufacturer or developer",
-        }
-    }
-}
 
 /// A plain-text summary laid out to help complete a Yellow Card or
 /// manufacturer report. The reference could not confirm the device and

@@ -8,6 +8,7 @@ use super::cpd::{self, LogRow};
 use super::module::Catalogue;
 use super::record::{EntryType, LearnerRecord};
 use super::revalidation::{evaluate, Readiness, Regulator, Requirement};
+use super::timestamp;
 
 /// One kind of evidence, with the entries from the current cycle.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +40,7 @@ pub fn portfolio(
     let window = readiness.window;
     let mut rows: Vec<LogRow> = cpd::log(record, catalogue)
         .into_iter()
-        .filter(|row| cpd::parse_date(&row.entry.date).is_some_and(|day| window.contains(day)))
+        .filter(|row| timestamp::parse_date(&row.entry.date).is_some_and(|day| window.contains(day)))
         .collect();
     rows.reverse();
     let mut kinds = vec![EntryType::Cpd];
@@ -69,14 +70,14 @@ mod tests {
 
     fn backup() -> LearnerRecord {
         let text = include_str!("../../tests/fixtures/backup-nmc-ready.json");
-        crate::domain::backup::read_backup(text, cpd::parse_date("2026-11-22").unwrap()).unwrap().record
+        crate::domain::backup::read_backup(text, timestamp::parse_date("2026-11-22").unwrap()).unwrap().record
     }
 
     #[test]
     fn an_nmc_portfolio_has_the_sections_the_nmc_asks_for_within_the_cycle() {
         let record = backup();
-        let renewal = cpd::parse_date("2027-03-31").unwrap();
-        let today = cpd::parse_date("2026-11-22").unwrap();
+        let renewal = timestamp::parse_date("2027-03-31").unwrap();
+        let today = timestamp::parse_date("2026-11-22").unwrap();
         let portfolio = portfolio(&record, catalogue(), find("nmc").unwrap(), None, renewal, today);
         let kinds: Vec<EntryType> = portfolio.sections.iter().map(|s| s.kind).collect();
         assert_eq!(kinds[0], EntryType::Cpd);
@@ -85,7 +86,7 @@ mod tests {
         for section in &portfolio.sections {
             let dates: Vec<&str> = section.rows.iter().map(|r| r.entry.date.as_str()).collect();
             assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]), "oldest first: {dates:?}");
-            assert!(dates.iter().all(|d| window.contains(cpd::parse_date(d).unwrap())));
+            assert!(dates.iter().all(|d| window.contains(timestamp::parse_date(d).unwrap())));
         }
         assert!(portfolio.hours.0 >= 35.0, "the fixture is ready: {:?}", portfolio.hours);
         assert!(portfolio.readiness.is_ready());
@@ -98,8 +99,8 @@ mod tests {
             catalogue(),
             find("gphc").unwrap(),
             None,
-            cpd::parse_date("2027-03-31").unwrap(),
-            cpd::parse_date("2026-11-22").unwrap(),
+            timestamp::parse_date("2027-03-31").unwrap(),
+            timestamp::parse_date("2026-11-22").unwrap(),
         );
         let kinds: Vec<EntryType> = portfolio.sections.iter().map(|s| s.kind).collect();
         assert!(kinds.contains(&EntryType::PeerDiscussion), "{kinds:?}");

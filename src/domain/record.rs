@@ -35,7 +35,7 @@ pub struct LearnerRecord {
     pub cpd: Vec<CpdEntry>,
     /// The AI incident and learning log.
     #[serde(default)]
-    pub incidents: Vec<crate::domain::incident::Incident>,
+    pub incidents: Vec<Incident>,
     /// When the learner last exported a backup (RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_backup_at: Option<String>,
@@ -144,6 +144,9 @@ pub struct Completion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u8>,
 }
+
+/// The most hours one log entry can hold: a long course, not a typing slip.
+pub const MAX_ENTRY_HOURS: f32 = 1000.0;
 
 /// A piece of evidence in the CPD log: an activity, or one of the other
 /// things regulators count (feedback, discussions, practice hours).
@@ -368,6 +371,96 @@ impl ModuleProgress {
 
     pub fn has_answered(&self, prompt_id: &str) -> bool {
         self.reflections.get(prompt_id).is_some_and(|answer| !answer.text.trim().is_empty())
+    }
+}
+
+// An entry of the AI incident and learning log (`domain::incident` summarises and reflects on it).
+// A plain comment: a doc comment would change the published backup schema.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    pub id: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub tool: String,
+    /// Version, mode or setting of the tool (e.g. "adult mode").
+    #[serde(default)]
+    pub tool_version: String,
+    #[serde(default)]
+    pub setting: String,
+    pub what_happened: String,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub what_you_did: String,
+    #[serde(default)]
+    pub who_you_told: String,
+    /// Reference numbers by where it was reported.
+    #[serde(default)]
+    pub reports: BTreeMap<ReportRoute, String>,
+    pub created_at: String,
+    /// When it was turned into a reflective account and CPD entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflected_at: Option<String>,
+}
+
+/// Learning comes from what goes right as well as wrong (Safety-II).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Harm,
+    NearMiss,
+    NoHarm,
+    GoodCatch,
+    WorkedWell,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] =
+        [Outcome::Harm, Outcome::NearMiss, Outcome::NoHarm, Outcome::GoodCatch, Outcome::WorkedWell];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Harm => "harm",
+            Outcome::NearMiss => "near-miss",
+            Outcome::NoHarm => "no-harm",
+            Outcome::GoodCatch => "good-catch",
+            Outcome::WorkedWell => "worked-well",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Harm => "Harm to a person",
+            Outcome::NearMiss => "Near miss",
+            Outcome::NoHarm => "Error, but no harm",
+            Outcome::GoodCatch => "Good catch: an error was spotted in time",
+            Outcome::WorkedWell => "It worked well",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportRoute {
+    YellowCard,
+    LocalSystem,
+    Manufacturer,
+}
+
+impl ReportRoute {
+    pub const ALL: [ReportRoute; 3] = [ReportRoute::YellowCard, ReportRoute::LocalSystem, ReportRoute::Manufacturer];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportRoute::YellowCard => {
+                "MHRA Yellow Card (England and Wales; Scotland and Northern Ireland have their own routes)"
+            }
+            ReportRoute::LocalSystem => "Local incident reporting system",
+            ReportRoute::Manufacturer => "The manufacturer or developer",
+        }
     }
 }
 

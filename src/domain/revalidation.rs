@@ -13,7 +13,7 @@
 
 use time::{Date, Month};
 
-use crate::domain::framework::Term;
+use crate::domain::framework::{Term, REGULATORS};
 
 /// When the facts below were last checked against the pages they cite.
 const LAST_CHECKED: &str = "2026-12-02";
@@ -393,6 +393,34 @@ impl Regulator {
     }
 }
 
+/// A regulator's name as `framework::REGULATORS` gives it, so the name is written once. `ALL` is
+/// evaluated while compiling, so an id missing from `framework::REGULATORS` stops the build.
+const fn framework_name(id: &str) -> &'static str {
+    let mut i = 0;
+    while i < REGULATORS.len() {
+        if same(REGULATORS[i].id.as_bytes(), id.as_bytes()) {
+            return REGULATORS[i].label;
+        }
+        i += 1;
+    }
+    panic!("a regulator in revalidation::ALL is missing from framework::REGULATORS")
+}
+
+/// `a == b`, which `const fn` cannot write for strings yet.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Every regulator Praxis knows, in `framework::REGULATORS` order.
 pub fn regulators() -> &'static [Regulator] {
     ALL
@@ -701,7 +729,7 @@ const GOSC_CONSENT: &[Term] =
 static ALL: &[Regulator] = &[
     Regulator {
         id: "nmc",
-        name: "Nursing and Midwifery Council (NMC)",
+        name: framework_name("nmc"),
         cycle: Cycle::YearsEndingOnRenewal(3),
         cycle_confirmed: true,
         due: Due::FirstOfRenewalMonth,
@@ -797,7 +825,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "gmc",
-        name: "General Medical Council (GMC)",
+        name: framework_name("gmc"),
         cycle: Cycle::YearsEndingOnRenewal(5),
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -844,7 +872,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "hcpc",
-        name: "Health and Care Professions Council (HCPC)",
+        name: framework_name("hcpc"),
         cycle: Cycle::YearsEndingOnRenewal(2),
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -892,7 +920,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "gdc",
-        name: "General Dental Council (GDC)",
+        name: framework_name("gdc"),
         cycle: Cycle::FixedYear { start_month: Month::January, start_day: 1, years: 5 },
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -998,7 +1026,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "gphc",
-        name: "General Pharmaceutical Council (GPhC)",
+        name: framework_name("gphc"),
         cycle: Cycle::YearsEndingOnRenewal(1),
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -1052,7 +1080,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "swe",
-        name: "Social Work England",
+        name: framework_name("swe"),
         cycle: Cycle::FixedYear { start_month: Month::December, start_day: 1, years: 1 },
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -1097,7 +1125,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "goc",
-        name: "General Optical Council (GOC)",
+        name: framework_name("goc"),
         cycle: Cycle::FixedYear { start_month: Month::January, start_day: 1, years: 3 },
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -1173,7 +1201,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "gosc",
-        name: "General Osteopathic Council (GOsC)",
+        name: framework_name("gosc"),
         cycle: Cycle::YearsEndingOnRenewal(3),
         cycle_confirmed: false,
         due: Due::OnRenewal,
@@ -1226,7 +1254,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "gcc",
-        name: "General Chiropractic Council (GCC)",
+        name: framework_name("gcc"),
         cycle: Cycle::FixedYear { start_month: Month::September, start_day: 1, years: 1 },
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -1259,7 +1287,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "psni",
-        name: "Pharmaceutical Society of Northern Ireland (PSNI)",
+        name: framework_name("psni"),
         cycle: Cycle::FixedYear { start_month: Month::June, start_day: 1, years: 1 },
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -1299,7 +1327,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "niscc",
-        name: "Northern Ireland Social Care Council (NISCC)",
+        name: framework_name("niscc"),
         cycle: Cycle::YearsEndingOnRenewal(3),
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -1331,7 +1359,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "sssc",
-        name: "Scottish Social Services Council (SSSC)",
+        name: framework_name("sssc"),
         cycle: Cycle::YearsEndingOnRenewal(1),
         cycle_confirmed: false,
         due: Due::OnRenewal,
@@ -1356,7 +1384,7 @@ static ALL: &[Regulator] = &[
     },
     Regulator {
         id: "scw",
-        name: "Social Care Wales",
+        name: framework_name("scw"),
         cycle: Cycle::YearsEndingOnRenewal(3),
         cycle_confirmed: true,
         due: Due::OnRenewal,
@@ -1388,7 +1416,6 @@ static ALL: &[Regulator] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::framework::REGULATORS;
 
     fn date(year: i32, month: u8, day: u8) -> Date {
         Date::from_calendar_date(year, Month::try_from(month).unwrap(), day).unwrap()

@@ -9,10 +9,10 @@ use time::{Date, Duration};
 use super::backup::Backup;
 use super::competence::shift_months;
 use super::framework::{assessment_areas, PROFESSIONS};
-use super::incident::{Incident, Outcome, ReportRoute};
 use super::module::Catalogue;
 use super::record::{
-    CheckAttempt, Completion, CpdEntry, EntryType, Goal, GoalStatus, LearnerRecord, Rating, SelfAssessment,
+    CheckAttempt, Completion, CpdEntry, EntryType, Goal, GoalStatus, Incident, LearnerRecord, Outcome, Rating,
+    ReportRoute, SelfAssessment,
 };
 use super::storage::learner_id_from;
 
@@ -243,7 +243,7 @@ mod tests {
     use crate::domain::curriculum::catalogue;
 
     fn end() -> Date {
-        crate::domain::cpd::parse_date("2026-11-01").unwrap()
+        crate::domain::timestamp::parse_date("2026-11-01").unwrap()
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Instants as Praxis writes them: RFC 3339 in UTC with milliseconds,
-//! the form xAPI asks for and the browser's `toISOString` gives.
+//! Dates and instants as Praxis writes them: dates `YYYY-MM-DD`, instants
+//! RFC 3339 in UTC with milliseconds, the form xAPI asks for and the
+//! browser's `toISOString` gives. Every reader and rule parses them here.
 
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
@@ -26,6 +27,14 @@ pub fn format(at: OffsetDateTime) -> String {
     )
 }
 
+/// A date written `YYYY-MM-DD`, or the date of an RFC 3339 timestamp.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    let mut parts = text.get(..10)?.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = time::Month::try_from(parts.next()?.parse::<u8>().ok()?).ok()?;
+    time::Date::from_calendar_date(year, month, parts.next()?.parse().ok()?).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +55,15 @@ mod tests {
             assert_eq!(at(bad), None, "{bad}");
         }
         assert_eq!(at("9999-12-31T23:00:00.000-02:00"), None, "out of range in UTC, not a panic");
+    }
+
+    #[test]
+    fn dates_are_read_strictly() {
+        assert_eq!(
+            parse_date("2024-02-29"),
+            Some(time::Date::from_calendar_date(2024, time::Month::February, 29).unwrap())
+        );
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("29/02/2024"), None);
     }
 }

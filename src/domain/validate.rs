@@ -10,9 +10,9 @@ use std::ops::RangeInclusive;
 
 use time::OffsetDateTime;
 
-use super::backup::quoted;
-use super::cpd::{parse_date, MAX_ENTRY_HOURS};
-use super::record::{CpdEntry, LearnerRecord, ModuleProgress, SelfAssessment};
+use super::quote::quoted;
+use super::record::{CpdEntry, LearnerRecord, ModuleProgress, SelfAssessment, MAX_ENTRY_HOURS};
+use super::timestamp::parse_date;
 
 /// Years a date in a record may fall in: a career starts after 1900, and
 /// a renewal or goal beyond 2200 is a typing mistake, not a plan.

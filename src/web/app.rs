@@ -1,8 +1,9 @@
 //! The page frame (skip link, header, navigation, footer) and the routes.
 
 use leptos::prelude::*;
+use leptos::tachys::view::iterators::StaticVec;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, MatchNestedRoutes, NestedRoute, StaticSegment};
 
 use super::browser::{download, focus};
 use super::pages::{
@@ -10,6 +11,7 @@ use super::pages::{
     NotFound, PortfolioPage, RevalidationPage, SettingsPage,
 };
 use super::state::{use_app_state, AppState};
+use crate::domain::page::Page;
 
 #[component]
 pub fn App(state: AppState) -> impl IntoView {
@@ -22,15 +24,9 @@ pub fn App(state: AppState) -> impl IntoView {
                     <A href="/" attr:class="site-header__name">"Praxis"</A>
                     <nav aria-label="Main">
                         <ul class="site-nav">
-                            <li><A href="/modules">"Modules"</A></li>
-                            <li><A href="/competence">"Competence"</A></li>
-                            <li><A href="/cpd">"CPD"</A></li>
-                            <li><A href="/revalidation">"Revalidation"</A></li>
-                            <li><A href="/incidents">"AI events"</A></li>
-                            <li><A href="/export">"Export"</A></li>
-                            <li><A href="/author">"Author"</A></li>
-                            <li><A href="/employer">"Employer"</A></li>
-                            <li><A href="/settings">"Profile"</A></li>
+                            {Page::ALL.iter().filter_map(|page| page.nav_label().map(|label| view! {
+                                <li><A href=page.path()>{label}</A></li>
+                            })).collect_view()}
                         </ul>
                     </nav>
                 </div>
@@ -38,24 +34,40 @@ pub fn App(state: AppState) -> impl IntoView {
             <StorageNotice/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/modules") view=CataloguePage/>
+                    <PageRoutes/>
                     <Route path=path!("/modules/:id") view=ModulePage/>
-                    <Route path=path!("/export") view=ExportPage/>
-                    <Route path=path!("/author") view=AuthorPage/>
-                    <Route path=path!("/competence") view=CompetencePage/>
-                    <Route path=path!("/cpd") view=CpdPage/>
-                    <Route path=path!("/revalidation") view=RevalidationPage/>
-                    <Route path=path!("/incidents") view=IncidentsPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/portfolio") view=PortfolioPage/>
-                    <Route path=path!("/employer") view=EmployerPage/>
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>"Everything you record stays in this browser. Nothing is sent anywhere unless you export it."</p>
             </footer>
         </Router>
+    }
+}
+
+/// A route for every page of `domain::page`, at its path.
+#[component(transparent)]
+fn PageRoutes() -> impl MatchNestedRoutes + Clone {
+    let route =
+        |&page: &Page| NestedRoute::new(StaticSegment(page.path().trim_start_matches('/')), move || page_view(page));
+    StaticVec::from(Page::ALL.iter().map(route).collect::<Vec<_>>())
+}
+
+/// Each page's component: the match is exhaustive, so a page added to
+/// `domain::page` does not compile until it has a view here.
+fn page_view(page: Page) -> AnyView {
+    match page {
+        Page::Home => view! { <HomePage/> }.into_any(),
+        Page::Modules => view! { <CataloguePage/> }.into_any(),
+        Page::Competence => view! { <CompetencePage/> }.into_any(),
+        Page::Cpd => view! { <CpdPage/> }.into_any(),
+        Page::Revalidation => view! { <RevalidationPage/> }.into_any(),
+        Page::Incidents => view! { <IncidentsPage/> }.into_any(),
+        Page::Export => view! { <ExportPage/> }.into_any(),
+        Page::Author => view! { <AuthorPage/> }.into_any(),
+        Page::Employer => view! { <EmployerPage/> }.into_any(),
+        Page::Settings => view! { <SettingsPage/> }.into_any(),
+        Page::Portfolio => view! { <PortfolioPage/> }.into_any(),
     }
 }
 

@@ -6,10 +6,11 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use praxis::domain::employer::{self, CheckedFile, StaffRecord};
+use praxis::domain::employer::{self, CheckedFile};
 use praxis::domain::import::merge;
 use praxis::domain::module::STARTER;
 use praxis::domain::record::LearnerRecord;
+use praxis::domain::staff::StaffRecord;
 use praxis::domain::{curriculum, export, sample};
 
 /// One path measured at n, 2n and 4n.

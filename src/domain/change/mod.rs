@@ -11,10 +11,10 @@
 use std::collections::BTreeMap;
 
 use super::import::{self, ChangeKind, Resolution};
-use super::incident::{self, Incident};
+use super::incident;
 use super::module::Catalogue;
 use super::progress;
-use super::record::{CheckAttempt, CpdEntry, GoalStatus, LearnerRecord, Profile, Rating, SelfAssessment};
+use super::record::{CheckAttempt, CpdEntry, GoalStatus, Incident, LearnerRecord, Profile, Rating, SelfAssessment};
 use super::reflective;
 use super::storage::learner_id_from;
 use super::validate;

@@ -1,9 +1,8 @@
 //! One test per change: what the learner did, and what it means.
 
 use super::*;
-use crate::domain::incident::{Outcome, ReportRoute};
 use crate::domain::module::test_support::module_source;
-use crate::domain::record::EntryType;
+use crate::domain::record::{EntryType, Outcome, ReportRoute};
 
 const NOW: &str = "2026-12-02T09:00:00.000Z";
 const MOMENT: Moment = Moment { now: NOW, today: "2026-12-02", random_hex: "0123456789abcdef0123456789abcdef" };

@@ -38,8 +38,8 @@ use time::Date;
 
 use super::csv::guard;
 use crate::domain::competence::shift_months;
-use crate::domain::employer::StaffRecord;
 use crate::domain::module::Catalogue;
+use crate::domain::staff::StaffRecord;
 
 /// The template's header row, in order.
 pub const HEADERS: [&str; 12] = [
@@ -311,9 +311,9 @@ fn js_length(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::cpd::parse_date;
     use crate::domain::curriculum::catalogue;
     use crate::domain::record::{Completion, LearnerRecord};
+    use crate::domain::timestamp::parse_date;
 
     fn day(text: &str) -> Date {
         parse_date(text).unwrap()

@@ -13,12 +13,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::backup::quoted;
-use crate::domain::cpd::parse_date;
 use crate::domain::digest::sha256_hex;
-use crate::domain::employer::{Cell, FileCheck, Learner, StaffRecord, Status};
 use crate::domain::framework::assessment_areas;
 use crate::domain::module::Catalogue;
+use crate::domain::quote::quoted;
+use crate::domain::staff::{Cell, FileCheck, Learner, StaffRecord, Status};
+use crate::domain::timestamp::parse_date;
 
 pub const HEADERS: [&str; 15] = [
     "Staff number",

@@ -5,22 +5,7 @@
 use serde::Serialize;
 
 use super::{parse_module, Diagnostic, Kind, Module, Report};
-
-/// The app's pages. These URLs are kept stable for learners' bookmarks,
-/// so modules may link to them; `/modules/<id>` links are checked
-/// against the catalogue.
-pub const PAGES: &[&str] = &[
-    "/",
-    "/modules",
-    "/competence",
-    "/cpd",
-    "/revalidation",
-    "/incidents",
-    "/export",
-    "/employer",
-    "/author",
-    "/settings",
-];
+use crate::domain::page::Page;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalogue {
@@ -128,12 +113,12 @@ impl Catalogue {
                 .is_none()
                 .then(|| format!("broken internal link `{link}`: there is no module with id `{id}`"));
         }
-        if PAGES.contains(&path) || path.starts_with("/images/") {
+        if Page::from_path(path).is_some() || path.starts_with("/images/") {
             return None;
         }
         Some(format!(
             "broken internal link `{link}`: link to a module as /modules/<id>, or to one of the pages {}",
-            PAGES.join(", ")
+            Page::ALL.iter().map(|page| page.path()).collect::<Vec<_>>().join(", ")
         ))
     }
 
