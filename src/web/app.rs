@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use super::browser::{download, focus};
 use super::pages::{
-    AuthorPage, CataloguePage, CompetencePage, CpdPage, EmployerPage, ExportPage, HomePage, IncidentsPage, ModulePage,
-    NotFound, PortfolioPage, RevalidationPage, SettingsPage,
+    AuthorGuidePage, AuthorPage, CataloguePage, CompetencePage, CpdPage, EmployerPage, ExportPage, HomePage,
+    IncidentsPage, ModulePage, NotFound, PortfolioPage, RevalidationPage, SettingsPage,
 };
 use super::state::{use_app_state, AppState};
 
@@ -43,6 +43,7 @@ pub fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/modules/:id") view=ModulePage/>
                     <Route path=path!("/export") view=ExportPage/>
                     <Route path=path!("/author") view=AuthorPage/>
+                    <Route path=path!("/author/guide") view=AuthorGuidePage/>
                     <Route path=path!("/competence") view=CompetencePage/>
                     <Route path=path!("/cpd") view=CpdPage/>
                     <Route path=path!("/revalidation") view=RevalidationPage/>

@@ -276,7 +276,11 @@ fn unclosed_message(fence: &Fence, body: &str, body_start: usize, report: &Repor
             break;
         }
         let not_toml = toml && after_blank && !looks_like_toml(text);
-        if text.trim_start().starts_with("```") || text.trim_start().starts_with("~~~") || text.starts_with("##") || not_toml {
+        if text.trim_start().starts_with("```")
+            || text.trim_start().starts_with("~~~")
+            || text.starts_with("##")
+            || not_toml
+        {
             stray = Some((offset, text));
             break;
         }
@@ -289,9 +293,9 @@ fn unclosed_message(fence: &Fence, body: &str, body_start: usize, report: &Repor
             "the `{name}` block opened on this line is not closed: add a line with just ``` before line {} (`{text}`)",
             report.line_of(body_start + at)
         )),
-        None if !closed => {
-            Some(format!("the `{name}` block opened on this line is never closed: add a line with just ``` after its last line"))
-        }
+        None if !closed => Some(format!(
+            "the `{name}` block opened on this line is never closed: add a line with just ``` after its last line"
+        )),
         None => None,
     }
 }
@@ -416,7 +420,8 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(
         Err(error) => {
             let at = error.span().map_or(0, |span| span.start);
             let line = report.line_of(offset + at);
-            let message = super::describe_toml_error(error.message(), &format!("the {what}"), super::line_at(content, at));
+            let message =
+                super::describe_toml_error(error.message(), &format!("the {what}"), super::line_at(content, at));
             report.error(line, message);
             None
         }

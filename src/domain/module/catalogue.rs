@@ -19,6 +19,7 @@ pub const PAGES: &[&str] = &[
     "/export",
     "/employer",
     "/author",
+    "/author/guide",
     "/settings",
 ];
 

@@ -200,7 +200,8 @@ pub(super) fn parse(source: &str, split: &Split, report: &mut Report) -> Option<
         Err(error) => {
             let at = error.span().map_or(0, |span| span.start);
             let line = report.line_of(split.toml_start + at);
-            report.error(line, super::describe_toml_error(error.message(), "the front matter", super::line_at(text, at)));
+            report
+                .error(line, super::describe_toml_error(error.message(), "the front matter", super::line_at(text, at)));
             return None;
         }
     };

@@ -22,6 +22,16 @@ pub use front_matter::{ClinicalReview, CompetenceRef, CompletionRule, Kind};
 /// A small valid module that the `/author` page starts from.
 pub const STARTER: &str = include_str!("starter.md");
 
+/// The authoring guide, bundled so `/author/guide` works offline.
+const GUIDE: &str = include_str!("../../../modules/README.md");
+
+/// The authoring guide as safe HTML from the one renderer, without its
+/// `#` title: the page gives its own heading.
+pub fn guide_html() -> String {
+    let body = GUIDE.split_once('\n').map_or(GUIDE, |(_, rest)| rest);
+    render::render(body, &mut Vec::new())
+}
+
 /// A module as learners see it, built from a valid file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Module {
@@ -181,6 +191,15 @@ pub(crate) fn line_at(text: &str, offset: usize) -> &str {
     let start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |at| offset + at);
     &text[start..end]
+}
+
+/// Where 1-based `line` of `text` starts, counted in UTF-16 code units as
+/// a browser's text selection counts, so `/author` can put the caret on
+/// the line a message names. A line past the end gives the end.
+pub fn line_start_utf16(text: &str, line: usize) -> u32 {
+    let before: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.encode_utf16().count() + 1).sum();
+    let whole = text.encode_utf16().count();
+    u32::try_from(before.min(whole)).unwrap_or(u32::MAX)
 }
 
 /// Rephrases a TOML or serde message about `what` ("the front matter",
