@@ -269,18 +269,22 @@ fn unclosed_message(fence: &Fence, body: &str, body_start: usize, report: &Repor
     let toml = matches!(fence.info.as_str(), "check" | "reflection");
     let mut offset = fence.content_start;
     let mut after_blank = false;
+    let mut in_string = false;
     let mut stray = None;
     for line in body[fence.content_start..fence.range.end].split_inclusive('\n') {
         let text = line.trim_end();
         if is_bare_fence(text) {
             break;
         }
-        let not_toml = toml && after_blank && !looks_like_toml(text);
-        if text.trim_start().starts_with("```")
+        // Inside a """ or ''' string, blank lines and prose are the author's text, not a missing fence.
+        let opens_or_closes = text.matches("\"\"\"").count() % 2 == 1 || text.matches("'''").count() % 2 == 1;
+        let was_in_string = in_string;
+        in_string ^= toml && opens_or_closes;
+        let starts_elsewhere = text.trim_start().starts_with("```")
             || text.trim_start().starts_with("~~~")
             || text.starts_with("##")
-            || not_toml
-        {
+            || toml && after_blank && !looks_like_toml(text);
+        if starts_elsewhere && !was_in_string {
             stray = Some((offset, text));
             break;
         }

@@ -401,6 +401,10 @@ fn an_unclosed_block_is_reported_where_it_opens_and_where_it_should_close() {
         "the `check` block opened on this line is not closed: add a line with just ``` before line 40 (`More prose.`)"
     );
 
+    // Paragraphs inside a multi-line string are text, not a missing fence.
+    let long_text = VALID.replace("explanation = \"Because.\"", "explanation = \"\"\"\nBecause.\n\nAnd more.\n\"\"\"");
+    assert_eq!(parse(&long_text).1, vec![]);
+
     let at_end = format!("{VALID}\n```warning\nCareful.\n");
     let (_, diagnostics) = parse(&at_end);
     assert_eq!(diagnostics.len(), 1);
