@@ -164,9 +164,8 @@ fn CheckResults(
             let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
             match (errors, warnings) {
                 (0, 0) => "No problems found: this module is ready to publish.".to_owned(),
-                (0, _) => {
-                    format!("{}: this module can be published, but check them first.", count(warnings, "warning"))
-                }
+                (0, 1) => "1 warning: this module can be published, but read the warning first.".to_owned(),
+                (0, _) => format!("{warnings} warnings: this module can be published, but read the warnings first."),
                 _ => format!(
                     "{} and {}: fix the errors before publishing.",
                     count(errors, "error"),
