@@ -141,7 +141,7 @@ const BLOCK_NAMES: [&str; 4] = ["check", "reflection", "key-point", "warning"];
 /// module about Praxis or AI tools might show. The list is short on
 /// purpose, so that a misspelt block name is never taken for a language
 /// (modules/README.md, "The body", says the same).
-pub const CODE_LANGUAGES: [&str; 4] = ["text", "toml", "json", "markdown"];
+const CODE_LANGUAGES: [&str; 4] = ["text", "toml", "json", "markdown"];
 
 pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> ParsedBody {
     let body = &source[body_start..];

@@ -15,7 +15,7 @@ mod render;
 
 use std::fmt;
 
-pub use body::{Block, BrokenBlock, CalloutKind, KnowledgeCheck, ReflectionPrompt, CODE_LANGUAGES};
+pub use body::{Block, BrokenBlock, CalloutKind, KnowledgeCheck, ReflectionPrompt};
 pub use catalogue::Catalogue;
 pub use front_matter::{ClinicalReview, CompetenceRef, CompletionRule, Kind};
 
