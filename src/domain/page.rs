@@ -44,6 +44,8 @@ pages! {
     Incidents => "/incidents", Some("AI events");
     Export => "/export", Some("Export");
     Author => "/author", Some("Author");
+    /// The module format guide, linked from `/author`.
+    AuthorGuide => "/author/guide", None;
     Employer => "/employer", Some("Employer");
     Settings => "/settings", Some("Profile");
     /// The printable portfolio, linked from `/revalidation`.

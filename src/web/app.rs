@@ -7,8 +7,8 @@ use leptos_router::{path, MatchNestedRoutes, NestedRoute, StaticSegment};
 
 use super::browser::{download, focus};
 use super::pages::{
-    AuthorPage, CataloguePage, CompetencePage, CpdPage, EmployerPage, ExportPage, HomePage, IncidentsPage, ModulePage,
-    NotFound, PortfolioPage, RevalidationPage, SettingsPage,
+    AuthorGuidePage, AuthorPage, CataloguePage, CompetencePage, CpdPage, EmployerPage, ExportPage, HomePage,
+    IncidentsPage, ModulePage, NotFound, PortfolioPage, RevalidationPage, SettingsPage,
 };
 use super::state::{use_app_state, AppState};
 use crate::domain::page::Page;
@@ -36,6 +36,8 @@ pub fn App(state: AppState) -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <PageRoutes/>
                     <Route path=path!("/modules/:id") view=ModulePage/>
+                    // The one page two segments deep: a static segment holds no `/`.
+                    <Route path=path!("/author/guide") view=|| page_view(Page::AuthorGuide)/>
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -50,7 +52,9 @@ pub fn App(state: AppState) -> impl IntoView {
 fn PageRoutes() -> impl MatchNestedRoutes + Clone {
     let route =
         |&page: &Page| NestedRoute::new(StaticSegment(page.path().trim_start_matches('/')), move || page_view(page));
-    StaticVec::from(Page::ALL.iter().map(route).collect::<Vec<_>>())
+    // A static segment cannot hold a `/`: deeper pages are routed in `App`.
+    let one_segment = |page: &&Page| !page.path().trim_start_matches('/').contains('/');
+    StaticVec::from(Page::ALL.iter().filter(one_segment).map(route).collect::<Vec<_>>())
 }
 
 /// Each page's component: the match is exhaustive, so a page added to
@@ -65,6 +69,7 @@ fn page_view(page: Page) -> AnyView {
         Page::Incidents => view! { <IncidentsPage/> }.into_any(),
         Page::Export => view! { <ExportPage/> }.into_any(),
         Page::Author => view! { <AuthorPage/> }.into_any(),
+        Page::AuthorGuide => view! { <AuthorGuidePage/> }.into_any(),
         Page::Employer => view! { <EmployerPage/> }.into_any(),
         Page::Settings => view! { <SettingsPage/> }.into_any(),
         Page::Portfolio => view! { <PortfolioPage/> }.into_any(),

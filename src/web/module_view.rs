@@ -83,6 +83,14 @@ pub fn ModuleBody(module: Module, #[prop(optional)] record_answers: bool) -> imp
             .into_any(),
             Block::Check(check) => view! { <KnowledgeCheckView check module_id=module_id.clone()/> }.into_any(),
             Block::Reflection(prompt) => view! { <ReflectionView prompt module_id=module_id.clone()/> }.into_any(),
+            // Only the /author preview meets one: a module with a broken block has an error and is never published.
+            Block::Broken(broken) => view! {
+                <div class="broken-block" role="note">
+                    <p class="broken-block__label">{format!("This {} has an error on line {}", broken.name, broken.line)}</p>
+                    <p>{broken.message}</p>
+                </div>
+            }
+            .into_any(),
         })
         .collect_view()
 }

@@ -37,9 +37,10 @@ const PAGES = {
     async prepare(page) {
       const source = page.getByLabel('Module file');
       await source.fill((await source.inputValue()).replace('correct = true\n', '').replace('minutes = 10', 'minutes = 0'));
-      await page.getByText('error(s)').waitFor();
+      await page.getByText(/\d+ errors? and \d+ warnings?/).waitFor();
     },
   },
+  'author-guide': { path: '/author/guide', async prepare(page) { await page.getByRole('heading', { name: 'The front matter' }).waitFor(); } },
   export: { path: '/export' },
   'export-import-plan': {
     path: '/export',

@@ -53,6 +53,78 @@ test('the preview follows the text, shows errors, and the draft survives a reloa
   await context.close();
 });
 
+// The checker's answer to the slips issue 20 saw: a misspelt block, a
+// check whose TOML is broken, and messages that lead back to their line.
+const CHECK = (fence, correct) => `Intro.\n\n${fence}\nid = "q"\nquestion = "Ready?"\nexplanation = "Because."\n\n[[option]]\ntext = "Yes"\n${correct}\nfeedback = "Good."\n\n[[option]]\ntext = "No"\nfeedback = "Hmm."\n\n[[option]]\ntext = "Maybe"\nfeedback = "Hmm."\n\`\`\``;
+
+test('a misspelt block is an error, a broken check leaves a placeholder, and a message moves the caret to its line', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/author`);
+  await appReady(page);
+  const source = page.getByLabel('Module file');
+  const preview = page.locator('.author__preview');
+  const messages = page.locator('.check-results__list');
+
+  // ```chek used to pass as "ready to publish" and show as code.
+  await source.fill(MODULE(CHECK('```chek', 'correct = true')));
+  await messages.getByText('Error, line 22: unknown block type `chek`: did you mean `check`?').waitFor();
+  assert.equal(await page.getByText('ready to publish').count(), 0);
+
+  // `correct = yes` gets plain words, and the check keeps its place in the preview.
+  await source.fill(MODULE(CHECK('```check', 'correct = yes')));
+  const message = '`correct = yes`: write true or false, in lowercase and without quotes';
+  await messages.getByText(`Error, line 29: the knowledge check is not valid: ${message}`).waitFor();
+  const placeholder = preview.locator('.broken-block');
+  await placeholder.getByText('This check has an error on line 22').waitFor();
+  await placeholder.getByText(message, { exact: false }).waitFor();
+
+  // The messages are a list beside the editor, not below it off screen.
+  assert.equal(await page.locator('ul.check-results__list > li').count(), 1);
+  const [editorBox, messagesBox] = [await source.boundingBox(), await messages.boundingBox()];
+  assert.ok(messagesBox.x >= editorBox.x + editorBox.width, 'the messages sit to the right of the editor on a desktop');
+  assert.ok(messagesBox.y < editorBox.y + editorBox.height, 'and start beside it, not under it');
+
+  // Clicking a message focuses the editor with the caret at the start of line 29.
+  await messages.getByRole('button', { name: /line 29/ }).click();
+  const caret = await source.evaluate((element) => ({
+    focused: document.activeElement === element,
+    line: element.value.slice(0, element.selectionStart).split('\n').length,
+    column: element.selectionStart - element.value.lastIndexOf('\n', element.selectionStart - 1) - 1,
+  }));
+  assert.deepEqual(caret, { focused: true, line: 29, column: 0 });
+
+  // The gutter numbers every line, is hidden from screen readers, and scrolls with the text.
+  const gutter = page.locator('.editor__gutter');
+  assert.equal(await gutter.getAttribute('aria-hidden'), 'true');
+  const lines = (await source.inputValue()).split('\n').length;
+  assert.equal((await gutter.textContent()).split('\n').length, lines);
+  await source.evaluate((element) => { element.scrollTop = 200; element.dispatchEvent(new Event('scroll')); });
+  assert.equal(await gutter.evaluate((element) => element.scrollTop), await source.evaluate((element) => element.scrollTop));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a module with no errors says what to do next, and the format guide is in the app', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/author`);
+  await appReady(page);
+  await page.getByLabel('Module file').fill(MODULE(CHECK('```check', 'correct = true')));
+  await page.getByText('No problems found: this module is ready to publish.').waitFor();
+  await page.getByText(/add the file to the modules\/ folder of Praxis through the usual review/).waitFor();
+
+  await page.getByRole('link', { name: 'guide to writing modules' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Writing Praxis modules' }).waitFor();
+  await page.getByRole('heading', { name: 'The front matter' }).waitFor();
+  // Inline code renders without its backticks.
+  await page.getByText(/unknown block type chek: did you mean check\?/).waitFor();
+  await page.getByRole('link', { name: 'Back to the editor' }).click();
+  await page.getByLabel('Module file').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 // Markdown, front-matter and block payloads that must render inert.
 const PAYLOADS = [
   '<script>window.__pwned = 1</script>',

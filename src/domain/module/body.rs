@@ -3,8 +3,10 @@
 //!
 //! A fenced block whose info string is `check`, `reflection`, `key-point`
 //! or `warning` is taken out of the Markdown; the prose between such
-//! blocks is rendered to safe HTML (see `render`). Every other fenced
-//! block stays an ordinary code block.
+//! blocks is rendered to safe HTML (see `render`). A block with no info
+//! string or one of [`CODE_LANGUAGES`] stays an ordinary code block; any
+//! other info string is an error, because a misspelt ```` ```chek ````
+//! would otherwise show as code and the module would silently lose a check.
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -23,6 +25,20 @@ pub enum Block {
         kind: CalloutKind,
         html: String,
     },
+    /// A check or reflection that could not be read, kept in its place so
+    /// the `/author` preview shows where it went. A module holding one has
+    /// an error, so it never reaches learners.
+    Broken(BrokenBlock),
+}
+
+/// What stands in for a block with an error: its kind, line and the
+/// checker's first message about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenBlock {
+    /// The block's name as written: `check`, `reflection`, `key-point` or `warning`.
+    pub name: String,
+    pub line: usize,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +128,20 @@ struct Fence {
     top_level: bool,
 }
 
+/// A fenced block whose info string is neither a block name nor a code language.
+struct UnknownFence {
+    name: String,
+    /// Where the opening fence is (byte offset into the body).
+    start: usize,
+}
+
 const BLOCK_NAMES: [&str; 4] = ["check", "reflection", "key-point", "warning"];
+
+/// The info strings that mark an ordinary code block: the formats a
+/// module about Praxis or AI tools might show. The list is short on
+/// purpose, so that a misspelt block name is never taken for a language
+/// (modules/README.md, "The body", says the same).
+const CODE_LANGUAGES: [&str; 4] = ["text", "toml", "json", "markdown"];
 
 pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> ParsedBody {
     let body = &source[body_start..];
@@ -125,8 +154,11 @@ pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> Par
     };
     let mut prose_start = 0;
     let mut ids: Vec<String> = Vec::new();
-    let (fences, sections) = find_fences(body);
+    let (fences, unknown, sections) = find_fences(body);
     parsed.sections = sections;
+    for fence in unknown {
+        report.error(report.line_of(body_start + fence.start), unknown_block_message(&fence.name));
+    }
     for fence in fences {
         let fence_line = report.line_of(body_start + fence.range.start);
         if !fence.top_level {
@@ -139,6 +171,16 @@ pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> Par
         push_prose(&mut parsed, &body[prose_start..fence.range.start], body_start + prose_start, report);
         prose_start = fence.range.end;
         let content_offset = body_start + fence.content_start;
+        let errors_before = report.diagnostics.len();
+        let broken = |report: &Report| {
+            let message = report.diagnostics[errors_before..].iter().find(|d| d.is_error()).map(|d| d.message.clone());
+            message.map(|message| Block::Broken(BrokenBlock { name: fence.info.clone(), line: fence_line, message }))
+        };
+        if let Some(message) = unclosed_message(&fence, body, body_start, report) {
+            report.error(fence_line, message);
+            parsed.blocks.extend(broken(report));
+            continue;
+        }
         let block = match fence.info.as_str() {
             "check" => parse_toml::<KnowledgeCheck>(&fence.content, content_offset, "knowledge check", report)
                 .and_then(|check| validate_check(check, fence_line, report))
@@ -164,6 +206,8 @@ pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> Par
                 parsed.check_lines.push(fence_line);
             }
             parsed.blocks.push(block);
+        } else {
+            parsed.blocks.extend(broken(report));
         }
     }
     push_prose(&mut parsed, &body[prose_start..], body_start + prose_start, report);
@@ -178,10 +222,106 @@ fn block_id(block: &Block) -> Option<&str> {
     }
 }
 
-/// Finds the custom fenced blocks in the body, in order, and the titles
-/// of its `##` sections.
-fn find_fences(body: &str) -> (Vec<Fence>, Vec<String>) {
+/// What to say about a fenced block named `name` that is neither a block
+/// nor a code language: the nearest block name when it looks misspelt.
+fn unknown_block_message(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let nearest = BLOCK_NAMES
+        .iter()
+        .chain(&CODE_LANGUAGES)
+        .map(|known| (edit_distance(&lower, known), *known))
+        .min()
+        .filter(|&(distance, known)| distance <= 2 || (lower.len() >= 3 && known.starts_with(&lower)));
+    let choices = "a block is `check`, `reflection`, `key-point` or `warning`, and code is marked `text`, `toml`, `json`, `markdown` or nothing";
+    match nearest {
+        Some((_, known)) => format!("unknown block type `{name}`: did you mean `{known}`?"),
+        None => format!("unknown block type `{name}`: {choices}"),
+    }
+}
+
+/// Levenshtein distance: the fewest one-character edits from `a` to `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// Why `fence` was not closed where its author meant, if it was not.
+///
+/// A block missing its closing ``` runs on to the next bare ``` or to the
+/// end of the file, swallowing the prose and blocks after it; the TOML
+/// parser would then complain about some line far below. Instead the
+/// error is given at the opening line, naming the first line that cannot
+/// belong to the block: another fence, a `##` heading, or (in a check or
+/// reflection) text that is not TOML.
+fn unclosed_message(fence: &Fence, body: &str, body_start: usize, report: &Report) -> Option<String> {
+    let whole = &body[fence.range.clone()];
+    let closed = whole.trim_end().lines().count() > 1 && whole.trim_end().lines().last().is_some_and(is_bare_fence);
+    let toml = matches!(fence.info.as_str(), "check" | "reflection");
+    let mut offset = fence.content_start;
+    let mut after_blank = false;
+    let mut in_string = false;
+    let mut stray = None;
+    for line in body[fence.content_start..fence.range.end].split_inclusive('\n') {
+        let text = line.trim_end();
+        if is_bare_fence(text) {
+            break;
+        }
+        // Inside a """ or ''' string, blank lines and prose are the author's text, not a missing fence.
+        let opens_or_closes = text.matches("\"\"\"").count() % 2 == 1 || text.matches("'''").count() % 2 == 1;
+        let was_in_string = in_string;
+        in_string ^= toml && opens_or_closes;
+        let starts_elsewhere = text.trim_start().starts_with("```")
+            || text.trim_start().starts_with("~~~")
+            || text.starts_with("##")
+            || toml && after_blank && !looks_like_toml(text);
+        if starts_elsewhere && !was_in_string {
+            stray = Some((offset, text));
+            break;
+        }
+        after_blank = text.trim().is_empty();
+        offset += line.len();
+    }
+    let name = &fence.info;
+    match stray {
+        Some((at, text)) => Some(format!(
+            "the `{name}` block opened on this line is not closed: add a line with just ``` before line {} (`{text}`)",
+            report.line_of(body_start + at)
+        )),
+        None if !closed => Some(format!(
+            "the `{name}` block opened on this line is never closed: add a line with just ``` after its last line"
+        )),
+        None => None,
+    }
+}
+
+/// Whether `line` is a fence with no info string, the only kind that closes a block.
+fn is_bare_fence(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= 3 && (line.bytes().all(|b| b == b'`') || line.bytes().all(|b| b == b'~'))
+}
+
+/// Whether a non-blank line could be part of a check or reflection's TOML:
+/// a `key = value`, a `[table]`, a comment, or the rest of a list or text.
+fn looks_like_toml(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty() || line.contains('=') || line.starts_with(['[', ']', '#', '"', '\'', '}'])
+}
+
+/// Finds the custom fenced blocks in the body, in order, the fenced
+/// blocks with an unknown info string, and the titles of its `##` sections.
+fn find_fences(body: &str) -> (Vec<Fence>, Vec<UnknownFence>, Vec<String>) {
     let mut fences = Vec::new();
+    let mut unknown = Vec::new();
     let mut sections = Vec::new();
     let mut heading: Option<String> = None;
     let mut depth = 0usize;
@@ -209,6 +349,8 @@ fn find_fences(body: &str) -> (Vec<Fence>, Vec<String>) {
                         content: String::new(),
                         top_level: depth == 0,
                     });
+                } else if !name.is_empty() && !CODE_LANGUAGES.contains(&name) {
+                    unknown.push(UnknownFence { name: name.to_owned(), start: range.start });
                 }
                 depth += 1;
             }
@@ -229,7 +371,7 @@ fn find_fences(body: &str) -> (Vec<Fence>, Vec<String>) {
             _ => {}
         }
     }
-    (fences, sections)
+    (fences, unknown, sections)
 }
 
 fn push_prose(parsed: &mut ParsedBody, markdown: &str, offset: usize, report: &mut Report) {
@@ -280,8 +422,10 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(
     match toml::from_str::<T>(content) {
         Ok(value) => Some(value),
         Err(error) => {
-            let line = report.line_of(offset + error.span().map_or(0, |span| span.start));
-            let message = super::describe_toml_error(error.message(), &format!("the {what}"));
+            let at = error.span().map_or(0, |span| span.start);
+            let line = report.line_of(offset + at);
+            let message =
+                super::describe_toml_error(error.message(), &format!("the {what}"), super::line_at(content, at));
             report.error(line, message);
             None
         }

@@ -198,8 +198,10 @@ pub(super) fn parse(source: &str, split: &Split, report: &mut Report) -> Option<
     let raw: RawFrontMatter = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
-            let line = error.span().map_or(1, |span| report.line_of(split.toml_start + span.start));
-            report.error(line, super::describe_toml_error(error.message(), "the front matter"));
+            let at = error.span().map_or(0, |span| span.start);
+            let line = report.line_of(split.toml_start + at);
+            report
+                .error(line, super::describe_toml_error(error.message(), "the front matter", super::line_at(text, at)));
             return None;
         }
     };

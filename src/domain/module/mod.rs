@@ -15,12 +15,22 @@ mod render;
 
 use std::fmt;
 
-pub use body::{Block, CalloutKind, KnowledgeCheck, ReflectionPrompt};
+pub use body::{Block, BrokenBlock, CalloutKind, KnowledgeCheck, ReflectionPrompt};
 pub use catalogue::Catalogue;
 pub use front_matter::{ClinicalReview, CompetenceRef, CompletionRule, Kind};
 
 /// A small valid module that the `/author` page starts from.
 pub const STARTER: &str = include_str!("starter.md");
+
+/// The authoring guide, bundled so `/author/guide` works offline.
+const GUIDE: &str = include_str!("../../../modules/README.md");
+
+/// The authoring guide as safe HTML from the one renderer, without its
+/// `#` title: the page gives its own heading.
+pub fn guide_html() -> String {
+    let body = GUIDE.split_once('\n').map_or(GUIDE, |(_, rest)| rest);
+    render::render(body, &mut Vec::new())
+}
 
 /// A module as learners see it, built from a valid file.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,10 +185,34 @@ pub fn parse_module(path: &str, source: &str) -> (Option<Module>, Vec<Diagnostic
     (module, report.diagnostics)
 }
 
+/// The whole line of `text` holding byte `offset`.
+pub(crate) fn line_at(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |at| offset + at);
+    &text[start..end]
+}
+
+/// Where 1-based `line` of `text` starts, counted in UTF-16 code units as
+/// a browser's text selection counts, so `/author` can put the caret on
+/// the line a message names. A line past the end gives the end.
+pub fn line_start_utf16(text: &str, line: usize) -> u32 {
+    let before: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.encode_utf16().count() + 1).sum();
+    let whole = text.encode_utf16().count();
+    u32::try_from(before.min(whole)).unwrap_or(u32::MAX)
+}
+
 /// Rephrases a TOML or serde message about `what` ("the front matter",
 /// "the knowledge check") in an educator's words rather than Rust's.
-pub(crate) fn describe_toml_error(message: &str, what: &str) -> String {
+/// `line` is the line the parser stopped on: the common slips (`yes` for
+/// `true`, a date written day first, text without quotes, a missing closing
+/// quote) all give the parser's one "must be quoted" message, so the line
+/// itself tells them apart.
+pub(crate) fn describe_toml_error(message: &str, what: &str, line: &str) -> String {
     let message = message.trim();
+    if let Some(friendly) = describe_toml_slip(message, line) {
+        return format!("{what} is not valid: {friendly}");
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once("`, ").unwrap_or((rest.trim_end_matches('`'), ""));
         return format!("unknown field `{field}` in {what}: check its spelling; {expected}");
@@ -190,8 +224,44 @@ pub(crate) fn describe_toml_error(message: &str, what: &str) -> String {
         .replace("expected u32", "expected a whole number")
         .replace("expected u8", "expected a whole number")
         .replace("expected a TOML datetime", "expected a date such as 2026-10-01, without quotes")
-        .replace("expected a sequence", "expected a list in [square brackets]");
+        .replace("expected a sequence", "expected a list in [square brackets]")
+        .replace("expected a boolean", "expected true or false, without quotes");
     format!("{what} is not valid: {plain}")
+}
+
+/// What an educator wrote wrong on `line`, when the parser's `message`
+/// is one of its two complaints about a value's quoting.
+fn describe_toml_slip(message: &str, line: &str) -> Option<String> {
+    let (key, value) = line.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string") {
+        return Some(format!(
+            "the text of `{key}` has no closing quote: end it with \" on the same line (for text over several lines, use \"\"\" at both ends)"
+        ));
+    }
+    if !message.starts_with("string values must be quoted") {
+        return None;
+    }
+    let word = value.split('#').next().unwrap_or_default().trim();
+    if ["yes", "no", "y", "n", "on", "off", "true", "false"].contains(&word.to_lowercase().as_str()) {
+        return Some(format!("`{key} = {word}`: write true or false, in lowercase and without quotes"));
+    }
+    if let Some(date) = day_first_date(word) {
+        return Some(format!("`{key} = {word}`: write dates as {date} (year-month-day), without quotes"));
+    }
+    Some(format!("`{key} = {word}`: put text in double quotes, as `{key} = \"{word}\"`"))
+}
+
+/// A day-first date such as `01/11/2026` or `1.11.2026`, rewritten as
+/// `2026-11-01`: UK educators write the day first.
+fn day_first_date(word: &str) -> Option<String> {
+    let parts: Vec<&str> = word.split(['/', '.', '-']).collect();
+    let [day, month, year] = parts[..] else { return None };
+    let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse::<u32>().ok())?
+    };
+    let (day, month, year) = (number(day, 1..=2)?, number(month, 1..=2)?, number(year, 4..=4)?);
+    ((1..=31).contains(&day) && (1..=12).contains(&month)).then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
 /// Whether `id` is a slug: lowercase letters and digits in words joined

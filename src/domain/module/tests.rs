@@ -81,6 +81,7 @@ fn a_valid_module_parses_into_its_parts_without_diagnostics() {
             Block::Check(_) => "check",
             Block::Callout { .. } => "callout",
             Block::Reflection(_) => "reflection",
+            Block::Broken(_) => "broken",
         })
         .collect();
     assert_eq!(kinds, ["prose", "check", "callout", "reflection"]);
@@ -147,7 +148,7 @@ fn errors_point_at_the_line_inside_a_fenced_block() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
         errors[0]
-            == format!("modules/sample.md:{line}: error: the knowledge check is not valid: invalid type: string \"yes\", expected a boolean"),
+            == format!("modules/sample.md:{line}: error: the knowledge check is not valid: invalid type: string \"yes\", expected true or false, without quotes"),
         "{}",
         errors[0]
     );
@@ -349,4 +350,131 @@ fn clinical_review_says_what_needs_a_clinician_and_whether_one_has_confirmed_it(
         assert!(module.is_none(), "{table}");
         assert!(diagnostics.iter().any(|d| d.message.contains(message)), "{table}: {diagnostics:?}");
     }
+}
+
+/// `VALID` with its check's opening line replaced by `fence`.
+fn with_check_fence(fence: &str) -> String {
+    VALID.replacen("```check\n", &format!("{fence}\n"), 1)
+}
+
+#[test]
+fn a_misspelt_block_is_an_error_that_names_the_nearest_block() {
+    for (written, meant) in
+        [("chek", "check"), ("Check", "check"), ("keypoint", "key-point"), ("reflect", "reflection")]
+    {
+        let (module, diagnostics) = parse(&with_check_fence(&format!("```{written}")));
+        let message = format!("unknown block type `{written}`: did you mean `{meant}`?");
+        assert_eq!(
+            diagnostics.iter().map(|d| (d.line, d.severity, d.message.as_str())).collect::<Vec<_>>(),
+            [(22, Severity::Error, message.as_str())]
+        );
+        assert_eq!(module.unwrap().knowledge_checks().count(), 0, "the misspelt block is not a check");
+    }
+}
+
+#[test]
+fn only_the_listed_code_languages_and_a_bare_fence_pass_as_code() {
+    for fence in ["```", "```text", "```toml", "```json", "```markdown", "~~~text"] {
+        let source =
+            VALID.replace("## Situation\n", &format!("## Situation\n\n{fence}\nshown as code\n{}\n", &fence[..3]));
+        assert_eq!(parse(&source).1, vec![], "{fence} is ordinary code");
+    }
+    let (_, diagnostics) = parse(&VALID.replace("## Situation\n", "## Situation\n\n```python\nprint(1)\n```\n"));
+    assert_eq!(diagnostics.len(), 1);
+    assert!(diagnostics[0].message.starts_with("unknown block type `python`: a block is `check`"), "{diagnostics:?}");
+}
+
+#[test]
+fn an_unclosed_block_is_reported_where_it_opens_and_where_it_should_close() {
+    let unclosed = VALID.replacen("feedback = \"No.\"\n```\n", "feedback = \"No.\"\n\n## Later\n", 1);
+    let (module, diagnostics) = parse(&unclosed);
+    let lines: Vec<(usize, &str)> = diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect();
+    let message =
+        "the `check` block opened on this line is not closed: add a line with just ``` before line 40 (`## Later`)";
+    assert_eq!(lines, [(22, message)]);
+    assert!(matches!(&module.unwrap().blocks[1], Block::Broken(BrokenBlock { line: 22, .. })));
+
+    // Prose straight after a check without its fence is not TOML either.
+    let prose = VALID.replacen("feedback = \"No.\"\n```\n", "feedback = \"No.\"\n\nMore prose.\n", 1);
+    assert_eq!(
+        parse(&prose).1[0].message,
+        "the `check` block opened on this line is not closed: add a line with just ``` before line 40 (`More prose.`)"
+    );
+
+    // Paragraphs inside a multi-line string are text, not a missing fence.
+    let long_text = VALID.replace("explanation = \"Because.\"", "explanation = \"\"\"\nBecause.\n\nAnd more.\n\"\"\"");
+    assert_eq!(parse(&long_text).1, vec![]);
+
+    let at_end = format!("{VALID}\n```warning\nCareful.\n");
+    let (_, diagnostics) = parse(&at_end);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(
+        (diagnostics[0].line, diagnostics[0].message.as_str()),
+        (50, "the `warning` block opened on this line is never closed: add a line with just ``` after its last line")
+    );
+}
+
+#[test]
+fn a_broken_check_keeps_its_place_in_the_preview_with_its_first_error() {
+    let (module, diagnostics) = parse(&VALID.replace("correct = true", "correct = yes"));
+    let message =
+        "the knowledge check is not valid: `correct = yes`: write true or false, in lowercase and without quotes";
+    assert_eq!(diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect::<Vec<_>>(), [(29, message)]);
+    let blocks = module.unwrap().blocks;
+    let broken = BrokenBlock { name: "check".into(), line: 22, message: message.into() };
+    assert_eq!(blocks[1], Block::Broken(broken), "the check is replaced, in place, by a placeholder");
+    assert!(matches!(blocks[3], Block::Reflection(_)), "the blocks after it are unaffected");
+}
+
+#[test]
+fn common_toml_slips_get_plain_words() {
+    let cases = [
+        ("correct = yes", "`correct = yes`: write true or false, in lowercase and without quotes"),
+        (
+            "reviewed = 01/11/2026",
+            "`reviewed = 01/11/2026`: write dates as 2026-11-01 (year-month-day), without quotes",
+        ),
+        ("reviewed = 1.2.2026", "`reviewed = 1.2.2026`: write dates as 2026-02-01 (year-month-day), without quotes"),
+        ("title = My module", "`title = My module`: put text in double quotes, as `title = \"My module\"`"),
+        ("title = 31/31/2026", "`title = 31/31/2026`: put text in double quotes, as `title = \"31/31/2026\"`"),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(
+            describe_toml_error("string values must be quoted, expected literal string", "the front matter", line),
+            format!("the front matter is not valid: {expected}")
+        );
+    }
+    assert_eq!(
+        describe_toml_error("invalid basic string, expected `\"`", "the front matter", "title = \"Open"),
+        "the front matter is not valid: the text of `title` has no closing quote: end it with \" on the same line (for text over several lines, use \"\"\" at both ends)"
+    );
+    // Anything else keeps the parser's words, rephrased.
+    assert_eq!(
+        describe_toml_error("key with no value, expected `=`", "the check", "question: Which?"),
+        "the check is not valid: key with no value, expected `=`"
+    );
+}
+
+/// `/author/guide` shows modules/README.md: it must render with nothing
+/// neutralised (no raw HTML, unsafe links, remote images or second `#`
+/// title), or educators would read a mangled guide.
+#[test]
+fn the_authoring_guide_renders_cleanly_without_its_title() {
+    let body = GUIDE.split_once('\n').unwrap().1;
+    let mut notes = Vec::new();
+    let html = render::render(body, &mut notes);
+    assert!(notes.iter().all(|note| matches!(note, render::RenderNote::InternalLink { .. })), "{notes:?}");
+    assert_eq!(html, guide_html());
+    assert!(!html.contains("<h1") && !html.contains("Writing Praxis modules"), "the page gives the title");
+    assert!(html.contains("<h2>The front matter</h2>") && html.contains("<table>"));
+}
+
+#[test]
+fn a_line_start_is_counted_as_the_browser_counts_selection() {
+    let text = "ab\n€😀\nlast";
+    assert_eq!(line_start_utf16(text, 1), 0);
+    assert_eq!(line_start_utf16(text, 2), 3);
+    // "€" is one UTF-16 unit and "😀" two, though they are 3 and 4 bytes.
+    assert_eq!(line_start_utf16(text, 3), 7);
+    assert_eq!(line_start_utf16(text, 9), 11, "past the end is the end");
 }

@@ -15,7 +15,7 @@ mod reflective;
 mod revalidation;
 mod settings;
 
-pub use author::AuthorPage;
+pub use author::{AuthorGuidePage, AuthorPage};
 pub use catalogue::CataloguePage;
 pub use competence::CompetencePage;
 pub use cpd::CpdPage;
