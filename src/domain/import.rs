@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::digest::serialized_sha256;
 use super::record::{LearnerRecord, ModuleProgress, ReflectionAnswer, ReflectionVersion};
+use super::words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {
@@ -190,7 +191,10 @@ impl Merging<'_> {
         let new_attempts: Vec<_> = theirs.attempts.iter().filter(|a| !mine.attempts.contains(a)).cloned().collect();
         self.unchanged += theirs.attempts.len() - new_attempts.len();
         if !new_attempts.is_empty() {
-            let what = format!("{} knowledge-check answer(s) in {module_id}", new_attempts.len());
+            let what = format!(
+                "{} in {module_id}",
+                words::count(new_attempts.len(), "knowledge-check answer", "knowledge-check answers")
+            );
             self.note(ChangeKind::Added, format!("attempts:{module_id}"), what, &[]);
             mine.attempts.extend(new_attempts);
             mine.attempts.sort_by(|a, b| a.at.cmp(&b.at));

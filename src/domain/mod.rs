@@ -30,3 +30,4 @@ pub mod session;
 pub mod storage;
 pub mod timestamp;
 pub mod validate;
+pub mod words;

@@ -10,6 +10,7 @@ use super::pages::{
     NotFound, PortfolioPage, RevalidationPage, SettingsPage,
 };
 use super::state::{use_app_state, AppState};
+use crate::domain::words;
 
 #[component]
 pub fn App(state: AppState) -> impl IntoView {
@@ -90,8 +91,8 @@ fn StorageNotice() -> impl IntoView {
                         "longer need it."
                     </p>
                     {set_aside.into_iter().map(|item| {
-                        let day = item.at.get(..10).unwrap_or("data").to_owned();
-                        let file_name = format!("praxis-set-aside-{day}.json");
+                        let file_name = format!("praxis-set-aside-{}.json", item.at.get(..10).unwrap_or("data"));
+                        let day = words::date(&item.at);
                         let (text, key) = (item.text, item.key);
                         view! {
                             <p class="set-aside__item">

@@ -52,7 +52,7 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByLabel('What you learned').fill('Discussed a near miss and how we now check AI flags.');
   await page.getByRole('button', { name: 'Add to log' }).click();
   await page.getByText('Saved “Regional AI safety study day” to your CPD log.').waitFor();
-  await page.getByText('1 entries shown: 36.0 hours of CPD, 20.0 of them with others.').waitFor();
+  await page.getByText('1 entry shown: 36.0 hours of CPD, 20.0 of them with others.').waitFor();
   await page.getByText('Relevant to: The Code: preserve safety').waitFor();
 
   // Filters: by method, and by the profile's current NMC cycle.
@@ -60,13 +60,13 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByText('0 entries shown').waitFor();
   await page.getByLabel('How', { exact: true }).selectOption('');
   await page.getByLabel(/^Only your current Nursing and Midwifery Council \(NMC\) cycle/).check();
-  await page.getByText('1 entries shown: 36.0 hours').waitFor();
+  await page.getByText('1 entry shown: 36.0 hours').waitFor();
 
   // Delete, then undo.
   await page.getByRole('button', { name: 'Delete Regional AI safety study day' }).click();
   await page.getByText('0 entries shown').waitFor();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByText('1 entries shown: 36.0 hours').waitFor();
+  await page.getByText('1 entry shown: 36.0 hours').waitFor();
 
   await page.getByRole('link', { name: 'Revalidation', exact: true }).click();
   await page.locator('.rule', { hasText: '35 hours of CPD' }).getByText('You have 36.0 (35.0 needed).').waitFor();
@@ -134,7 +134,7 @@ test('an AI event is logged, summarised for a report, and becomes a reflection a
   assert.match(summary, /NOT CONFIRMED/);
 
   await page.getByRole('button', { name: 'Turn into a reflective account and CPD entry' }).click();
-  await page.getByText(/^Reflected on \d{4}-\d{2}-\d{2}$/).waitFor();
+  await page.getByText(/^Reflected on \d{1,2} [A-Z][a-z]+ \d{4}$/).waitFor();
   await page.getByRole('link', { name: 'CPD', exact: true }).click();
   await page.locator('.log__title', { hasText: 'Reflection on an AI event: Vital-signs monitor' }).waitFor();
   await page.locator('.log__title', { hasText: 'Learning from an AI event: Vital-signs monitor' }).waitFor();

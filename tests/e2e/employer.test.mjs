@@ -102,7 +102,7 @@ test('a learner imports a backup: plan first, conflicts chosen, nothing lost, tw
   assert.equal(await conflict.getByLabel('Keep both').isChecked(), true, 'keep both by default');
   await conflict.getByLabel('Use the one in the file').check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(/^Imported: \d+ added, \d+ combined, 1 conflict\(s\) resolved as you chose\.$/).waitFor();
+  await page.getByText(/^Imported: \d+ added, \d+ combined, 1 conflict resolved as you chose\.$/).waitFor();
 
   const stored = await storedRecord(page);
   assert.equal(stored.cpd.find((e) => e.id === backup.record.cpd[0].id).hours, backup.record.cpd[0].hours);

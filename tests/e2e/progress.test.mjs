@@ -38,7 +38,7 @@ test('two self-assessments are both kept after a reload and drive the dashboard'
   const humanFactors = page.getByRole('group', { name: 'Human factors', exact: true });
   await humanFactors.getByLabel('3 Applying').check();
   await page.getByRole('button', { name: 'Save this self-assessment' }).click();
-  await page.getByText('Saved a snapshot of 1 rated area(s).').waitFor();
+  await page.getByText('Saved a snapshot of 1 area rated.').waitFor();
   await humanFactors.getByLabel('1 Aware').check();
   await humanFactors.getByLabel('How sure are you?').selectOption('2');
   await page.getByRole('button', { name: 'Save this self-assessment' }).click();
@@ -153,7 +153,7 @@ test('a self-assessment can cite a module, a reflection and a CPD entry as evide
   await area.getByLabel('Your reflection in “What AI is, and what it is not”').check();
   await area.getByLabel(/^CPD: Ward AI safety huddle/).check();
   await page.getByRole('button', { name: 'Save this self-assessment' }).click();
-  await page.getByText('Saved a snapshot of 1 rated area(s).').waitFor();
+  await page.getByText('Saved a snapshot of 1 area rated.').waitFor();
   const record = await storedRecord(page);
   const evidence = record.self_assessments[0].ratings['artificial-intelligence/evaluating'].evidence;
   assert.equal(evidence.length, 3);

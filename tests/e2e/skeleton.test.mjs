@@ -23,7 +23,7 @@ test('a learner completes a module, it survives a reload, and the export holds i
   await completeWhatAiIs(page, server.base);
 
   await page.reload();
-  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}, adding 9 minutes of CPD\.$/).waitFor();
+  await page.getByText(/^Completed on \d{1,2} [A-Z][a-z]+ \d{4}, adding 9 minutes of CPD\.$/).waitFor();
   await page.getByRole('link', { name: 'Modules', exact: true }).click();
   await page.locator('[data-module="what-ai-is"]').getByText('Completed').waitFor();
 

@@ -11,6 +11,7 @@ use crate::domain::curriculum;
 use crate::domain::record::{CpdEntry, EntryType};
 use crate::domain::reflective;
 use crate::domain::revalidation;
+use crate::domain::words;
 use crate::web::browser::{focus, today};
 use crate::web::page_title::PageTitle;
 use crate::web::privacy_warning::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
@@ -81,7 +82,7 @@ pub fn CpdPage() -> impl IntoView {
             {move || {
                 let shown = shown();
                 let (hours, with_others) = cpd::totals(&shown);
-                format!("{} entries shown: {hours:.1} hours of CPD, {with_others:.1} of them with others.", shown.len())
+                format!("{} shown: {hours:.1} hours of CPD, {with_others:.1} of them with others.", words::count(shown.len(), "entry", "entries"))
             }}
         </div>
         <div class="filters">
@@ -127,7 +128,7 @@ pub fn CpdPage() -> impl IntoView {
                 view! {
                     <li class="log__entry">
                         <p class="log__title"><strong>{entry.title.clone()}</strong></p>
-                        <p class="hint">{format!("{} · {} · {} · {:.1} h ({:.1} h with others){}", entry.date, entry.entry_type.label(),
+                        <p class="hint">{format!("{} · {} · {} · {:.1} h ({:.1} h with others){}", words::date(&entry.date), entry.entry_type.label(),
                             method_label(&entry.method), entry.hours, entry.participatory_hours, if entry.planned { " · planned" } else { "" })}</p>
                         {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
                         {(!entry.standards.is_empty()).then(|| {

@@ -8,6 +8,7 @@ use crate::domain::backup::backup_reminder;
 use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_prompt};
 use crate::domain::framework::COMPETENCE_DOMAINS;
 use crate::domain::recommend::recommend;
+use crate::domain::words;
 use crate::domain::{cpd, curriculum};
 use crate::web::browser::{mark, today};
 use crate::web::charts::{BarChart, LineChart, Radar, RadarAxis};
@@ -66,7 +67,7 @@ pub fn HomePage() -> impl IntoView {
                 {move || state.record.with(|record| {
                     let points: Vec<(String, f32)> = record.self_assessments.iter().filter_map(|a| {
                         let levels: Vec<f32> = domain_levels(a).into_iter().filter_map(|(_, l)| l).collect();
-                        (!levels.is_empty()).then(|| (a.at.get(..10).unwrap_or(&a.at).to_owned(), levels.iter().sum::<f32>() / levels.len() as f32))
+                        (!levels.is_empty()).then(|| (words::date(&a.at), levels.iter().sum::<f32>() / levels.len() as f32))
                     }).collect();
                     (!points.is_empty()).then(|| view! { <LineChart points caption="Your self-assessments: mean level across domains" value_name="Mean level"/> })
                 })}

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::change::Change;
 use crate::domain::incident::{report_summary, Incident, Outcome, ReportRoute};
+use crate::domain::words;
 use crate::web::browser::{download, today};
 use crate::web::page_title::PageTitle;
 use crate::web::privacy_warning::{PrivacyCheck, PrivacyWarning};
@@ -37,7 +38,7 @@ pub fn IncidentsPage() -> impl IntoView {
                 let for_reflection = incident.clone();
                 view! {
                     <li class="log__entry">
-                        <p class="log__title"><strong>{format!("{}: {}", incident.date, incident.tool)}</strong></p>
+                        <p class="log__title"><strong>{format!("{}: {}", words::date(&incident.date), incident.tool)}</strong></p>
                         <p><span class="tag">{incident.outcome.label()}</span></p>
                         <p class="answer">{incident.what_happened.clone()}</p>
                         <p class="log__actions">
@@ -45,7 +46,7 @@ pub fn IncidentsPage() -> impl IntoView {
                                 on:click=move |_| { let _ = download(&summary_file, "text/plain", &summary); }>
                                 "Download a summary for a Yellow Card or manufacturer report"</button>
                             {match incident.reflected_at.clone() {
-                                Some(at) => view! { <span class="tag tag--done">{format!("Reflected on {}", at.get(..10).unwrap_or(&at))}</span> }.into_any(),
+                                Some(at) => view! { <span class="tag tag--done">{format!("Reflected on {}", words::date(&at))}</span> }.into_any(),
                                 None => view! {
                                     <button type="button" class="button button--secondary" on:click=move |_| turn_into_reflection(for_reflection.clone())>
                                         "Turn into a reflective account and CPD entry"</button>

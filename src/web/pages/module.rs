@@ -12,6 +12,7 @@ use crate::domain::change::Change;
 use crate::domain::curriculum;
 use crate::domain::module::Module;
 use crate::domain::progress::{standing, Status};
+use crate::domain::words;
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::state::use_app_state;
 
@@ -90,7 +91,7 @@ fn ProgressPanel(module: &'static Module) -> impl IntoView {
                     view! {
                         <p><span class=status_class data-status=now.status.label()>{now.status.label()}</span></p>
                         {completion().map(|c| view! {
-                            <p>{format!("Completed on {}, adding {} minutes of CPD.", c.completed_at.get(..10).unwrap_or(&c.completed_at), c.minutes)}</p>
+                            <p>{format!("Completed on {}, adding {} minutes of CPD.", words::date(&c.completed_at), c.minutes)}</p>
                         })}
                         <dl class="facts">
                             <div><dt>"Knowledge checks"</dt><dd>{format!("{} of {} answered", now.checks_answered, now.checks)}</dd></div>

@@ -8,6 +8,7 @@ use crate::domain::change::Change;
 use crate::domain::cpd::{evidence, parse_date};
 use crate::domain::curriculum;
 use crate::domain::revalidation::{self, evaluate, Readiness};
+use crate::domain::words;
 use crate::web::browser::today;
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
@@ -76,7 +77,7 @@ pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
     view! {
         <section aria-labelledby="cycle-heading" class="readiness">
             <h2 id="cycle-heading">{format!("{}: your cycle", regulator.name)}</h2>
-            <p>{format!("Cycle from {} to {}. Due by {} ({} days left).", readiness.window.start, readiness.window.end, readiness.due, readiness.days_left.max(0))}
+            <p>{format!("Cycle from {} to {}. Due by {} ({} left).", words::day(readiness.window.start), words::day(readiness.window.end), words::day(readiness.due), words::count(usize::try_from(readiness.days_left).unwrap_or(0), "day", "days"))}
                 {(!regulator.cycle_confirmed).then(|| view! { " " <span class="tag tag--unconfirmed">"Cycle dates unconfirmed"</span> })}</p>
             <p class=if ready { "tag tag--done" } else { "tag" }>
                 {if ready { "Everything Praxis can check is in place" } else { "Not ready yet" }}
