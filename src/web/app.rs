@@ -27,7 +27,7 @@ pub fn App(state: AppState) -> impl IntoView {
                             <li><A href="/competence">"Competence"</A></li>
                             <li><A href="/cpd">"CPD"</A></li>
                             <li><A href="/revalidation">"Revalidation"</A></li>
-                            <li><A href="/incidents">"AI events"</A></li>
+                            <li><A href="/incidents">"AI event log"</A></li>
                             <li><A href="/export">"Export"</A></li>
                             <li><A href="/author">"Author"</A></li>
                             <li><A href="/employer">"Employer"</A></li>

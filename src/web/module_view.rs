@@ -140,10 +140,13 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
     let feedback = move || {
         let correct = outcome.get()?;
         let chosen = chosen.get();
+        // The verdict is a whole sentence because each option's own feedback
+        // often opens with "Yes:", "Correct:" or "Not quite:", which a bare
+        // "Correct." or "Not quite." would repeat.
         let (verdict, class) = if correct {
-            ("Correct.", "feedback feedback--correct")
+            ("Your answer is right.", "feedback feedback--correct")
         } else {
-            ("Not quite.", "feedback feedback--incorrect")
+            ("Your answer is not right yet.", "feedback feedback--incorrect")
         };
         let notes = check.with_value(|c| {
             chosen

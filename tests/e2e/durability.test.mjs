@@ -133,7 +133,7 @@ test('corrupted data is set aside and offered back, and the app stays usable', a
   const check = page.locator('form.check').first();
   await check.locator('input').nth(1).check();
   await check.getByRole('button', { name: 'Check my answer' }).click();
-  await check.getByText('Correct.').waitFor();
+  await check.getByText('Your answer is right.').waitFor();
   await page.reload();
   await page.getByText('1 of 3 answered').waitFor();
   // The set-aside copy is still kept after the fresh record was saved, until the learner deletes it.

@@ -68,10 +68,10 @@ test('a knowledge check gives feedback on a wrong and then a right answer', asyn
   const check = page.locator('form.check').first();
   await check.getByLabel('Predictive').check();
   await check.getByRole('button', { name: 'Check my answer' }).click();
-  await check.getByText('Not quite.').waitFor();
+  await check.getByText('Your answer is not right yet.').waitFor();
   await check.getByLabel('Generative').check();
   await check.getByRole('button', { name: 'Check my answer' }).click();
-  await check.getByText('Correct.').waitFor();
+  await check.getByText('Your answer is right.').waitFor();
   await check.getByText('Drafting new text is what generative tools do', { exact: false }).waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();

@@ -25,7 +25,7 @@ pub fn IncidentsPage() -> impl IntoView {
         });
     };
     view! {
-        <PageTitle text="AI incident and learning log"/>
+        <PageTitle text="AI event log"/>
         <p class="lede">
             "Record what happens when you use AI at work: errors, near misses, good catches, and times it worked well. "
             "Learning from all of them makes care safer."
