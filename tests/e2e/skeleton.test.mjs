@@ -77,6 +77,24 @@ test('a knowledge check gives feedback on a wrong and then a right answer', asyn
   await context.close();
 });
 
+test('reopening a completed module shows each check\'s latest answer and its feedback', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await completeWhatAiIs(page, server.base);
+  await page.reload();
+  await page.getByText(/^Completed on/).waitFor();
+  const checks = page.locator('form.check');
+  for (let index = 0; index < 3; index += 1) {
+    await checks.nth(index).getByText('Your answer is right.').waitFor();
+  }
+  // The first check was answered wrong, then right: the latest answer is the one shown.
+  assert.equal(await checks.nth(0).getByLabel('A generative tool: it writes new text, which may hold invented details', { exact: true }).isChecked(), true);
+  assert.equal(await checks.nth(0).getByLabel('A predictive tool: it scores which parts of the notes matter most to the GP', { exact: true }).isChecked(), false);
+  assert.equal(await checks.nth(1).locator('input:checked').count(), 2);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('without any storage the learner is told, can still learn, and is never told "saved"', async () => {
   const context = await browser.newContext();
   // Some private modes and policies hide both stores.
