@@ -59,6 +59,28 @@ pub fn recommend<'a>(catalogue: &'a Catalogue, record: &LearnerRecord, limit: us
         .collect()
 }
 
+/// The module offered at the end of `current`: the next one in catalogue
+/// (pathway) order, wrapping round, that the learner has not completed,
+/// can start now and is written for their profession, preferring their
+/// own career stage (or, with none saved, the stages `current` is for).
+/// `None` once nothing is left to do.
+pub fn next_module<'a>(catalogue: &'a Catalogue, record: &LearnerRecord, current: &str) -> Option<&'a Module> {
+    let modules = catalogue.modules();
+    let here = modules.iter().position(|m| m.id == current)?;
+    let stages: Vec<String> = match &record.profile.stage {
+        Some(stage) => vec![stage.clone()],
+        None => modules[here].stages.clone(),
+    };
+    let open = || {
+        modules[here + 1..].iter().chain(&modules[..here]).filter(|m| {
+            record.completion(&m.id).is_none()
+                && record.profile.profession.as_deref().is_none_or(|p| m.serves_profession(p))
+                && first_unfinished_prerequisite(catalogue, record, m).is_none()
+        })
+    };
+    open().find(|m| m.stages.iter().any(|s| stages.contains(s))).or_else(|| open().next())
+}
+
 fn first_unfinished_prerequisite<'a>(
     catalogue: &'a Catalogue,
     record: &LearnerRecord,
@@ -159,6 +181,35 @@ mod tests {
 
     fn ids(recommendations: &[Recommendation]) -> Vec<String> {
         recommendations.iter().map(|r| r.module.id.clone()).collect()
+    }
+
+    fn completed(record: &mut LearnerRecord, id: &str) {
+        let done = Completion { completed_at: "2026-05-01T00:00:00.000Z".into(), minutes: 10, score: Some(100) };
+        record.completions.insert(id.into(), done);
+    }
+
+    #[test]
+    fn the_next_module_is_the_next_open_one_on_the_learners_stage() {
+        let catalogue = catalogue();
+        let next =
+            |record: &LearnerRecord, current: &str| next_module(&catalogue, record, current).map(|m| m.id.clone());
+        let mut record = LearnerRecord::default();
+        record.profile.profession = Some("nursing".into());
+        record.profile.stage = Some("registrant".into());
+        // "pharmacy" comes next in order but is written for another profession.
+        assert_eq!(next(&record, "nursing").as_deref(), Some("human"));
+        // From the end it wraps round to the first registrant module still open.
+        assert_eq!(next(&record, "advanced").as_deref(), Some("nursing"));
+        completed(&mut record, "nursing");
+        completed(&mut record, "human");
+        // Nothing left at her stage: the next open module of any stage;
+        // "advanced" is skipped until its prerequisite "basics" is done.
+        assert_eq!(next(&record, "human").as_deref(), Some("basics"));
+        completed(&mut record, "basics");
+        assert_eq!(next(&record, "human").as_deref(), Some("advanced"));
+        completed(&mut record, "advanced");
+        assert_eq!(next(&record, "human"), None, "everything done");
+        assert_eq!(next(&LearnerRecord::default(), "no-such-module"), None);
     }
 
     #[test]

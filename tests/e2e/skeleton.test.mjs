@@ -91,6 +91,12 @@ test('reopening a completed module shows each check\'s latest answer and its fee
   assert.equal(await checks.nth(0).getByLabel('A generative tool: it writes new text, which may hold invented details', { exact: true }).isChecked(), true);
   assert.equal(await checks.nth(0).getByLabel('A predictive tool: it scores which parts of the notes matter most to the GP', { exact: true }).isChecked(), false);
   assert.equal(await checks.nth(1).locator('input:checked').count(), 2);
+  // The end of the module leads on to the next one rather than a dead end.
+  const next = page.getByRole('navigation', { name: 'Next module' }).getByRole('link');
+  const title = (await next.textContent()).replace(/^Next module: /, '');
+  assert.notEqual(title, 'What AI is, and what it is not');
+  await next.click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

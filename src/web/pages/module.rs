@@ -2,6 +2,7 @@
 //! rule with where they stand against it.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -12,6 +13,7 @@ use crate::domain::change::Change;
 use crate::domain::curriculum;
 use crate::domain::module::Module;
 use crate::domain::progress::{standing, Status};
+use crate::domain::recommend::next_module;
 use crate::domain::words;
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::state::use_app_state;
@@ -29,6 +31,7 @@ pub fn ModulePage() -> impl IntoView {
                         <ModuleHeader module=module.clone()/>
                         <ModuleBody module=module.clone() record_answers=true/>
                         <ProgressPanel module/>
+                        <NextModule module/>
                     </article>
                 }
                 .into_any()
@@ -68,6 +71,21 @@ fn track_sections_reached(module: &'static Module) {
     // The callback must outlive the observer, so the cleanup owns both.
     let owned = SendWrapper::new((observer, on_visible));
     on_cleanup(move || owned.0.disconnect());
+}
+
+/// Where to go at the end of a module, so the learner is not left at a
+/// dead end: the next open module on their pathway.
+#[component]
+fn NextModule(module: &'static Module) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let next = state.record.with(|record| next_module(curriculum::catalogue(), record, &module.id))?;
+        Some(view! {
+            <nav class="next-module" aria-label="Next module">
+                <A href=format!("/modules/{}", next.id)>{format!("Next module: {}", next.title)}</A>
+            </nav>
+        })
+    }
 }
 
 #[component]
