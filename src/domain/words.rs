@@ -19,6 +19,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Clauses joined as in prose: "a", "a and b", "a, b and c".
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,6 +44,15 @@ mod tests {
         for odd in ["", "soon", "2026-02-30", "2026-13-01"] {
             assert_eq!(date(odd), odd);
         }
+    }
+
+    #[test]
+    fn lists_join_with_commas_and_a_final_and() {
+        let items = |n: usize| ["a", "b", "c"][..n].iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(list(&items(0)), "");
+        assert_eq!(list(&items(1)), "a");
+        assert_eq!(list(&items(2)), "a and b");
+        assert_eq!(list(&items(3)), "a, b and c");
     }
 
     #[test]

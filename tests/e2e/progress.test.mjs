@@ -78,7 +78,9 @@ test('the profile is saved and tailors what next', async () => {
 
   await page.goto(`${server.base}/`);
   const next = page.locator('.recommendations');
-  await next.getByText('it suits your career stage (leader or ai champion)').first().waitFor();
+  await next.getByText('it suits your career stage (Leader or AI champion)').first().waitFor();
+  // Reasons read as one clause each: no "because a good place to start", no chains of "and you need it before".
+  assert.equal(await next.getByText(/because|, and you need it/).count(), 0);
   // Modules written only for other professions are not suggested.
   assert.equal(await next.getByText('Case study: a dental practice chatbot', { exact: false }).count(), 0);
   assert.deepEqual(page.problems, []);

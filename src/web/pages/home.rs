@@ -45,7 +45,7 @@ pub fn HomePage() -> impl IntoView {
                 {move || state.record.with(|record| recommend(curriculum::catalogue(), record, 5).into_iter().map(|r| view! {
                     <li>
                         <A href=format!("/modules/{}", r.module.id)>{r.module.title.clone()}</A>
-                        <span class="hint">{format!(" — because {}.", r.reasons.join(", and "))}</span>
+                        <span class="hint">{format!(" — {}.", r.why())}</span>
                     </li>
                 }).collect_view())}
             </ol>
