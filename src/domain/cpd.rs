@@ -61,10 +61,11 @@ pub fn log(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<LogRow> {
     rows
 }
 
-/// Hours and participatory hours of the CPD activities among `rows`.
+/// Hours and participatory hours of the CPD activities (and reflective
+/// accounts' CPD hours) among `rows`.
 pub fn totals<'a>(rows: impl IntoIterator<Item = &'a LogRow>) -> (f32, f32) {
     rows.into_iter()
-        .filter(|row| row.entry.entry_type == EntryType::Cpd)
+        .filter(|row| row.entry.entry_type.adds_hours_to(EntryType::Cpd))
         .fold((0.0, 0.0), |(hours, with_others), row| {
             (hours + row.entry.hours, with_others + row.entry.participatory_hours)
         })
@@ -73,7 +74,7 @@ pub fn totals<'a>(rows: impl IntoIterator<Item = &'a LogRow>) -> (f32, f32) {
 /// Hours of CPD activity by calendar year, from the whole log.
 pub fn hours_by_year(rows: &[LogRow]) -> std::collections::BTreeMap<i32, f32> {
     let mut by_year = std::collections::BTreeMap::new();
-    for row in rows.iter().filter(|row| row.entry.entry_type == EntryType::Cpd) {
+    for row in rows.iter().filter(|row| row.entry.entry_type.adds_hours_to(EntryType::Cpd)) {
         if let Some(year) = row.entry.date.get(..4).and_then(|y| y.parse().ok()) {
             *by_year.entry(year).or_insert(0.0) += row.entry.hours;
         }
@@ -162,17 +163,18 @@ mod tests {
         );
         record.cpd.push(entry("a", "2026-02-01", 3.0, 2.0, EntryType::Cpd));
         record.cpd.push(entry("b", "2026-04-01", 0.0, 0.0, EntryType::Feedback));
+        record.cpd.push(entry("c", "2025-12-01", 2.0, 1.0, EntryType::ReflectiveAccount));
         let rows = log(&record, crate::domain::curriculum::catalogue());
         let order: Vec<&str> = rows.iter().map(|r| r.entry.id.as_str()).collect();
-        assert_eq!(order, ["b", "module-what-ai-is", "a"]);
+        assert_eq!(order, ["b", "module-what-ai-is", "a", "c"]);
         assert_eq!(rows[1].entry.title, "Praxis: What AI is, and what it is not");
         assert_eq!(rows[1].from_module.as_deref(), Some("what-ai-is"));
-        assert_eq!(totals(&rows), (3.5, 2.0), "feedback is not CPD time");
-        assert_eq!(hours_by_year(&rows), std::collections::BTreeMap::from([(2026, 3.5)]));
+        assert_eq!(totals(&rows), (5.5, 3.0), "feedback is not CPD time; a reflective account's CPD hours are");
+        assert_eq!(hours_by_year(&rows), std::collections::BTreeMap::from([(2025, 2.0), (2026, 3.5)]));
         let evidence = evidence(&record, crate::domain::curriculum::catalogue());
-        assert_eq!(evidence.len(), 3);
+        assert_eq!(evidence.len(), 4);
         assert_eq!(evidence.iter().filter(|e| e.kind == EntryType::Feedback).count(), 1);
-        assert_eq!(evidence.iter().map(|e| e.hours).sum::<f32>(), 3.5);
+        assert_eq!(evidence.iter().map(|e| e.hours).sum::<f32>(), 5.5);
     }
 
     #[test]

@@ -511,7 +511,7 @@ fn check(
         Requirement::Hours { kind, minimum, participatory } => {
             let have: f32 = evidence
                 .iter()
-                .filter(|item| item.kind == kind)
+                .filter(|item| item.kind.adds_hours_to(kind))
                 .map(|item| if participatory { item.counted_participatory_hours() } else { item.counted_hours() })
                 .sum();
             let noun = match (kind, participatory) {
@@ -1585,6 +1585,17 @@ mod tests {
         assert!(!participatory.met);
         assert_eq!(participatory.missing, "Log 0.5 more hours with others (19.5 of 20 so far).");
         assert_eq!(progress(&readiness, "nmc-cpd-hours").missing, "Log 0.5 more hours (34.5 of 35 so far).");
+    }
+
+    #[test]
+    fn a_reflective_accounts_cpd_hours_count_as_cpd_hours_but_not_as_practice_hours() {
+        let renewal = date(2027, 6, 30);
+        let mut evidence: Vec<Evidence> = (1..=6).map(|month| cpd(date(2026, month, 1), 5.0)).collect();
+        evidence.push(Evidence { hours: 5.0, ..piece(date(2026, 7, 1), EvidenceKind::ReflectiveAccount) });
+        let readiness = evaluate(regulator("nmc"), None, renewal, renewal, &evidence);
+        assert!(progress(&readiness, "nmc-cpd-hours").met, "30 hours of activities and 5 in an account");
+        assert!(!EvidenceKind::ReflectiveAccount.adds_hours_to(EvidenceKind::PracticeHours));
+        assert!(!EvidenceKind::Feedback.adds_hours_to(EvidenceKind::Cpd));
     }
 
     #[test]
