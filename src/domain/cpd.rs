@@ -25,6 +25,64 @@ pub fn method_label(id: &str) -> &str {
     METHODS.iter().find(|(method, _)| *method == id).map_or(id, |(_, label)| label)
 }
 
+/// Which of the CPD form's questions apply to an entry type. Feedback and
+/// discussions are not learning activities: asking how they were learned,
+/// for how long or whether they were planned makes no sense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fields {
+    pub method: bool,
+    /// The label of the hours question, if it is asked.
+    pub hours: Option<&'static str>,
+    pub with_others: bool,
+    pub planned: bool,
+}
+
+pub fn fields(entry_type: EntryType) -> Fields {
+    let none = Fields { method: false, hours: None, with_others: false, planned: false };
+    match entry_type {
+        EntryType::Cpd => Fields { method: true, hours: Some("Hours"), with_others: true, planned: true },
+        EntryType::ReflectiveAccount => Fields { hours: Some("CPD hours"), ..none },
+        EntryType::PracticeHours => Fields { hours: Some("Hours worked"), ..none },
+        EntryType::Feedback | EntryType::PeerDiscussion | EntryType::ReflectiveDiscussion => none,
+    }
+}
+
+/// Clears the answers to questions that do not apply to the entry's type,
+/// so a value typed before the type was changed is neither kept nor counted.
+pub fn fit_to_type(entry: &mut CpdEntry) {
+    let fields = fields(entry.entry_type);
+    if fields.hours.is_none() {
+        entry.hours = 0.0;
+    }
+    if !fields.with_others {
+        entry.participatory_hours = 0.0;
+    }
+    if !fields.planned {
+        entry.planned = false;
+    }
+}
+
+/// The line under an entry's title in the log: its date and type, and
+/// only the details that apply to that type.
+pub fn summary(entry: &CpdEntry) -> String {
+    let fields = fields(entry.entry_type);
+    let mut parts = vec![crate::domain::words::date(&entry.date), entry.entry_type.label().to_owned()];
+    if fields.method {
+        parts.push(method_label(&entry.method).to_owned());
+    }
+    if fields.hours.is_some() {
+        parts.push(if fields.with_others {
+            format!("{:.1} h ({:.1} h with others)", entry.hours, entry.participatory_hours)
+        } else {
+            format!("{:.1} h", entry.hours)
+        });
+    }
+    if fields.planned && entry.planned {
+        parts.push("planned".to_owned());
+    }
+    parts.join(" · ")
+}
+
 /// A row of the log: a hand-made entry, or a completed module.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogRow {
@@ -175,6 +233,29 @@ mod tests {
         assert_eq!(evidence.len(), 4);
         assert_eq!(evidence.iter().filter(|e| e.kind == EntryType::Feedback).count(), 1);
         assert_eq!(evidence.iter().map(|e| e.hours).sum::<f32>(), 5.5);
+    }
+
+    #[test]
+    fn each_type_is_summarised_and_kept_with_only_the_details_that_apply() {
+        let mut course = entry("a", "2026-12-02", 3.0, 2.0, EntryType::Cpd);
+        assert_eq!(
+            summary(&course),
+            "2 December 2026 · CPD activity · Course or workshop · 3.0 h (2.0 h with others) · planned"
+        );
+        course.planned = false;
+        assert!(!summary(&course).contains("planned"));
+
+        // Typed as a course, then changed to feedback before saving.
+        let mut feedback = entry("b", "2026-12-02", 3.0, 2.0, EntryType::Feedback);
+        fit_to_type(&mut feedback);
+        assert_eq!((feedback.hours, feedback.participatory_hours, feedback.planned), (0.0, 0.0, false));
+        assert_eq!(summary(&feedback), "2 December 2026 · Practice-related feedback");
+
+        let mut worked = entry("c", "2026-12-02", 7.5, 2.0, EntryType::PracticeHours);
+        fit_to_type(&mut worked);
+        assert_eq!((worked.hours, worked.participatory_hours), (7.5, 0.0));
+        assert_eq!(summary(&worked), "2 December 2026 · Practice hours · 7.5 h");
+        assert_eq!(fields(EntryType::PracticeHours).hours, Some("Hours worked"));
     }
 
     #[test]

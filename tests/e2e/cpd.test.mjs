@@ -78,6 +78,30 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await context.close();
 });
 
+test('the CPD form asks only what applies to the entry type, and labels the entry by its type', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/cpd`);
+  await appReady(page);
+  await page.getByLabel('Hours', { exact: true }).fill('3');
+  await page.locator('#cpd-type').selectOption('feedback');
+  for (const label of ['How you learned', 'Hours', 'Of which with others', 'I planned this learning in advance']) {
+    assert.equal(await page.getByLabel(label, { exact: true }).isVisible(), false, label);
+  }
+  await page.getByLabel('Title', { exact: true }).fill('Feedback from a ward sister');
+  await page.getByLabel('Date', { exact: true }).fill('2026-11-02');
+  await page.getByRole('button', { name: 'Add to log' }).click();
+  await page.getByText('Saved “Feedback from a ward sister” to your CPD log.').waitFor();
+  await page.locator('.log__entry', { hasText: 'Feedback from a ward sister' }).getByText('2 November 2026 · Practice-related feedback', { exact: true }).waitFor();
+  await page.getByText('1 entry shown: 0.0 hours of CPD').waitFor();
+  // Practice hours ask for hours worked, and nothing about how the learning happened.
+  await page.locator('#cpd-type').selectOption('practice-hours');
+  await page.getByLabel('Hours worked', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('How you learned').isVisible(), false);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a module reflection becomes an NMC reflective account, and readiness counts it', async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
@@ -99,11 +123,16 @@ test('a module reflection becomes an NMC reflective account, and readiness count
   await page.getByText('6 words', { exact: true }).first().waitFor();
   await page.getByLabel('How did you change or improve your practice').fill('I now check any AI alert against my own assessment.');
   await page.getByLabel(/How is this relevant to the Code/).fill('Preserve safety.');
+  await page.getByLabel('CPD hours (if it records learning time)').fill('2');
   await page.getByRole('button', { name: 'Save reflective account' }).click();
   await page.getByText('Saved “Reflection on “What AI is, and what it is not”” to your CPD log as a reflective account.').waitFor();
 
   await page.getByRole('link', { name: 'Revalidation', exact: true }).click();
   await page.locator('.rule', { hasText: '5 written reflective accounts' }).getByText('Add 4 more reflective accounts (1 of 5 so far).').waitFor();
+  // The account's CPD hours count towards the hours, here and in the log's totals.
+  await page.locator('.rule', { hasText: '35 hours of CPD' }).getByText('Log 33 more hours (2 of 35 so far).').waitFor();
+  await page.getByRole('link', { name: 'CPD', exact: true }).click();
+  await page.getByText('1 entry shown: 2.0 hours of CPD, 0.0 of them with others.').waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::reflective::ReflectiveAccountForm;
 use crate::domain::change::{Applied, Change};
-use crate::domain::cpd::{self, method_label, LogRow, METHODS};
+use crate::domain::cpd::{self, LogRow, METHODS};
 use crate::domain::curriculum;
 use crate::domain::record::{CpdEntry, EntryType};
 use crate::domain::reflective;
@@ -111,7 +111,7 @@ pub fn CpdPage() -> impl IntoView {
                 <div class="choice">
                     <input type="checkbox" id="filter-cycle" prop:checked=move || this_cycle.get()
                         on:change=move |e| this_cycle.set(event_target_checked(&e))/>
-                    <label for="filter-cycle">{format!("Only your current {name} cycle ({} to {})", window.start, window.end)}</label>
+                    <label for="filter-cycle">{format!("Only your current {name} cycle ({} to {})", words::day(window.start), words::day(window.end))}</label>
                 </div>
             })}
         </div>
@@ -128,8 +128,7 @@ pub fn CpdPage() -> impl IntoView {
                 view! {
                     <li class="log__entry">
                         <p class="log__title"><strong>{entry.title.clone()}</strong></p>
-                        <p class="hint">{format!("{} · {} · {} · {:.1} h ({:.1} h with others){}", words::date(&entry.date), entry.entry_type.label(),
-                            method_label(&entry.method), entry.hours, entry.participatory_hours, if entry.planned { " · planned" } else { "" })}</p>
+                        <p class="hint">{cpd::summary(&entry)}</p>
                         {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
                         {(!entry.standards.is_empty()).then(|| {
                             let labels: Vec<&str> = entry.standards.iter().map(|id| {
@@ -190,12 +189,16 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
     });
     let PrivacyCheck { findings, confirmed: confirmed_private } =
         PrivacyCheck::new(move || draft.with(|d| format!("{}\n{}\n{}", d.title, d.description, d.evidence_note)));
+    // The questions asked follow the entry's type.
+    let fields = move || draft.with(|d| cpd::fields(d.entry_type));
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let mut entry = draft.get_untracked();
         entry.hours = hours.get_untracked().trim().parse().unwrap_or(f32::NAN);
         entry.participatory_hours = with_others.get_untracked().trim().parse().unwrap_or(f32::NAN);
+        // Questions hidden for this type are not held against the learner.
+        cpd::fit_to_type(&mut entry);
         let mut problems = cpd::validate(&entry);
         if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
             problems.push((
@@ -249,7 +252,7 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                 <input type="date" id="cpd-date" prop:value=move || draft.with(|d| d.date.clone())
                     on:input=move |e| draft.update(|d| d.date = event_target_value(&e))/>
             </div>
-            <div class="field">
+            <div class="field" hidden=move || !fields().method>
                 <label for="cpd-method">"How you learned"</label>
                 <select id="cpd-method" on:change=move |e| draft.update(|d| d.method = event_target_value(&e))>
                     {METHODS.iter().map(|(id, label)| view! {
@@ -257,13 +260,13 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for="cpd-hours">"Hours"</label>
+            <div class="field" hidden=move || fields().hours.is_none()>
+                <label for="cpd-hours">{move || fields().hours}</label>
                 <FieldError id="cpd-hours" errors/>
                 <input type="text" inputmode="decimal" id="cpd-hours" class="input--short" prop:value=move || hours.get()
                     on:input=move |e| hours.set(event_target_value(&e))/>
             </div>
-            <div class="field">
+            <div class="field" hidden=move || !fields().with_others>
                 <label for="cpd-participatory">"Of which with others"</label>
                 <p class="hint" id="cpd-participatory-hint">"Time learning with at least one other professional, in person or online (the NMC calls this participatory)."</p>
                 <FieldError id="cpd-participatory" errors/>
@@ -292,7 +295,7 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                     </fieldset>
                 })
             }}
-            <div class="choice">
+            <div class="choice" hidden=move || !fields().planned>
                 <input type="checkbox" id="cpd-planned" prop:checked=move || draft.with(|d| d.planned)
                     on:change=move |e| draft.update(|d| d.planned = event_target_checked(&e))/>
                 <label for="cpd-planned">"I planned this learning in advance"</label>
