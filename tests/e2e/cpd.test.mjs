@@ -78,6 +78,23 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await context.close();
 });
 
+test('with revalidation under 120 days away and rules unmet, the dashboard says so', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const renewal = new Date(Date.now() + 100 * 86400000).toISOString().slice(0, 10);
+  await setProfile(page, 'nmc', renewal);
+  await page.goto(`${server.base}/`);
+  await page.getByText(/^Your revalidation with the Nursing and Midwifery Council \(NMC\) is due by \d{1,2} [A-Z][a-z]+ \d{4}, in \d+ days?, and 0 of \d+ requirements Praxis can check are met\./).waitFor();
+  await page.getByRole('link', { name: 'See what is still needed' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Revalidation readiness' }).waitFor();
+  // Schemes with nothing to count say what applies, not "0 of 0" and "Not yet".
+  const sssc = page.getByRole('row', { name: /Scottish Social Services Council/ });
+  await sssc.getByText('None Praxis can count').waitFor();
+  await sssc.getByText(/^You confirm \d+ requirements? yourself$/).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('the CPD form asks only what applies to the entry type, and labels the entry by its type', async () => {
   const context = await browser.newContext();
   const page = await openPage(context);

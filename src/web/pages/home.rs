@@ -9,7 +9,7 @@ use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_pr
 use crate::domain::framework::COMPETENCE_DOMAINS;
 use crate::domain::recommend::recommend;
 use crate::domain::words;
-use crate::domain::{cpd, curriculum};
+use crate::domain::{cpd, curriculum, revalidation};
 use crate::web::browser::{mark, today};
 use crate::web::charts::{BarChart, LineChart, Radar, RadarAxis};
 use crate::web::page_title::PageTitle;
@@ -32,6 +32,15 @@ pub fn HomePage() -> impl IntoView {
         <p>{move || format!("You have completed {} of {} modules.", completed(), total)}</p>
         {move || state.record.with(|r| backup_reminder(r, today())).map(|text| view! {
             <div class="notice notice--info"><p>{text}" "<A href="/export">"Export a backup"</A></p></div>
+        })}
+        {move || state.record.with(|r| {
+            let regulator = revalidation::find(r.profile.regulator.as_deref()?)?;
+            let renewal = cpd::parse_date(r.profile.renewal_date.as_deref()?)?;
+            let role = r.profile.registration_type.as_deref();
+            let evidence = cpd::evidence(r, curriculum::catalogue());
+            revalidation::evaluate(regulator, role, renewal, today(), &evidence).due_soon_warning()
+        }).map(|text| view! {
+            <div class="notice notice--warning"><p>{text}" "<A href="/revalidation">"See what is still needed"</A></p></div>
         })}
         {move || state.record.with(|r| reassessment_prompt(r, today())).map(|text| view! {
             <div class="notice notice--info"><p>{text}" "<A href="/competence">"Rate your competence"</A></p></div>

@@ -129,14 +129,13 @@ fn Compare(renewal: RwSignal<String>, evidence: Signal<Vec<revalidation::Evidenc
                 let evidence = evidence.get();
                 let rows = revalidation::regulators().iter().map(|regulator| {
                     let readiness = evaluate(regulator, None, renewal, today(), &evidence);
-                    let checkable: Vec<_> = readiness.rules.iter().filter(|p| p.rule.is_checkable()).collect();
-                    let met = checkable.iter().filter(|p| p.met).count();
+                    let (rules_met, status) = readiness.comparison();
                     view! {
                         <tr>
                             <th scope="row">{regulator.name}</th>
-                            <td>{format!("{} to {}", readiness.window.start, readiness.window.end)}</td>
-                            <td>{format!("{met} of {}", checkable.len())}</td>
-                            <td>{if readiness.is_ready() { "Ready" } else { "Not yet" }}</td>
+                            <td>{format!("{} to {}", words::day(readiness.window.start), words::day(readiness.window.end))}</td>
+                            <td>{rules_met}</td>
+                            <td>{status}</td>
                         </tr>
                     }
                 }).collect_view();
