@@ -101,6 +101,20 @@ test('reopening a completed module shows each check\'s latest answer and its fee
   await context.close();
 });
 
+test('Open Badges with nothing completed says so instead of downloading an empty file', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/export`);
+  await appReady(page);
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.getByRole('button', { name: 'Open Badges 3.0 (JSON)' }).click();
+  await page.getByText('There are no badges to export yet: each module you complete gives you one.').waitFor();
+  assert.equal(downloads, 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('without any storage the learner is told, can still learn, and is never told "saved"', async () => {
   const context = await browser.newContext();
   // Some private modes and policies hide both stores.

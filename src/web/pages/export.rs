@@ -60,8 +60,13 @@ pub fn ExportPage() -> impl IntoView {
         let text = timed("praxis:export:badges", || {
             let credentials =
                 state.record.with_untracked(|record| badges::credentials(record, curriculum::catalogue()));
-            serde_json::to_string_pretty(&credentials).unwrap_or_default()
+            (!credentials.is_empty()).then(|| serde_json::to_string_pretty(&credentials).unwrap_or_default())
         });
+        // A file holding `[]` would look like a broken export.
+        let Some(text) = text else {
+            message.set(Some("There are no badges to export yet: each module you complete gives you one.".to_owned()));
+            return;
+        };
         offer(format!("praxis-badges-{}.json", &now_iso()[..10]), "application/json", text);
     };
     view! {
