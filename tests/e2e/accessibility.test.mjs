@@ -18,6 +18,14 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+// A 40-year career shows what small records never do (overdue goals, long
+// logs); the contrast of the "Overdue" tag failed only with one loaded.
+let longCareer;
+async function loadLongCareer(page) {
+  longCareer ??= JSON.parse(await readFile(sampleBackups(1, { years: 40, prefix: 'career' })[0], 'utf8')).record;
+  await storeRecord(page, longCareer);
+}
+
 // Each page, with what to do on it first so that its dynamic parts show.
 const PAGES = {
   home: { path: '/' },
@@ -91,6 +99,28 @@ const PAGES = {
     },
   },
   'not-found': { path: '/no-such-page' },
+  // Last, because the long career stays stored for the pages after it.
+  'competence-long-career': {
+    path: '/competence',
+    async prepare(page) {
+      await loadLongCareer(page);
+      await page.locator('.tag--overdue').first().waitFor();
+    },
+  },
+  'cpd-long-career': {
+    path: '/cpd',
+    async prepare(page) {
+      await loadLongCareer(page);
+      await page.locator('.log__entry').first().waitFor();
+    },
+  },
+  'dashboard-long-career': {
+    path: '/',
+    async prepare(page) {
+      await loadLongCareer(page);
+      await page.locator('figure.chart').first().waitFor();
+    },
+  },
 };
 
 async function axeViolations(page) {
