@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::browser::{download, focus};
@@ -18,24 +19,7 @@ pub fn App(state: AppState) -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
-            <header class="site-header">
-                <div class="site-header__inner">
-                    <A href="/" attr:class="site-header__name">"Praxis"</A>
-                    <nav aria-label="Main">
-                        <ul class="site-nav">
-                            <li><A href="/modules">"Modules"</A></li>
-                            <li><A href="/competence">"Competence"</A></li>
-                            <li><A href="/cpd">"CPD"</A></li>
-                            <li><A href="/revalidation">"Revalidation"</A></li>
-                            <li><A href="/incidents">"AI event log"</A></li>
-                            <li><A href="/export">"Export"</A></li>
-                            <li><A href="/author">"Author"</A></li>
-                            <li><A href="/employer">"Employer"</A></li>
-                            <li><A href="/settings">"Profile"</A></li>
-                        </ul>
-                    </nav>
-                </div>
-            </header>
+            <SiteHeader/>
             <StorageNotice/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -55,8 +39,51 @@ pub fn App(state: AppState) -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>"Everything you record stays in this browser. Nothing is sent anywhere unless you export it."</p>
+                // Tools for other people than learners, kept out of the learners' own navigation.
+                <nav aria-label="Other tools">
+                    <ul class="footer-nav">
+                        <li><A href="/author">"For educators: write a module"</A></li>
+                        <li><A href="/employer">"For employers: staff compliance"</A></li>
+                    </ul>
+                </nav>
             </footer>
         </Router>
+    }
+}
+
+/// The header. On a phone the learner's seven links sit behind a "Menu"
+/// button (NHS.UK style) instead of wrapping over a fifth of the screen;
+/// CSS shows the button only on narrow screens, so nothing moves on load.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let location = use_location();
+    // Following a link closes the menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href="/" attr:class="site-header__name">"Praxis"</A>
+                <button type="button" class="site-menu-toggle" aria-controls="site-nav"
+                    aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    "Menu"
+                </button>
+                <nav aria-label="Main" id="site-nav" class="site-nav-wrap" class:site-nav-wrap--open=move || open.get()>
+                    <ul class="site-nav">
+                        <li><A href="/modules">"Modules"</A></li>
+                        <li><A href="/competence">"Competence"</A></li>
+                        <li><A href="/cpd">"CPD"</A></li>
+                        <li><A href="/revalidation">"Revalidation"</A></li>
+                        <li><A href="/incidents">"AI event log"</A></li>
+                        <li><A href="/export">"Export"</A></li>
+                        <li><A href="/settings">"Profile"</A></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
     }
 }
 

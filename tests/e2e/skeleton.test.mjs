@@ -101,6 +101,34 @@ test('reopening a completed module shows each check\'s latest answer and its fee
   await context.close();
 });
 
+test('on a phone the header is one row with a Menu button, and every target is at least 44 px', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await openPage(context);
+  await page.goto(`${server.base}/`);
+  await appReady(page);
+  const header = await page.locator('header.site-header').boundingBox();
+  assert.ok(header.height <= 80, `header is ${header.height}px tall`);
+  const main = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(await main.getByRole('link', { name: 'CPD', exact: true }).isVisible(), false, 'the links wait behind Menu');
+  const menu = page.getByRole('button', { name: 'Menu' });
+  const button = await menu.boundingBox();
+  assert.ok(button.width >= 44 && button.height >= 44, JSON.stringify(button));
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  for (const link of await main.getByRole('link').all()) {
+    const box = await link.boundingBox();
+    assert.ok(box.height >= 44, `${await link.textContent()} is ${box.height}px tall`);
+  }
+  // Educators' and employers' tools are not learners' navigation: they are in the footer.
+  assert.equal(await main.getByRole('link', { name: /Author|Employer/ }).count(), 0);
+  await page.getByRole('navigation', { name: 'Other tools' }).getByRole('link', { name: 'For educators: write a module' }).waitFor();
+  await main.getByRole('link', { name: 'CPD', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your CPD log' }).waitFor();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'following a link closes the menu');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('Open Badges with nothing completed says so instead of downloading an empty file', async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
