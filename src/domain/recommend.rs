@@ -46,37 +46,30 @@ pub fn recommend<'a>(catalogue: &'a Catalogue, record: &LearnerRecord, limit: us
         unlock_score: i32,
         unlocks: Vec<&'a str>,
     }
-    let mut candidates: Vec<Candidate<'a>> = Vec::new();
-    let mut entry = |module: &'a Module| -> usize {
-        if let Some(index) = candidates.iter().position(|c| c.module.id == module.id) {
-            return index;
+    fn slot<'a, 'c>(candidates: &'c mut Vec<Candidate<'a>>, order: usize, module: &'a Module) -> &'c mut Candidate<'a> {
+        match candidates.iter().position(|c| c.module.id == module.id) {
+            Some(index) => &mut candidates[index],
+            None => {
+                candidates.push(Candidate { module, order, fit: None, unlock_score: 0, unlocks: Vec::new() });
+                candidates.last_mut().expect("just pushed")
+            }
         }
-        let order = catalogue.modules().iter().position(|m| m.id == module.id).unwrap_or(usize::MAX);
-        candidates.push(Candidate { module, order, fit: None, unlock_score: 0, unlocks: Vec::new() });
-        candidates.len() - 1
-    };
-    let mut plan: Vec<(usize, Option<&'a Module>, Option<(i32, Vec<String>)>)> = Vec::new();
+    }
+    let order_of = |module: &Module| catalogue.modules().iter().position(|m| m.id == module.id).unwrap_or(usize::MAX);
+    let mut candidates: Vec<Candidate<'a>> = Vec::new();
     for module in catalogue.modules() {
         if record.completion(&module.id).is_some() {
             continue;
         }
         if let Some(blocked_by) = first_unfinished_prerequisite(catalogue, record, module) {
-            plan.push((entry(blocked_by), Some(module), None));
+            let on_stage = record.profile.stage.as_ref().is_some_and(|stage| module.stages.contains(stage));
+            let candidate = slot(&mut candidates, order_of(blocked_by), blocked_by);
+            candidate.unlock_score = candidate.unlock_score.max(1 + if on_stage { STAGE_WEIGHT } else { 0 });
+            candidate.unlocks.push(&module.title);
             continue;
         }
         let Some(fit) = fit(module, record) else { continue };
-        plan.push((entry(module), None, Some(fit)));
-    }
-    for (index, unlocks, fit) in plan {
-        let candidate = &mut candidates[index];
-        if let Some(blocked) = unlocks {
-            let on_stage = record.profile.stage.as_ref().is_some_and(|stage| blocked.stages.contains(stage));
-            candidate.unlock_score = candidate.unlock_score.max(1 + if on_stage { STAGE_WEIGHT } else { 0 });
-            candidate.unlocks.push(&blocked.title);
-        }
-        if fit.is_some() {
-            candidate.fit = fit;
-        }
+        slot(&mut candidates, order_of(module), module).fit = Some(fit);
     }
     let mut ranked: Vec<(i32, usize, Recommendation<'a>)> = candidates
         .into_iter()
