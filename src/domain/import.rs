@@ -119,14 +119,14 @@ pub fn merge(current: &LearnerRecord, incoming: &LearnerRecord, choices: &BTreeM
         &mut record.cpd,
         &incoming.cpd,
         |e| e.id.clone(),
-        |e| format!("CPD entry “{}” ({})", e.title, e.date),
+        |e| format!("CPD entry “{}” ({})", e.title, day(&e.date)),
     );
     merging.list(
         "incident",
         &mut record.incidents,
         &incoming.incidents,
         |i| i.id.clone(),
-        |i| format!("AI incident of {} ({})", i.date, i.tool),
+        |i| format!("AI incident of {} ({})", day(&i.date), i.tool),
     );
     record.last_backup_at = current.last_backup_at.clone().max(incoming.last_backup_at.clone());
     for (key, id) in &incoming.xapi_exported {
@@ -312,8 +312,8 @@ fn combine_versions(mine: &ReflectionAnswer, theirs: &ReflectionAnswer) -> Refle
     ReflectionAnswer { text: current.text, updated_at: current.updated_at, earlier_versions: versions }
 }
 
-fn day(timestamp: &str) -> &str {
-    timestamp.get(..10).unwrap_or(timestamp)
+fn day(timestamp: &str) -> String {
+    words::date(timestamp)
 }
 
 #[cfg(test)]
@@ -371,6 +371,8 @@ mod tests {
         assert_eq!(kinds(ChangeKind::Added), ["profile.staff_number", "completion:what-ai-is", "cpd:c"]);
         assert_eq!(kinds(ChangeKind::Updated), ["reflection:what-ai-is/first"]);
         assert_eq!(kinds(ChangeKind::Conflict), ["profile.name", "cpd:b"]);
+        let conflict = merged.changes.iter().find(|c| c.key == "cpd:b").unwrap();
+        assert_eq!(conflict.what, "CPD entry “Sepsis course” (1 March 2026)", "dates as the learner reads them");
         assert_eq!(merged.unchanged, 1, "CPD entry a is the same in both");
         let record = &merged.record;
         assert_eq!(record.profile.name.as_deref(), Some("Asha"), "a profile conflict keeps this browser's by default");

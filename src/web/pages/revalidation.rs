@@ -110,7 +110,7 @@ pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
                 </details>
             })}
             <p class="hint">"Source: "<a href=regulator.source.url rel="noopener" target="_blank">{regulator.source.title}</a>
-                {format!(". Last checked {}. Always confirm with your regulator before you submit.", regulator.last_checked)}</p>
+                {format!(". Last checked {}. Always confirm with your regulator before you submit.", words::date(regulator.last_checked))}</p>
         </section>
     }
 }
