@@ -106,6 +106,8 @@ test('on a phone the header is one row with a Menu button, and every target is a
   const page = await openPage(context);
   await page.goto(`${server.base}/`);
   await appReady(page);
+  // A first visit offers one clear first step.
+  await page.getByRole('link', { name: /^Start with “/ }).waitFor();
   const header = await page.locator('header.site-header').boundingBox();
   assert.ok(header.height <= 80, `header is ${header.height}px tall`);
   const main = page.getByRole('navigation', { name: 'Main' });

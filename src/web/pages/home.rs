@@ -45,6 +45,14 @@ pub fn HomePage() -> impl IntoView {
         {move || state.record.with(|r| reassessment_prompt(r, today())).map(|text| view! {
             <div class="notice notice--info"><p>{text}" "<A href="/competence">"Rate your competence"</A></p></div>
         })}
+        // On a first visit one clear first step, rather than several links of equal weight.
+        {move || state.record.with(|r| {
+            let fresh = r.completions.is_empty() && r.progress.is_empty();
+            let first = recommend(curriculum::catalogue(), r, 1).into_iter().next().filter(|_| fresh)?;
+            Some(view! {
+                <p><A href=format!("/modules/{}", first.module.id) attr:class="button">{format!("Start with “{}”", first.module.title)}</A></p>
+            })
+        })}
         <section aria-labelledby="next-heading">
             <h2 id="next-heading">"What next"</h2>
             {move || no_profile().then(|| view! {
@@ -58,7 +66,7 @@ pub fn HomePage() -> impl IntoView {
                     </li>
                 }).collect_view())}
             </ol>
-            <p><A href="/modules" attr:class="button">"Browse all modules"</A></p>
+            <p><A href="/modules" attr:class="button button--secondary">"Browse all modules"</A></p>
         </section>
         <section aria-labelledby="pictures-heading" class="pictures">
             <h2 id="pictures-heading">"Your progress over time"</h2>
