@@ -348,7 +348,8 @@ fn every_view(record: &LearnerRecord) {
     assert!(hours.is_finite() && with_others.is_finite() && with_others <= hours, "{hours} {with_others}");
     cpd::hours_by_year(&rows);
     let evidence = cpd::evidence(record, catalogue);
-    let renewal = record.profile.renewal_date.as_deref().and_then(cpd::parse_date).unwrap_or(today);
+    let renewal =
+        record.profile.renewal_date.as_deref().and_then(praxis::domain::timestamp::parse_date).unwrap_or(today);
     for regulator in revalidation::regulators() {
         let roles = std::iter::once(None).chain(regulator.roles.iter().map(|role| Some(role.id)));
         for role in roles.chain([record.profile.registration_type.as_deref()]) {

@@ -4,8 +4,7 @@
 use crate::domain::module::Catalogue;
 use crate::domain::record::{CpdEntry, EntryType, LearnerRecord, MAX_ENTRY_HOURS};
 use crate::domain::revalidation::Evidence;
-// Re-exported so the `/cpd` page, being edited elsewhere, keeps reading it as `cpd::parse_date`.
-pub use crate::domain::timestamp::parse_date;
+use crate::domain::timestamp::parse_date;
 
 /// How learning happened, as regulators' forms ask for it.
 pub const METHODS: &[(&str, &str)] = &[
@@ -22,6 +21,64 @@ pub const METHODS: &[(&str, &str)] = &[
 
 pub fn method_label(id: &str) -> &str {
     METHODS.iter().find(|(method, _)| *method == id).map_or(id, |(_, label)| label)
+}
+
+/// Which of the CPD form's questions apply to an entry type. Feedback and
+/// discussions are not learning activities: asking how they were learned,
+/// for how long or whether they were planned makes no sense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fields {
+    pub method: bool,
+    /// The label of the hours question, if it is asked.
+    pub hours: Option<&'static str>,
+    pub with_others: bool,
+    pub planned: bool,
+}
+
+pub fn fields(entry_type: EntryType) -> Fields {
+    let none = Fields { method: false, hours: None, with_others: false, planned: false };
+    match entry_type {
+        EntryType::Cpd => Fields { method: true, hours: Some("Hours"), with_others: true, planned: true },
+        EntryType::ReflectiveAccount => Fields { hours: Some("CPD hours"), ..none },
+        EntryType::PracticeHours => Fields { hours: Some("Hours worked"), ..none },
+        EntryType::Feedback | EntryType::PeerDiscussion | EntryType::ReflectiveDiscussion => none,
+    }
+}
+
+/// Clears the answers to questions that do not apply to the entry's type,
+/// so a value typed before the type was changed is neither kept nor counted.
+pub fn fit_to_type(entry: &mut CpdEntry) {
+    let fields = fields(entry.entry_type);
+    if fields.hours.is_none() {
+        entry.hours = 0.0;
+    }
+    if !fields.with_others {
+        entry.participatory_hours = 0.0;
+    }
+    if !fields.planned {
+        entry.planned = false;
+    }
+}
+
+/// The line under an entry's title in the log: its date and type, and
+/// only the details that apply to that type.
+pub fn summary(entry: &CpdEntry) -> String {
+    let fields = fields(entry.entry_type);
+    let mut parts = vec![crate::domain::words::date(&entry.date), entry.entry_type.label().to_owned()];
+    if fields.method {
+        parts.push(method_label(&entry.method).to_owned());
+    }
+    if fields.hours.is_some() {
+        parts.push(if fields.with_others {
+            format!("{:.1} h ({:.1} h with others)", entry.hours, entry.participatory_hours)
+        } else {
+            format!("{:.1} h", entry.hours)
+        });
+    }
+    if fields.planned && entry.planned {
+        parts.push("planned".to_owned());
+    }
+    parts.join(" · ")
 }
 
 /// A row of the log: a hand-made entry, or a completed module.
@@ -60,10 +117,11 @@ pub fn log(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<LogRow> {
     rows
 }
 
-/// Hours and participatory hours of the CPD activities among `rows`.
+/// Hours and participatory hours of the CPD activities (and reflective
+/// accounts' CPD hours) among `rows`.
 pub fn totals<'a>(rows: impl IntoIterator<Item = &'a LogRow>) -> (f32, f32) {
     rows.into_iter()
-        .filter(|row| row.entry.entry_type == EntryType::Cpd)
+        .filter(|row| row.entry.entry_type.adds_hours_to(EntryType::Cpd))
         .fold((0.0, 0.0), |(hours, with_others), row| {
             (hours + row.entry.hours, with_others + row.entry.participatory_hours)
         })
@@ -72,7 +130,7 @@ pub fn totals<'a>(rows: impl IntoIterator<Item = &'a LogRow>) -> (f32, f32) {
 /// Hours of CPD activity by calendar year, from the whole log.
 pub fn hours_by_year(rows: &[LogRow]) -> std::collections::BTreeMap<i32, f32> {
     let mut by_year = std::collections::BTreeMap::new();
-    for row in rows.iter().filter(|row| row.entry.entry_type == EntryType::Cpd) {
+    for row in rows.iter().filter(|row| row.entry.entry_type.adds_hours_to(EntryType::Cpd)) {
         if let Some(year) = row.entry.date.get(..4).and_then(|y| y.parse().ok()) {
             *by_year.entry(year).or_insert(0.0) += row.entry.hours;
         }
@@ -153,17 +211,41 @@ mod tests {
         );
         record.cpd.push(entry("a", "2026-02-01", 3.0, 2.0, EntryType::Cpd));
         record.cpd.push(entry("b", "2026-04-01", 0.0, 0.0, EntryType::Feedback));
+        record.cpd.push(entry("c", "2025-12-01", 2.0, 1.0, EntryType::ReflectiveAccount));
         let rows = log(&record, crate::domain::curriculum::catalogue());
         let order: Vec<&str> = rows.iter().map(|r| r.entry.id.as_str()).collect();
-        assert_eq!(order, ["b", "module-what-ai-is", "a"]);
+        assert_eq!(order, ["b", "module-what-ai-is", "a", "c"]);
         assert_eq!(rows[1].entry.title, "Praxis: What AI is, and what it is not");
         assert_eq!(rows[1].from_module.as_deref(), Some("what-ai-is"));
-        assert_eq!(totals(&rows), (3.5, 2.0), "feedback is not CPD time");
-        assert_eq!(hours_by_year(&rows), std::collections::BTreeMap::from([(2026, 3.5)]));
+        assert_eq!(totals(&rows), (5.5, 3.0), "feedback is not CPD time; a reflective account's CPD hours are");
+        assert_eq!(hours_by_year(&rows), std::collections::BTreeMap::from([(2025, 2.0), (2026, 3.5)]));
         let evidence = evidence(&record, crate::domain::curriculum::catalogue());
-        assert_eq!(evidence.len(), 3);
+        assert_eq!(evidence.len(), 4);
         assert_eq!(evidence.iter().filter(|e| e.kind == EntryType::Feedback).count(), 1);
-        assert_eq!(evidence.iter().map(|e| e.hours).sum::<f32>(), 3.5);
+        assert_eq!(evidence.iter().map(|e| e.hours).sum::<f32>(), 5.5);
+    }
+
+    #[test]
+    fn each_type_is_summarised_and_kept_with_only_the_details_that_apply() {
+        let mut course = entry("a", "2026-12-02", 3.0, 2.0, EntryType::Cpd);
+        assert_eq!(
+            summary(&course),
+            "2 December 2026 · CPD activity · Course or workshop · 3.0 h (2.0 h with others) · planned"
+        );
+        course.planned = false;
+        assert!(!summary(&course).contains("planned"));
+
+        // Typed as a course, then changed to feedback before saving.
+        let mut feedback = entry("b", "2026-12-02", 3.0, 2.0, EntryType::Feedback);
+        fit_to_type(&mut feedback);
+        assert_eq!((feedback.hours, feedback.participatory_hours, feedback.planned), (0.0, 0.0, false));
+        assert_eq!(summary(&feedback), "2 December 2026 · Practice-related feedback");
+
+        let mut worked = entry("c", "2026-12-02", 7.5, 2.0, EntryType::PracticeHours);
+        fit_to_type(&mut worked);
+        assert_eq!((worked.hours, worked.participatory_hours), (7.5, 0.0));
+        assert_eq!(summary(&worked), "2 December 2026 · Practice hours · 7.5 h");
+        assert_eq!(fields(EntryType::PracticeHours).hours, Some("Hours worked"));
     }
 
     #[test]

@@ -14,8 +14,7 @@ use super::export::csv as completion_csv;
 use super::module::{Catalogue, Kind};
 use super::quote::quoted;
 use super::staff::{normalised, visible, Learner};
-// Re-exported so the `/employer` and `/export` pages, being edited elsewhere, keep their imports.
-pub use super::staff::{FileCheck, StaffRecord, Status, NO_CHANGE_FOUND};
+use super::staff::{FileCheck, StaffRecord, Status};
 
 /// How long a completion counts before the module should be taken again,
 /// unless the employer sets another period.

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::digest::serialized_sha256;
 use super::record::{LearnerRecord, ModuleProgress, ReflectionAnswer, ReflectionVersion};
+use super::words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {
@@ -118,14 +119,14 @@ pub fn merge(current: &LearnerRecord, incoming: &LearnerRecord, choices: &BTreeM
         &mut record.cpd,
         &incoming.cpd,
         |e| e.id.clone(),
-        |e| format!("CPD entry “{}” ({})", e.title, e.date),
+        |e| format!("CPD entry “{}” ({})", e.title, day(&e.date)),
     );
     merging.list(
         "incident",
         &mut record.incidents,
         &incoming.incidents,
         |i| i.id.clone(),
-        |i| format!("AI incident of {} ({})", i.date, i.tool),
+        |i| format!("AI incident of {} ({})", day(&i.date), i.tool),
     );
     record.last_backup_at = current.last_backup_at.clone().max(incoming.last_backup_at.clone());
     for (key, id) in &incoming.xapi_exported {
@@ -190,7 +191,10 @@ impl Merging<'_> {
         let new_attempts: Vec<_> = theirs.attempts.iter().filter(|a| !mine.attempts.contains(a)).cloned().collect();
         self.unchanged += theirs.attempts.len() - new_attempts.len();
         if !new_attempts.is_empty() {
-            let what = format!("{} knowledge-check answer(s) in {module_id}", new_attempts.len());
+            let what = format!(
+                "{} in {module_id}",
+                words::count(new_attempts.len(), "knowledge-check answer", "knowledge-check answers")
+            );
             self.note(ChangeKind::Added, format!("attempts:{module_id}"), what, &[]);
             mine.attempts.extend(new_attempts);
             mine.attempts.sort_by(|a, b| a.at.cmp(&b.at));
@@ -308,8 +312,8 @@ fn combine_versions(mine: &ReflectionAnswer, theirs: &ReflectionAnswer) -> Refle
     ReflectionAnswer { text: current.text, updated_at: current.updated_at, earlier_versions: versions }
 }
 
-fn day(timestamp: &str) -> &str {
-    timestamp.get(..10).unwrap_or(timestamp)
+fn day(timestamp: &str) -> String {
+    words::date(timestamp)
 }
 
 #[cfg(test)]
@@ -367,6 +371,8 @@ mod tests {
         assert_eq!(kinds(ChangeKind::Added), ["profile.staff_number", "completion:what-ai-is", "cpd:c"]);
         assert_eq!(kinds(ChangeKind::Updated), ["reflection:what-ai-is/first"]);
         assert_eq!(kinds(ChangeKind::Conflict), ["profile.name", "cpd:b"]);
+        let conflict = merged.changes.iter().find(|c| c.key == "cpd:b").unwrap();
+        assert_eq!(conflict.what, "CPD entry “Sepsis course” (1 March 2026)", "dates as the learner reads them");
         assert_eq!(merged.unchanged, 1, "CPD entry a is the same in both");
         let record = &merged.record;
         assert_eq!(record.profile.name.as_deref(), Some("Asha"), "a profile conflict keeps this browser's by default");

@@ -5,10 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::record::{CpdEntry, EntryType};
-// The stored types live with the record; re-exported so the `/incidents` page, being edited
-// elsewhere, keeps its imports.
-pub use crate::domain::record::{Incident, Outcome, ReportRoute};
+use crate::domain::record::{CpdEntry, EntryType, Incident};
 use crate::domain::reflective;
 
 /// A plain-text summary laid out to help complete a Yellow Card or
@@ -97,6 +94,7 @@ pub fn reflect(incident: &Incident, template_id: &str, today: &str, at: &str) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::record::{Outcome, ReportRoute};
 
     fn incident() -> Incident {
         Incident {

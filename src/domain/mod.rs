@@ -33,3 +33,4 @@ pub mod staff;
 pub mod storage;
 pub mod timestamp;
 pub mod validate;
+pub mod words;

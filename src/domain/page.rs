@@ -41,12 +41,14 @@ pages! {
     Competence => "/competence", Some("Competence");
     Cpd => "/cpd", Some("CPD");
     Revalidation => "/revalidation", Some("Revalidation");
-    Incidents => "/incidents", Some("AI events");
+    Incidents => "/incidents", Some("AI event log");
     Export => "/export", Some("Export");
-    Author => "/author", Some("Author");
+    /// For educators; linked from the footer, out of the learners' own navigation.
+    Author => "/author", None;
     /// The module format guide, linked from `/author`.
     AuthorGuide => "/author/guide", None;
-    Employer => "/employer", Some("Employer");
+    /// For employers; linked from the footer.
+    Employer => "/employer", None;
     Settings => "/settings", Some("Profile");
     /// The printable portfolio, linked from `/revalidation`.
     Portfolio => "/portfolio", None;

@@ -5,6 +5,7 @@
 
 use crate::domain::module::Module;
 use crate::domain::record::{Completion, LearnerRecord, ModuleProgress};
+use crate::domain::words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -64,13 +65,19 @@ pub fn standing(module: &Module, record: &LearnerRecord) -> Standing {
     let rule = module.completion;
     let mut still_needed = Vec::new();
     if answered < check_ids.len() {
-        still_needed.push(format!("Answer {} more knowledge check(s)", check_ids.len() - answered));
+        still_needed.push(format!(
+            "Answer {}",
+            words::count(check_ids.len() - answered, "more knowledge check", "more knowledge checks")
+        ));
     }
     if let Some(score) = latest_score.filter(|&score| score < rule.pass_mark) {
         still_needed.push(format!("Get at least {} % right on your latest answers (now {score} %)", rule.pass_mark));
     }
     if rule.reflections_required && reflections_answered < prompt_ids.len() {
-        still_needed.push(format!("Answer {} more reflection prompt(s)", prompt_ids.len() - reflections_answered));
+        still_needed.push(format!(
+            "Answer {}",
+            words::count(prompt_ids.len() - reflections_answered, "more reflection prompt", "more reflection prompts")
+        ));
     }
 
     let started = !progress.attempts.is_empty() || !progress.reflections.is_empty();
@@ -150,9 +157,9 @@ mod tests {
         assert_eq!(
             standing.still_needed,
             [
-                "Answer 5 more knowledge check(s)",
+                "Answer 5 more knowledge checks",
                 "Get at least 80 % right on your latest answers (now 0 %)",
-                "Answer 1 more reflection prompt(s)"
+                "Answer 1 more reflection prompt"
             ]
         );
     }
@@ -173,7 +180,7 @@ mod tests {
         answer(&mut record, "d", true, "2026-01-03T00:00:00.000Z");
         let now = standing(&module, &record);
         assert_eq!((now.latest_score, now.best_score), (Some(80), Some(80)));
-        assert_eq!(now.still_needed, ["Answer 1 more reflection prompt(s)"]);
+        assert_eq!(now.still_needed, ["Answer 1 more reflection prompt"]);
         assert!(!complete_if_due(&module, &mut record, "2026-01-03T00:00:00.000Z"));
 
         record.record_reflection("m", "r", "  ", "2026-01-04T00:00:00.000Z");

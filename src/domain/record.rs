@@ -239,6 +239,13 @@ impl EntryType {
         }
     }
 
+    /// Whether an entry of this type adds its hours to `kind`'s: its own
+    /// kind, and a reflective account's CPD hours to CPD, since the account
+    /// records the learning those hours were spent on.
+    pub fn adds_hours_to(self, kind: EntryType) -> bool {
+        self == kind || (self == EntryType::ReflectiveAccount && kind == EntryType::Cpd)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             EntryType::Cpd => "CPD activity",

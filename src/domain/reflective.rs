@@ -4,7 +4,7 @@
 //! A completed account is saved as a CPD log entry of the kind the
 //! regulator counts it as, with the answers kept field by field.
 
-use crate::domain::record::{CpdEntry, EntryType};
+use crate::domain::record::{CpdEntry, EntryType, Profile};
 use crate::domain::revalidation::{
     Source, GDC_CPD, GMC_SUPPORTING_PAGE, GPHC_REVALIDATION, HCPC_CPD, NMC_REVALIDATION, SWE_PEER_REFLECTION_PAGE,
 };
@@ -207,9 +207,48 @@ pub fn over_limit(template: &Template, answer: impl Fn(&str) -> String) -> Vec<(
         .collect()
 }
 
+/// The reminder shown beside reflection boxes. The GPhC and RCGP rules
+/// on AI-written reflections are named only to the learners they bind
+/// (by regulator or profession); a nursing student is not told about a
+/// pharmacist's regulator.
+pub fn ai_written_reminder(profile: &Profile) -> String {
+    let is = |regulators: &[&str], professions: &[&str]| {
+        profile.regulator.as_deref().is_some_and(|r| regulators.contains(&r))
+            || profile.profession.as_deref().is_some_and(|p| professions.contains(&p))
+    };
+    let mut reminder = "Write reflections in your own words: they are evidence of your own learning.".to_owned();
+    if is(&["gphc", "psni"], &["pharmacy", "pharmacy-technician"]) {
+        reminder.push_str(" The GPhC does not accept revalidation records written by AI.");
+    }
+    if is(&["gmc"], &["medicine"]) {
+        reminder.push_str(
+            " For GP appraisal, the RCGP asks that reflections are not AI-written and that AI use is declared.",
+        );
+    }
+    reminder
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ai_written_reminder_names_only_the_learners_own_rules() {
+        let profile = |regulator: Option<&str>, profession: Option<&str>| Profile {
+            regulator: regulator.map(str::to_owned),
+            profession: profession.map(str::to_owned),
+            ..Profile::default()
+        };
+        let nurse = ai_written_reminder(&profile(None, Some("nursing")));
+        assert!(nurse.starts_with("Write reflections in your own words"));
+        assert!(!nurse.contains("GPhC") && !nurse.contains("RCGP"), "{nurse}");
+        assert!(!ai_written_reminder(&profile(Some("nmc"), None)).contains("GPhC"));
+        let pharmacist = ai_written_reminder(&profile(Some("gphc"), None));
+        assert!(pharmacist.contains("GPhC") && !pharmacist.contains("RCGP"), "{pharmacist}");
+        assert!(ai_written_reminder(&profile(None, Some("pharmacy-technician"))).contains("GPhC"));
+        let doctor = ai_written_reminder(&profile(None, Some("medicine")));
+        assert!(doctor.contains("RCGP") && !doctor.contains("GPhC"), "{doctor}");
+    }
     use crate::domain::framework::{find as find_term, REGULATORS};
 
     #[test]

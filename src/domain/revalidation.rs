@@ -14,6 +14,7 @@
 use time::{Date, Month};
 
 use crate::domain::framework::{Term, REGULATORS};
+use crate::domain::words;
 
 /// When the facts below were last checked against the pages they cite.
 const LAST_CHECKED: &str = "2026-12-02";
@@ -497,7 +498,51 @@ impl Readiness {
             self.rules.iter().filter(|progress| progress.rule.confirmed && progress.rule.is_checkable()).peekable();
         decisive.peek().is_some() && decisive.all(|progress| progress.met)
     }
+
+    /// Of the rules Praxis can check (not declarations), how many are met: `(met, checkable)`.
+    pub fn tally(&self) -> (usize, usize) {
+        let checkable = self.rules.iter().filter(|p| p.rule.is_checkable());
+        (checkable.clone().filter(|p| p.met).count(), checkable.count())
+    }
+
+    /// The regulator comparison's "Rules met" and "Status" cells. A scheme
+    /// with nothing to count (SSSC, Social Care Wales) says so rather than
+    /// "0 of 0" beside "Not yet".
+    pub fn comparison(&self) -> (String, String) {
+        match self.tally() {
+            (_, 0) => (
+                "None Praxis can count".to_owned(),
+                format!("You confirm {} yourself", words::count(self.rules.len(), "requirement", "requirements")),
+            ),
+            (met, checkable) => {
+                (format!("{met} of {checkable}"), if self.is_ready() { "Ready" } else { "Not yet" }.to_owned())
+            }
+        }
+    }
+
+    /// The dashboard's warning when the application is due within
+    /// [`DUE_SOON_DAYS`] (or overdue) and rules Praxis can check are unmet.
+    pub fn due_soon_warning(&self) -> Option<String> {
+        let (met, checkable) = self.tally();
+        if self.days_left > DUE_SOON_DAYS || met == checkable {
+            return None;
+        }
+        let when = if self.days_left >= 0 {
+            let days = words::count(usize::try_from(self.days_left).unwrap_or(0), "day", "days");
+            format!("is due by {}, in {days}", words::day(self.due))
+        } else {
+            format!("was due by {}", words::day(self.due))
+        };
+        Some(format!(
+            "Your revalidation with the {} {when}, and {met} of {checkable} requirements Praxis can check are met.",
+            self.regulator.name
+        ))
+    }
 }
+
+/// How near the due date the dashboard starts to warn: about four months,
+/// time enough to gather evidence and arrange a confirmer.
+pub const DUE_SOON_DAYS: i64 = 120;
 
 /// Checks `evidence` against `regulator`'s rules for the renewal on `renewal`.
 ///
@@ -539,7 +584,7 @@ fn check(
         Requirement::Hours { kind, minimum, participatory } => {
             let have: f32 = evidence
                 .iter()
-                .filter(|item| item.kind == kind)
+                .filter(|item| item.kind.adds_hours_to(kind))
                 .map(|item| if participatory { item.counted_participatory_hours() } else { item.counted_hours() })
                 .sum();
             let noun = match (kind, participatory) {
@@ -1612,6 +1657,55 @@ mod tests {
         assert!(!participatory.met);
         assert_eq!(participatory.missing, "Log 0.5 more hours with others (19.5 of 20 so far).");
         assert_eq!(progress(&readiness, "nmc-cpd-hours").missing, "Log 0.5 more hours (34.5 of 35 so far).");
+    }
+
+    #[test]
+    fn the_dashboard_warns_within_120_days_of_the_due_date_while_rules_are_unmet() {
+        let renewal = date(2027, 6, 30);
+        let nmc = regulator("nmc");
+        let due = evaluate(nmc, None, renewal, renewal, &[]).due;
+        let on = |today: Date, evidence: &[Evidence]| evaluate(nmc, None, renewal, today, evidence).due_soon_warning();
+        assert_eq!(on(due - time::Duration::days(121), &[]), None, "not yet near");
+        let (met, checkable) = evaluate(nmc, None, renewal, renewal, &[]).tally();
+        assert_eq!(met, 0);
+        assert_eq!(
+            on(due - time::Duration::days(119), &[]).as_deref(),
+            Some(
+                format!(
+                    "Your revalidation with the Nursing and Midwifery Council (NMC) is due by 1 June 2027, in 119 days, \
+                     and 0 of {checkable} requirements Praxis can check are met."
+                )
+                .as_str()
+            )
+        );
+        assert!(on(due + time::Duration::days(1), &[]).unwrap().contains("was due by 1 June 2027"));
+    }
+
+    #[test]
+    fn a_scheme_with_nothing_to_count_says_so_in_the_comparison() {
+        let renewal = date(2027, 6, 30);
+        for id in ["sssc", "scw"] {
+            let readiness = evaluate(regulator(id), None, renewal, renewal, &[]);
+            assert_eq!(readiness.tally().1, 0, "{id}");
+            let (rules, status) = readiness.comparison();
+            assert_eq!(rules, "None Praxis can count");
+            assert!(status.starts_with("You confirm "), "{status}");
+            assert_eq!(readiness.due_soon_warning(), None, "nothing to count, nothing to warn about");
+        }
+        let (rules, status) = evaluate(regulator("nmc"), None, renewal, renewal, &[]).comparison();
+        assert!(rules.starts_with("0 of "), "{rules}");
+        assert_eq!(status, "Not yet");
+    }
+
+    #[test]
+    fn a_reflective_accounts_cpd_hours_count_as_cpd_hours_but_not_as_practice_hours() {
+        let renewal = date(2027, 6, 30);
+        let mut evidence: Vec<Evidence> = (1..=6).map(|month| cpd(date(2026, month, 1), 5.0)).collect();
+        evidence.push(Evidence { hours: 5.0, ..piece(date(2026, 7, 1), EvidenceKind::ReflectiveAccount) });
+        let readiness = evaluate(regulator("nmc"), None, renewal, renewal, &evidence);
+        assert!(progress(&readiness, "nmc-cpd-hours").met, "30 hours of activities and 5 in an account");
+        assert!(!EvidenceKind::ReflectiveAccount.adds_hours_to(EvidenceKind::PracticeHours));
+        assert!(!EvidenceKind::Feedback.adds_hours_to(EvidenceKind::Cpd));
     }
 
     #[test]

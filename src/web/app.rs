@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::tachys::view::iterators::StaticVec;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::{path, MatchNestedRoutes, NestedRoute, StaticSegment};
 
 use super::browser::{download, focus};
@@ -12,6 +13,7 @@ use super::pages::{
 };
 use super::state::{use_app_state, AppState};
 use crate::domain::page::Page;
+use crate::domain::words;
 
 #[component]
 pub fn App(state: AppState) -> impl IntoView {
@@ -19,18 +21,7 @@ pub fn App(state: AppState) -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
-            <header class="site-header">
-                <div class="site-header__inner">
-                    <A href="/" attr:class="site-header__name">"Praxis"</A>
-                    <nav aria-label="Main">
-                        <ul class="site-nav">
-                            {Page::ALL.iter().filter_map(|page| page.nav_label().map(|label| view! {
-                                <li><A href=page.path()>{label}</A></li>
-                            })).collect_view()}
-                        </ul>
-                    </nav>
-                </div>
-            </header>
+            <SiteHeader/>
             <StorageNotice/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -42,6 +33,13 @@ pub fn App(state: AppState) -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>"Everything you record stays in this browser. Nothing is sent anywhere unless you export it."</p>
+                // Tools for other people than learners, kept out of the learners' own navigation.
+                <nav aria-label="Other tools">
+                    <ul class="footer-nav">
+                        <li><A href=Page::Author.path()>"For educators: write a module"</A></li>
+                        <li><A href=Page::Employer.path()>"For employers: staff compliance"</A></li>
+                    </ul>
+                </nav>
             </footer>
         </Router>
     }
@@ -76,6 +74,38 @@ fn page_view(page: Page) -> AnyView {
     }
 }
 
+/// The header. On a phone the learner's seven links sit behind a "Menu"
+/// button (NHS.UK style) instead of wrapping over a fifth of the screen;
+/// CSS shows the button only on narrow screens, so nothing moves on load.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let location = use_location();
+    // Following a link closes the menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href="/" attr:class="site-header__name">"Praxis"</A>
+                <button type="button" class="site-menu-toggle" aria-controls="site-nav"
+                    aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    "Menu"
+                </button>
+                <nav aria-label="Main" id="site-nav" class="site-nav-wrap" class:site-nav-wrap--open=move || open.get()>
+                    <ul class="site-nav">
+                        {Page::ALL.iter().filter_map(|page| page.nav_label().map(|label| view! {
+                            <li><A href=page.path()>{label}</A></li>
+                        })).collect_view()}
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
 /// The router handles every link click, so the skip link's usual
 /// fragment jump never moves focus: move it here.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
@@ -107,8 +137,8 @@ fn StorageNotice() -> impl IntoView {
                         "longer need it."
                     </p>
                     {set_aside.into_iter().map(|item| {
-                        let day = item.at.get(..10).unwrap_or("data").to_owned();
-                        let file_name = format!("praxis-set-aside-{day}.json");
+                        let file_name = format!("praxis-set-aside-{}.json", item.at.get(..10).unwrap_or("data"));
+                        let day = words::date(&item.at);
                         let (text, key) = (item.text, item.key);
                         view! {
                             <p class="set-aside__item">

@@ -101,8 +101,19 @@ pub fn ModuleBody(module: Module, #[prop(optional)] record_answers: bool) -> imp
 fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl IntoView {
     let state = use_app_state();
     let multiple = check.is_multiple_answer();
-    let chosen = RwSignal::new(Vec::<usize>::new());
-    let outcome = RwSignal::new(None::<bool>);
+    // A learner coming back sees the answer that counts towards completion,
+    // with its feedback, rather than a blank check that is somehow "done".
+    let latest = module_id.as_deref().and_then(|module_id| {
+        state.record.with_untracked(|r| {
+            let attempt = r.progress(module_id)?.latest_attempt(&check.id)?;
+            let chosen: Vec<usize> = attempt.chosen.iter().copied().filter(|&i| i < check.options.len()).collect();
+            Some((chosen, attempt.correct))
+        })
+    });
+    let (chosen, outcome) = match latest {
+        Some((chosen, correct)) => (RwSignal::new(chosen), RwSignal::new(Some(correct))),
+        None => (RwSignal::new(Vec::new()), RwSignal::new(None)),
+    };
     let check = StoredValue::new(check);
     let id = check.with_value(|c| c.id.clone());
     let hint = if multiple { "Choose all that apply." } else { "Choose one answer." };
@@ -139,7 +150,8 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
             };
             view! {
                 <div class="choice">
-                    <input type=input_type id=input_id.clone() name=id.clone() value=index.to_string() on:change=toggle/>
+                    <input type=input_type id=input_id.clone() name=id.clone() value=index.to_string()
+                        prop:checked=move || chosen.with(|c| c.contains(&index)) on:change=toggle/>
                     <label for=input_id>{option.text.clone()}</label>
                 </div>
             }
@@ -148,10 +160,13 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
     let feedback = move || {
         let correct = outcome.get()?;
         let chosen = chosen.get();
+        // The verdict is a whole sentence because each option's own feedback
+        // often opens with "Yes:", "Correct:" or "Not quite:", which a bare
+        // "Correct." or "Not quite." would repeat.
         let (verdict, class) = if correct {
-            ("Correct.", "feedback feedback--correct")
+            ("Your answer is right.", "feedback feedback--correct")
         } else {
-            ("Not quite.", "feedback feedback--incorrect")
+            ("Your answer is not right yet.", "feedback feedback--incorrect")
         };
         let notes = check.with_value(|c| {
             chosen

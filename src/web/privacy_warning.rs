@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
+use super::state::use_app_state;
 use super::storage;
 use crate::domain::privacy::{scan, Finding};
+use crate::domain::reflective::ai_written_reminder;
 
 /// The identifiable-data check on a form: what every free-text field holds
 /// is scanned, and the learner's "I have checked" is forgotten whenever
@@ -67,11 +69,12 @@ pub fn PrivacyWarning(
     }
 }
 
-/// Shown until dismissed: GPhC and RCGP do not accept reflections
-/// written by AI.
+/// Shown until dismissed: reflections in the learner's own words, with
+/// the AI-written rules of their own regulator or college.
 #[component]
 pub fn AiWrittenReminder() -> impl IntoView {
     const NOTICE: &str = "ai-written-reflections";
+    let state = use_app_state();
     let shown = RwSignal::new(!storage::is_dismissed(NOTICE));
     let dismiss = move |_| {
         storage::dismiss(NOTICE);
@@ -80,8 +83,7 @@ pub fn AiWrittenReminder() -> impl IntoView {
     move || {
         shown.get().then(|| view! {
             <div class="notice notice--info" role="note">
-                <p>"Write reflections in your own words. The GPhC does not accept revalidation records written by AI, "
-                   "and the RCGP asks that appraisal reflections are not AI-written and that AI use is declared."</p>
+                <p>{state.record.with(|r| ai_written_reminder(&r.profile))}</p>
                 <button type="button" class="button button--secondary" on:click=dismiss>"Got it, do not show again"</button>
             </div>
         })

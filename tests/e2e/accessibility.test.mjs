@@ -18,6 +18,14 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+// A 40-year career shows what small records never do (overdue goals, long
+// logs); the contrast of the "Overdue" tag failed only with one loaded.
+let longCareer;
+async function loadLongCareer(page) {
+  longCareer ??= JSON.parse(await readFile(sampleBackups(1, { years: 40, prefix: 'career' })[0], 'utf8')).record;
+  await storeRecord(page, longCareer);
+}
+
 // Each page, with what to do on it first so that its dynamic parts show.
 const PAGES = {
   home: { path: '/' },
@@ -28,7 +36,7 @@ const PAGES = {
       const check = page.locator('form.check').first();
       await check.getByLabel('Predictive').check();
       await check.getByRole('button', { name: 'Check my answer' }).click();
-      await check.getByText('Not quite.').waitFor();
+      await check.getByText('Your answer is not right yet.').waitFor();
     },
   },
   author: { path: '/author', async prepare(page) { await page.getByText('No problems found').waitFor(); } },
@@ -92,6 +100,28 @@ const PAGES = {
     },
   },
   'not-found': { path: '/no-such-page' },
+  // Last, because the long career stays stored for the pages after it.
+  'competence-long-career': {
+    path: '/competence',
+    async prepare(page) {
+      await loadLongCareer(page);
+      await page.locator('.tag--overdue').first().waitFor();
+    },
+  },
+  'cpd-long-career': {
+    path: '/cpd',
+    async prepare(page) {
+      await loadLongCareer(page);
+      await page.locator('.log__entry').first().waitFor();
+    },
+  },
+  'dashboard-long-career': {
+    path: '/',
+    async prepare(page) {
+      await loadLongCareer(page);
+      await page.locator('figure.chart').first().waitFor();
+    },
+  },
 };
 
 async function axeViolations(page) {
@@ -171,7 +201,7 @@ test('a keyboard-only learner can complete a module and export a backup', async 
   assert.equal(await page.evaluate(() => document.activeElement.id), 'predictive-or-generative-option-1');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.locator('form.check').nth(0).getByText('Correct.').waitFor();
+  await page.locator('form.check').nth(0).getByText('Your answer is right.').waitFor();
 
   await tabTo(page, 'the second check', () => document.activeElement.id === 'training-data-option-0');
   await page.keyboard.press('Space');
@@ -181,14 +211,14 @@ test('a keyboard-only learner can complete a module and export a backup', async 
   await page.keyboard.press('Space');
   await tabTo(page, 'its submit button', () => document.activeElement.textContent === 'Check my answer');
   await page.keyboard.press('Enter');
-  await page.locator('form.check').nth(1).getByText('Correct.').waitFor();
+  await page.locator('form.check').nth(1).getByText('Your answer is right.').waitFor();
 
   await tabTo(page, 'the third check', () => document.activeElement.id === 'who-decides-option-0');
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'who-decides-option-3');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.locator('form.check').nth(2).getByText('Correct.').waitFor();
+  await page.locator('form.check').nth(2).getByText('Your answer is right.').waitFor();
 
   await tabTo(page, 'the reflection', () => document.activeElement.id === 'reflection-first-encounter');
   await page.keyboard.type('A discharge-letter drafting tool; I would ask how it was tested.');

@@ -52,7 +52,7 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByLabel('What you learned').fill('Discussed a near miss and how we now check AI flags.');
   await page.getByRole('button', { name: 'Add to log' }).click();
   await page.getByText('Saved “Regional AI safety study day” to your CPD log.').waitFor();
-  await page.getByText('1 entries shown: 36.0 hours of CPD, 20.0 of them with others.').waitFor();
+  await page.getByText('1 entry shown: 36.0 hours of CPD, 20.0 of them with others.').waitFor();
   await page.getByText('Relevant to: The Code: preserve safety').waitFor();
 
   // Filters: by method, and by the profile's current NMC cycle.
@@ -60,13 +60,13 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByText('0 entries shown').waitFor();
   await page.getByLabel('How', { exact: true }).selectOption('');
   await page.getByLabel(/^Only your current Nursing and Midwifery Council \(NMC\) cycle/).check();
-  await page.getByText('1 entries shown: 36.0 hours').waitFor();
+  await page.getByText('1 entry shown: 36.0 hours').waitFor();
 
   // Delete, then undo.
   await page.getByRole('button', { name: 'Delete Regional AI safety study day' }).click();
   await page.getByText('0 entries shown').waitFor();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByText('1 entries shown: 36.0 hours').waitFor();
+  await page.getByText('1 entry shown: 36.0 hours').waitFor();
 
   await page.getByRole('link', { name: 'Revalidation', exact: true }).click();
   await page.locator('.rule', { hasText: '35 hours of CPD' }).getByText('You have 36.0 (35.0 needed).').waitFor();
@@ -74,6 +74,47 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.locator('.rule', { hasText: '5 pieces of practice-related feedback' }).getByText('Missing').waitFor();
   // The compare view evaluates the same record against every regulator.
   assert.ok(await page.locator('#compare-heading ~ div table tbody tr').count() >= 13);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('with revalidation under 120 days away and rules unmet, the dashboard says so', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const renewal = new Date(Date.now() + 100 * 86400000).toISOString().slice(0, 10);
+  await setProfile(page, 'nmc', renewal);
+  await page.goto(`${server.base}/`);
+  await page.getByText(/^Your revalidation with the Nursing and Midwifery Council \(NMC\) is due by \d{1,2} [A-Z][a-z]+ \d{4}, in \d+ days?, and 0 of \d+ requirements Praxis can check are met\./).waitFor();
+  await page.getByRole('link', { name: 'See what is still needed' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Revalidation readiness' }).waitFor();
+  // Schemes with nothing to count say what applies, not "0 of 0" and "Not yet".
+  const sssc = page.getByRole('row', { name: /Scottish Social Services Council/ });
+  await sssc.getByText('None Praxis can count').waitFor();
+  await sssc.getByText(/^You confirm \d+ requirements? yourself$/).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the CPD form asks only what applies to the entry type, and labels the entry by its type', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/cpd`);
+  await appReady(page);
+  await page.getByLabel('Hours', { exact: true }).fill('3');
+  await page.locator('#cpd-type').selectOption('feedback');
+  for (const label of ['How you learned', 'Hours', 'Of which with others', 'I planned this learning in advance']) {
+    assert.equal(await page.getByLabel(label, { exact: true }).isVisible(), false, label);
+  }
+  await page.getByLabel('Title', { exact: true }).fill('Feedback from a ward sister');
+  await page.getByLabel('Date', { exact: true }).fill('2026-11-02');
+  await page.getByRole('button', { name: 'Add to log' }).click();
+  await page.getByText('Saved “Feedback from a ward sister” to your CPD log.').waitFor();
+  await page.locator('.log__entry', { hasText: 'Feedback from a ward sister' }).getByText('2 November 2026 · Practice-related feedback', { exact: true }).waitFor();
+  await page.getByText('1 entry shown: 0.0 hours of CPD').waitFor();
+  // Practice hours ask for hours worked, and nothing about how the learning happened.
+  await page.locator('#cpd-type').selectOption('practice-hours');
+  await page.getByLabel('Hours worked', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('How you learned').isVisible(), false);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
@@ -99,11 +140,16 @@ test('a module reflection becomes an NMC reflective account, and readiness count
   await page.getByText('6 words', { exact: true }).first().waitFor();
   await page.getByLabel('How did you change or improve your practice').fill('I now check any AI alert against my own assessment.');
   await page.getByLabel(/How is this relevant to the Code/).fill('Preserve safety.');
+  await page.getByLabel('CPD hours (if it records learning time)').fill('2');
   await page.getByRole('button', { name: 'Save reflective account' }).click();
   await page.getByText('Saved “Reflection on “What AI is, and what it is not”” to your CPD log as a reflective account.').waitFor();
 
   await page.getByRole('link', { name: 'Revalidation', exact: true }).click();
   await page.locator('.rule', { hasText: '5 written reflective accounts' }).getByText('Add 4 more reflective accounts (1 of 5 so far).').waitFor();
+  // The account's CPD hours count towards the hours, here and in the log's totals.
+  await page.locator('.rule', { hasText: '35 hours of CPD' }).getByText('Log 33 more hours (2 of 35 so far).').waitFor();
+  await page.getByRole('link', { name: 'CPD', exact: true }).click();
+  await page.getByText('1 entry shown: 2.0 hours of CPD, 0.0 of them with others.').waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });
@@ -134,7 +180,7 @@ test('an AI event is logged, summarised for a report, and becomes a reflection a
   assert.match(summary, /NOT CONFIRMED/);
 
   await page.getByRole('button', { name: 'Turn into a reflective account and CPD entry' }).click();
-  await page.getByText(/^Reflected on \d{4}-\d{2}-\d{2}$/).waitFor();
+  await page.getByText(/^Reflected on \d{1,2} [A-Z][a-z]+ \d{4}$/).waitFor();
   await page.getByRole('link', { name: 'CPD', exact: true }).click();
   await page.locator('.log__title', { hasText: 'Reflection on an AI event: Vital-signs monitor' }).waitFor();
   await page.locator('.log__title', { hasText: 'Learning from an AI event: Vital-signs monitor' }).waitFor();

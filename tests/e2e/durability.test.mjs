@@ -133,7 +133,7 @@ test('corrupted data is set aside and offered back, and the app stays usable', a
   const check = page.locator('form.check').first();
   await check.locator('input').nth(1).check();
   await check.getByRole('button', { name: 'Check my answer' }).click();
-  await check.getByText('Correct.').waitFor();
+  await check.getByText('Your answer is right.').waitFor();
   await page.reload();
   await page.getByText('1 of 3 answered').waitFor();
   // The set-aside copy is still kept after the fresh record was saved, until the learner deletes it.
@@ -160,7 +160,7 @@ test('data an earlier version set aside comes along, can be imported back, then 
   await page.reload();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the data set aside on 2026-11-30' }).click(),
+    page.getByRole('button', { name: 'Download the data set aside on 30 November 2026' }).click(),
   ]);
   const file = join(await mkdtemp(join(tmpdir(), 'praxis-set-aside-')), 'set-aside.json');
   await writeFile(file, await readFile(await download.path()));
@@ -172,8 +172,8 @@ test('data an earlier version set aside comes along, can be imported back, then 
   await page.getByText(/^Imported: 1 added/).waitFor();
   assert.deepEqual((await storedRecord(page)).cpd.map((e) => e.title), ['Course kept aside']);
 
-  await page.getByRole('button', { name: 'Delete the data set aside on 2026-11-30' }).click();
-  await page.getByRole('button', { name: 'Download the data set aside on 2026-11-30' }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Delete the data set aside on 30 November 2026' }).click();
+  await page.getByRole('button', { name: 'Download the data set aside on 30 November 2026' }).waitFor({ state: 'detached' });
   await page.reload();
   await appReady(page);
   assert.equal(await page.getByRole('button', { name: /^Download the data set aside/ }).count(), 0);
@@ -382,7 +382,7 @@ test('a record saved in the oldest format loads, migrated, with every record sti
   // Before IndexedDB, Praxis kept the record in localStorage: it is brought across once.
   await page.evaluate((text) => localStorage.setItem('praxis.record', text), v1.trim());
   await page.goto(`${server.base}/modules/what-ai-is`);
-  await page.getByText('Completed on 2026-11-22, adding 9 minutes of CPD.').waitFor();
+  await page.getByText('Completed on 22 November 2026, adding 9 minutes of CPD.').waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('praxis.record')), null, 'moved, not copied');
   // The next save writes the current format and keeps every completion.
   await page.getByLabel(/Think of an AI tool/).fill('After the upgrade.');

@@ -98,11 +98,13 @@ test('a learner imports a backup: plan first, conflicts chosen, nothing lost, tw
 
   await page.getByLabel('Backup file').setInputFiles(path);
   await page.getByText(/shows no change since it was exported/).waitFor();
-  const conflict = page.getByRole('group', { name: `CPD entry “${backup.record.cpd[0].title}” (${backup.record.cpd[0].date})` });
+  // Dates are shown as UK readers write them: "2 December 2026".
+  const shownDate = new Date(backup.record.cpd[0].date).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const conflict = page.getByRole('group', { name: `CPD entry “${backup.record.cpd[0].title}” (${shownDate})` });
   assert.equal(await conflict.getByLabel('Keep both').isChecked(), true, 'keep both by default');
   await conflict.getByLabel('Use the one in the file').check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(/^Imported: \d+ added, \d+ combined, 1 conflict\(s\) resolved as you chose\.$/).waitFor();
+  await page.getByText(/^Imported: \d+ added, \d+ combined, 1 conflict resolved as you chose\.$/).waitFor();
 
   const stored = await storedRecord(page);
   assert.equal(stored.cpd.find((e) => e.id === backup.record.cpd[0].id).hours, backup.record.cpd[0].hours);

@@ -86,15 +86,15 @@ export async function completeWhatAiIs(page, base, { saved = true } = {}) {
     await check.getByRole('button', { name: 'Check my answer' }).click();
     await check.getByText(verdict).waitFor();
   };
-  await answer(0, ['A predictive tool: it scores which parts of the notes matter most to the GP'], 'Not quite.');
-  await answer(0, ['A generative tool: it writes new text, which may hold invented details'], 'Correct.');
-  await answer(1, ['The people you care for may differ from those in its training and test data', 'It may be used in a setting or mode that it was never designed or tested for'], 'Correct.');
-  await answer(2, ['Weigh it against your own assessment of the person, then decide'], 'Correct.');
-  await page.getByText('Answer 1 more reflection prompt(s)').waitFor();
+  await answer(0, ['A predictive tool: it scores which parts of the notes matter most to the GP'], 'Your answer is not right yet.');
+  await answer(0, ['A generative tool: it writes new text, which may hold invented details'], 'Your answer is right.');
+  await answer(1, ['The people you care for may differ from those in its training and test data', 'It may be used in a setting or mode that it was never designed or tested for'], 'Your answer is right.');
+  await answer(2, ['Weigh it against your own assessment of the person, then decide'], 'Your answer is right.');
+  await page.getByText('Answer 1 more reflection prompt').waitFor();
   await page.getByLabel(/Think of an AI tool/).fill('A sepsis alert on placement: predictive. I would ask who it was tested on.');
   await page.getByRole('button', { name: 'Save my answer' }).click();
   if (saved) await page.getByText('Your answer is saved in this browser.').waitFor();
-  await page.getByText(/^Completed on \d{4}-\d{2}-\d{2}, adding 9 minutes of CPD\.$/).waitFor();
+  await page.getByText(/^Completed on \d{1,2} [A-Z][a-z]+ \d{4}, adding 9 minutes of CPD\.$/).waitFor();
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -38,7 +38,7 @@ test('two self-assessments are both kept after a reload and drive the dashboard'
   const humanFactors = page.getByRole('group', { name: 'Human factors', exact: true });
   await humanFactors.getByLabel('3 Applying').check();
   await page.getByRole('button', { name: 'Save this self-assessment' }).click();
-  await page.getByText('Saved a snapshot of 1 rated area(s).').waitFor();
+  await page.getByText('Saved a snapshot of 1 area rated.').waitFor();
   await humanFactors.getByLabel('1 Aware').check();
   await humanFactors.getByLabel('How sure are you?').selectOption('2');
   await page.getByRole('button', { name: 'Save this self-assessment' }).click();
@@ -78,7 +78,9 @@ test('the profile is saved and tailors what next', async () => {
 
   await page.goto(`${server.base}/`);
   const next = page.locator('.recommendations');
-  await next.getByText('it suits your career stage (leader or ai champion)').first().waitFor();
+  await next.getByText('it suits your career stage (Leader or AI champion)').first().waitFor();
+  // Reasons read as one clause each: no "because a good place to start", no chains of "and you need it before".
+  assert.equal(await next.getByText(/because|, and you need it/).count(), 0);
   // Modules written only for other professions are not suggested.
   assert.equal(await next.getByText('Case study: a dental practice chatbot', { exact: false }).count(), 0);
   assert.deepEqual(page.problems, []);
@@ -90,6 +92,9 @@ test('a reflection that may identify a patient is held until edited or confirmed
   const page = await openPage(context);
   await page.goto(`${server.base}/modules/what-ai-is`);
   await appReady(page);
+  // With no regulator or profession saved, no one regulator's rules are quoted.
+  await page.getByText('Write reflections in your own words: they are evidence of your own learning.', { exact: true }).waitFor();
+  assert.equal(await page.getByText(/GPhC|RCGP/).count(), 0);
   await page.getByRole('button', { name: 'Got it, do not show again' }).click();
   const reflection = page.getByLabel(/Think of an AI tool/);
   await reflection.fill('Mrs Smith (DOB 12/03/1956, postcode LS1 4AP) was flagged.');
@@ -111,7 +116,7 @@ test('a reflection that may identify a patient is held until edited or confirmed
   // The reminder about AI-written reflections stays dismissed.
   await page.reload();
   await page.getByLabel(/Think of an AI tool/).waitFor();
-  assert.equal(await page.getByText('The GPhC does not accept revalidation records written by AI', { exact: false }).count(), 0);
+  assert.equal(await page.getByText('Write reflections in your own words', { exact: false }).count(), 0);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
@@ -153,7 +158,7 @@ test('a self-assessment can cite a module, a reflection and a CPD entry as evide
   await area.getByLabel('Your reflection in “What AI is, and what it is not”').check();
   await area.getByLabel(/^CPD: Ward AI safety huddle/).check();
   await page.getByRole('button', { name: 'Save this self-assessment' }).click();
-  await page.getByText('Saved a snapshot of 1 rated area(s).').waitFor();
+  await page.getByText('Saved a snapshot of 1 area rated.').waitFor();
   const record = await storedRecord(page);
   const evidence = record.self_assessments[0].ratings['artificial-intelligence/evaluating'].evidence;
   assert.equal(evidence.length, 3);

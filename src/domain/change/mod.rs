@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use super::cpd;
 use super::import::{self, ChangeKind, Resolution};
 use super::incident;
 use super::module::Catalogue;
@@ -242,6 +243,7 @@ fn apply_unchecked(
             Applied::Done
         }
         Change::SaveCpdEntry { mut entry } => {
+            cpd::fit_to_type(&mut entry);
             if entry.id.is_empty() {
                 entry.id = fresh_id("cpd", moment.now, |id| record.cpd.iter().any(|e| e.id == id));
                 entry.created_at = moment.now.to_owned();

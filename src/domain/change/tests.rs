@@ -151,6 +151,12 @@ fn a_cpd_entry_is_added_edited_deleted_and_restored_by_undo() {
 
     let ghost = CpdEntry { id: "deleted-elsewhere".into(), ..cpd("Ghost") };
     assert!(matches!(run(&mut record, Change::SaveCpdEntry { entry: ghost }), Err(ChangeError::NotFound(_))));
+
+    // Hours typed before the type was changed to feedback are not kept.
+    let feedback = CpdEntry { entry_type: EntryType::Feedback, participatory_hours: 1.0, ..cpd("Feedback") };
+    run(&mut record, Change::SaveCpdEntry { entry: feedback }).unwrap();
+    let saved = record.cpd.last().unwrap();
+    assert_eq!((saved.hours, saved.participatory_hours), (0.0, 0.0));
 }
 
 #[test]

@@ -29,11 +29,12 @@ use serde_json::{json, Map, Value};
 use time::{OffsetDateTime, PrimitiveDateTime, Time};
 use uuid::Uuid;
 
-use crate::domain::cpd::{method_label, parse_date};
+use crate::domain::cpd::method_label;
 use crate::domain::digest::json_sha256;
 use crate::domain::module::Catalogue;
 use crate::domain::record::{CheckAttempt, Completion, CpdEntry, EntryType, LearnerRecord, ReflectionAnswer};
 use crate::domain::timestamp;
+use crate::domain::timestamp::parse_date;
 
 /// The header every request to an LRS must carry (xAPI Communication
 /// §3.3): without it an LRS answers 400. For the web shell's POST; it is

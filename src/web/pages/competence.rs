@@ -11,6 +11,7 @@ use crate::domain::competence::{domain_levels, reassessment_prompt};
 use crate::domain::framework::{self, assessment_areas, AssessmentArea, COMPETENCE_DOMAINS, LEVEL_DESCRIPTORS};
 use crate::domain::recommend::format_level;
 use crate::domain::record::{GoalStatus, Rating};
+use crate::domain::words;
 use crate::domain::{curriculum, module::Module};
 use crate::web::browser::today;
 use crate::web::page_title::PageTitle;
@@ -51,7 +52,7 @@ fn AssessmentForm() -> impl IntoView {
         let count = ratings.len();
         state.apply(Change::RateCompetence { ratings }, move |outcome| {
             message.set(Some(describe(&outcome, |_| {
-                format!("Saved a snapshot of {count} rated area(s). Your history is below.")
+                format!("Saved a snapshot of {} rated. Your history is below.", words::count(count, "area", "areas"))
             })));
         });
     };
@@ -107,7 +108,10 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
                 (format!("reflection:{}/{prompt}", m.id), format!("Your reflection in “{}”", m.title))
             })
         });
-        let cpd = record.cpd.iter().map(|e| (format!("cpd:{}", e.id), format!("CPD: {} ({})", e.title, e.date)));
+        let cpd = record
+            .cpd
+            .iter()
+            .map(|e| (format!("cpd:{}", e.id), format!("CPD: {} ({})", e.title, words::date(&e.date))));
         modules.iter().map(|m| (m.id.clone(), format!("Module: {}", m.title))).chain(reflections).chain(cpd).collect()
     });
     let levels = LEVEL_DESCRIPTORS
@@ -179,7 +183,7 @@ fn History() -> impl IntoView {
                 }
                 let rows = record.self_assessments.iter().rev().map(|assessment| view! {
                     <tr>
-                        <th scope="row">{assessment.at.get(..10).unwrap_or(&assessment.at).to_owned()}</th>
+                        <th scope="row">{words::date(&assessment.at)}</th>
                         {domain_levels(assessment).into_iter().map(|(_, level)| view! {
                             <td>{level.map_or("–".to_owned(), format_level)}</td>
                         }).collect_view()}
@@ -257,7 +261,7 @@ fn LearningPlan() -> impl IntoView {
                     view! {
                         <li class="goal" class:goal--overdue=overdue>
                             <p class="goal__title"><strong>{goal.title.clone()}</strong></p>
-                            <p>{format!("By {}", goal.target_date)}
+                            <p>{format!("By {}", words::date(&goal.target_date))}
                                 {overdue.then(|| view! { " " <span class="tag tag--overdue">"Overdue"</span> })}</p>
                             {(!links.is_empty()).then(|| view! { <p class="hint">{format!("Linked to: {}", links.join("; "))}</p> })}
                             <label for=select_id.clone()>"Status"</label>

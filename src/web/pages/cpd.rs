@@ -6,11 +6,13 @@ use leptos::prelude::*;
 
 use super::reflective::ReflectiveAccountForm;
 use crate::domain::change::{Applied, Change};
-use crate::domain::cpd::{self, method_label, LogRow, METHODS};
+use crate::domain::cpd::{self, LogRow, METHODS};
 use crate::domain::curriculum;
 use crate::domain::record::{CpdEntry, EntryType};
 use crate::domain::reflective;
 use crate::domain::revalidation;
+use crate::domain::timestamp::parse_date;
+use crate::domain::words;
 use crate::web::browser::{focus, today};
 use crate::web::page_title::PageTitle;
 use crate::web::privacy_warning::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
@@ -27,7 +29,7 @@ pub fn CpdPage() -> impl IntoView {
     let cycle = Memo::new(move |_| {
         state.record.with(|r| {
             let regulator = revalidation::find(r.profile.regulator.as_deref()?)?;
-            let renewal = cpd::parse_date(r.profile.renewal_date.as_deref()?)?;
+            let renewal = parse_date(r.profile.renewal_date.as_deref()?)?;
             Some((regulator.name, regulator.cycle.window(renewal)))
         })
     });
@@ -42,9 +44,9 @@ pub fn CpdPage() -> impl IntoView {
                 .filter(|row| method.with(|m| m.is_empty() || row.entry.method == *m))
                 .filter(|row| {
                     !this_cycle.get()
-                        || cycle.get().is_some_and(|(_, window)| {
-                            cpd::parse_date(&row.entry.date).is_some_and(|d| window.contains(d))
-                        })
+                        || cycle
+                            .get()
+                            .is_some_and(|(_, window)| parse_date(&row.entry.date).is_some_and(|d| window.contains(d)))
                 })
                 .cloned()
                 .collect::<Vec<LogRow>>()
@@ -81,7 +83,7 @@ pub fn CpdPage() -> impl IntoView {
             {move || {
                 let shown = shown();
                 let (hours, with_others) = cpd::totals(&shown);
-                format!("{} entries shown: {hours:.1} hours of CPD, {with_others:.1} of them with others.", shown.len())
+                format!("{} shown: {hours:.1} hours of CPD, {with_others:.1} of them with others.", words::count(shown.len(), "entry", "entries"))
             }}
         </div>
         <div class="filters">
@@ -110,7 +112,7 @@ pub fn CpdPage() -> impl IntoView {
                 <div class="choice">
                     <input type="checkbox" id="filter-cycle" prop:checked=move || this_cycle.get()
                         on:change=move |e| this_cycle.set(event_target_checked(&e))/>
-                    <label for="filter-cycle">{format!("Only your current {name} cycle ({} to {})", window.start, window.end)}</label>
+                    <label for="filter-cycle">{format!("Only your current {name} cycle ({} to {})", words::day(window.start), words::day(window.end))}</label>
                 </div>
             })}
         </div>
@@ -127,8 +129,7 @@ pub fn CpdPage() -> impl IntoView {
                 view! {
                     <li class="log__entry">
                         <p class="log__title"><strong>{entry.title.clone()}</strong></p>
-                        <p class="hint">{format!("{} · {} · {} · {:.1} h ({:.1} h with others){}", entry.date, entry.entry_type.label(),
-                            method_label(&entry.method), entry.hours, entry.participatory_hours, if entry.planned { " · planned" } else { "" })}</p>
+                        <p class="hint">{cpd::summary(&entry)}</p>
                         {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
                         {(!entry.standards.is_empty()).then(|| {
                             let labels: Vec<&str> = entry.standards.iter().map(|id| {
@@ -189,12 +190,16 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
     });
     let PrivacyCheck { findings, confirmed: confirmed_private } =
         PrivacyCheck::new(move || draft.with(|d| format!("{}\n{}\n{}", d.title, d.description, d.evidence_note)));
+    // The questions asked follow the entry's type.
+    let fields = move || draft.with(|d| cpd::fields(d.entry_type));
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let mut entry = draft.get_untracked();
         entry.hours = hours.get_untracked().trim().parse().unwrap_or(f32::NAN);
         entry.participatory_hours = with_others.get_untracked().trim().parse().unwrap_or(f32::NAN);
+        // Questions hidden for this type are not held against the learner.
+        cpd::fit_to_type(&mut entry);
         let mut problems = cpd::validate(&entry);
         if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
             problems.push((
@@ -248,7 +253,7 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                 <input type="date" id="cpd-date" prop:value=move || draft.with(|d| d.date.clone())
                     on:input=move |e| draft.update(|d| d.date = event_target_value(&e))/>
             </div>
-            <div class="field">
+            <div class="field" hidden=move || !fields().method>
                 <label for="cpd-method">"How you learned"</label>
                 <select id="cpd-method" on:change=move |e| draft.update(|d| d.method = event_target_value(&e))>
                     {METHODS.iter().map(|(id, label)| view! {
@@ -256,13 +261,13 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for="cpd-hours">"Hours"</label>
+            <div class="field" hidden=move || fields().hours.is_none()>
+                <label for="cpd-hours">{move || fields().hours}</label>
                 <FieldError id="cpd-hours" errors/>
                 <input type="text" inputmode="decimal" id="cpd-hours" class="input--short" prop:value=move || hours.get()
                     on:input=move |e| hours.set(event_target_value(&e))/>
             </div>
-            <div class="field">
+            <div class="field" hidden=move || !fields().with_others>
                 <label for="cpd-participatory">"Of which with others"</label>
                 <p class="hint" id="cpd-participatory-hint">"Time learning with at least one other professional, in person or online (the NMC calls this participatory)."</p>
                 <FieldError id="cpd-participatory" errors/>
@@ -291,7 +296,7 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                     </fieldset>
                 })
             }}
-            <div class="choice">
+            <div class="choice" hidden=move || !fields().planned>
                 <input type="checkbox" id="cpd-planned" prop:checked=move || draft.with(|d| d.planned)
                     on:change=move |e| draft.update(|d| d.planned = event_target_checked(&e))/>
                 <label for="cpd-planned">"I planned this learning in advance"</label>

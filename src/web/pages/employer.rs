@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use crate::domain::curriculum;
 use crate::domain::employer::{
-    check_file, combine, default_required, totals, CheckedFile, FileCheck, Filter, StaffRecord, Status,
-    DEFAULT_REFRESH_MONTHS, NO_CHANGE_FOUND,
+    check_file, combine, default_required, totals, CheckedFile, Filter, DEFAULT_REFRESH_MONTHS,
 };
 use crate::domain::export::{asc_wds, csv};
 use crate::domain::framework::{Term, PROFESSIONS, STAGES};
+use crate::domain::staff::{FileCheck, StaffRecord, Status, NO_CHANGE_FOUND};
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
 use crate::web::page_title::PageTitle;
 

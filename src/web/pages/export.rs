@@ -9,11 +9,13 @@ use leptos_router::components::A;
 use crate::domain::backup::{read_backup, Backup};
 use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
-use crate::domain::employer::{StaffRecord, DEFAULT_REFRESH_MONTHS};
+use crate::domain::employer::DEFAULT_REFRESH_MONTHS;
 use crate::domain::export::{badges, csv, xapi};
 use crate::domain::import::{merge, ChangeKind, Resolution};
 use crate::domain::record::LearnerRecord;
+use crate::domain::staff::StaffRecord;
 use crate::domain::storage::read_stored_copy;
+use crate::domain::words;
 use crate::web::browser::{chosen_files, download, now_iso, post_statements, read_text, timed, today};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
@@ -59,8 +61,13 @@ pub fn ExportPage() -> impl IntoView {
         let text = timed("praxis:export:badges", || {
             let credentials =
                 state.record.with_untracked(|record| badges::credentials(record, curriculum::catalogue()));
-            serde_json::to_string_pretty(&credentials).unwrap_or_default()
+            (!credentials.is_empty()).then(|| serde_json::to_string_pretty(&credentials).unwrap_or_default())
         });
+        // A file holding `[]` would look like a broken export.
+        let Some(text) = text else {
+            message.set(Some("There are no badges to export yet: each module you complete gives you one.".to_owned()));
+            return;
+        };
         offer(format!("praxis-badges-{}.json", &now_iso()[..10]), "application/json", text);
     };
     view! {
@@ -121,7 +128,10 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
         let file_name = format!("praxis-xapi-{}.json", &now_iso()[..10]);
         if download(&file_name, "application/json", &text).is_ok() {
             state.apply_quietly(Change::XapiExported { exported: export.exported });
-            message.set(Some(format!("Saved {file_name}: {} statement(s).", export.statements.len())));
+            message.set(Some(format!(
+                "Saved {file_name}: {}.",
+                words::count(export.statements.len(), "statement", "statements")
+            )));
         }
     };
     let send = move |event: leptos::ev::SubmitEvent| {
@@ -140,7 +150,10 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
             message.set(Some(match result {
                 Ok(200..=299) => {
                     state.apply_quietly(Change::XapiExported { exported: export.exported });
-                    format!("The learning record store accepted {} statement(s).", export.statements.len())
+                    format!(
+                        "The learning record store accepted {}.",
+                        words::count(export.statements.len(), "statement", "statements")
+                    )
                 }
                 Ok(401 | 403) => "The learning record store refused the username or password.".to_owned(),
                 Ok(409) => "The learning record store already holds different statements with these ids.".to_owned(),
@@ -239,7 +252,8 @@ fn Import() -> impl IntoView {
             }
             outcome.set(Some(describe(&result, |applied| match applied {
                 Applied::Imported { added, combined, conflicts } => format!(
-                    "Imported: {added} added, {combined} combined, {conflicts} conflict(s) resolved as you chose."
+                    "Imported: {added} added, {combined} combined, {} resolved as you chose.",
+                    words::count(*conflicts, "conflict", "conflicts")
                 ),
                 _ => "Imported.".to_owned(),
             })));

@@ -8,7 +8,8 @@ use crate::domain::backup::backup_reminder;
 use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_prompt};
 use crate::domain::framework::COMPETENCE_DOMAINS;
 use crate::domain::recommend::recommend;
-use crate::domain::{cpd, curriculum};
+use crate::domain::words;
+use crate::domain::{cpd, curriculum, revalidation};
 use crate::web::browser::{mark, today};
 use crate::web::charts::{BarChart, LineChart, Radar, RadarAxis};
 use crate::web::page_title::PageTitle;
@@ -32,8 +33,25 @@ pub fn HomePage() -> impl IntoView {
         {move || state.record.with(|r| backup_reminder(r, today())).map(|text| view! {
             <div class="notice notice--info"><p>{text}" "<A href="/export">"Export a backup"</A></p></div>
         })}
+        {move || state.record.with(|r| {
+            let regulator = revalidation::find(r.profile.regulator.as_deref()?)?;
+            let renewal = crate::domain::timestamp::parse_date(r.profile.renewal_date.as_deref()?)?;
+            let role = r.profile.registration_type.as_deref();
+            let evidence = cpd::evidence(r, curriculum::catalogue());
+            revalidation::evaluate(regulator, role, renewal, today(), &evidence).due_soon_warning()
+        }).map(|text| view! {
+            <div class="notice notice--warning"><p>{text}" "<A href="/revalidation">"See what is still needed"</A></p></div>
+        })}
         {move || state.record.with(|r| reassessment_prompt(r, today())).map(|text| view! {
             <div class="notice notice--info"><p>{text}" "<A href="/competence">"Rate your competence"</A></p></div>
+        })}
+        // On a first visit one clear first step, rather than several links of equal weight.
+        {move || state.record.with(|r| {
+            let fresh = r.completions.is_empty() && r.progress.is_empty();
+            let first = recommend(curriculum::catalogue(), r, 1).into_iter().next().filter(|_| fresh)?;
+            Some(view! {
+                <p><A href=format!("/modules/{}", first.module.id) attr:class="button">{format!("Start with “{}”", first.module.title)}</A></p>
+            })
         })}
         <section aria-labelledby="next-heading">
             <h2 id="next-heading">"What next"</h2>
@@ -44,11 +62,11 @@ pub fn HomePage() -> impl IntoView {
                 {move || state.record.with(|record| recommend(curriculum::catalogue(), record, 5).into_iter().map(|r| view! {
                     <li>
                         <A href=format!("/modules/{}", r.module.id)>{r.module.title.clone()}</A>
-                        <span class="hint">{format!(" — because {}.", r.reasons.join(", and "))}</span>
+                        <span class="hint">{format!(" — {}.", r.why())}</span>
                     </li>
                 }).collect_view())}
             </ol>
-            <p><A href="/modules" attr:class="button">"Browse all modules"</A></p>
+            <p><A href="/modules" attr:class="button button--secondary">"Browse all modules"</A></p>
         </section>
         <section aria-labelledby="pictures-heading" class="pictures">
             <h2 id="pictures-heading">"Your progress over time"</h2>
@@ -66,7 +84,7 @@ pub fn HomePage() -> impl IntoView {
                 {move || state.record.with(|record| {
                     let points: Vec<(String, f32)> = record.self_assessments.iter().filter_map(|a| {
                         let levels: Vec<f32> = domain_levels(a).into_iter().filter_map(|(_, l)| l).collect();
-                        (!levels.is_empty()).then(|| (a.at.get(..10).unwrap_or(&a.at).to_owned(), levels.iter().sum::<f32>() / levels.len() as f32))
+                        (!levels.is_empty()).then(|| (words::date(&a.at), levels.iter().sum::<f32>() / levels.len() as f32))
                     }).collect();
                     (!points.is_empty()).then(|| view! { <LineChart points caption="Your self-assessments: mean level across domains" value_name="Mean level"/> })
                 })}

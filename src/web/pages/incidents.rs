@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::domain::change::Change;
-use crate::domain::incident::{report_summary, Incident, Outcome, ReportRoute};
+use crate::domain::incident::report_summary;
+use crate::domain::record::{Incident, Outcome, ReportRoute};
+use crate::domain::words;
 use crate::web::browser::{download, today};
 use crate::web::page_title::PageTitle;
 use crate::web::privacy_warning::{PrivacyCheck, PrivacyWarning};
@@ -24,7 +26,7 @@ pub fn IncidentsPage() -> impl IntoView {
         });
     };
     view! {
-        <PageTitle text="AI incident and learning log"/>
+        <PageTitle text="AI event log"/>
         <p class="lede">
             "Record what happens when you use AI at work: errors, near misses, good catches, and times it worked well. "
             "Learning from all of them makes care safer."
@@ -37,7 +39,7 @@ pub fn IncidentsPage() -> impl IntoView {
                 let for_reflection = incident.clone();
                 view! {
                     <li class="log__entry">
-                        <p class="log__title"><strong>{format!("{}: {}", incident.date, incident.tool)}</strong></p>
+                        <p class="log__title"><strong>{format!("{}: {}", words::date(&incident.date), incident.tool)}</strong></p>
                         <p><span class="tag">{incident.outcome.label()}</span></p>
                         <p class="answer">{incident.what_happened.clone()}</p>
                         <p class="log__actions">
@@ -45,7 +47,7 @@ pub fn IncidentsPage() -> impl IntoView {
                                 on:click=move |_| { let _ = download(&summary_file, "text/plain", &summary); }>
                                 "Download a summary for a Yellow Card or manufacturer report"</button>
                             {match incident.reflected_at.clone() {
-                                Some(at) => view! { <span class="tag tag--done">{format!("Reflected on {}", at.get(..10).unwrap_or(&at))}</span> }.into_any(),
+                                Some(at) => view! { <span class="tag tag--done">{format!("Reflected on {}", words::date(&at))}</span> }.into_any(),
                                 None => view! {
                                     <button type="button" class="button button--secondary" on:click=move |_| turn_into_reflection(for_reflection.clone())>
                                         "Turn into a reflective account and CPD entry"</button>

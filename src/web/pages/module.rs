@@ -2,6 +2,7 @@
 //! rule with where they stand against it.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -12,6 +13,8 @@ use crate::domain::change::Change;
 use crate::domain::curriculum;
 use crate::domain::module::Module;
 use crate::domain::progress::{standing, Status};
+use crate::domain::recommend::next_module;
+use crate::domain::words;
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::state::use_app_state;
 
@@ -28,6 +31,7 @@ pub fn ModulePage() -> impl IntoView {
                         <ModuleHeader module=module.clone()/>
                         <ModuleBody module=module.clone() record_answers=true/>
                         <ProgressPanel module/>
+                        <NextModule module/>
                     </article>
                 }
                 .into_any()
@@ -69,6 +73,21 @@ fn track_sections_reached(module: &'static Module) {
     on_cleanup(move || owned.0.disconnect());
 }
 
+/// Where to go at the end of a module, so the learner is not left at a
+/// dead end: the next open module on their pathway.
+#[component]
+fn NextModule(module: &'static Module) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let next = state.record.with(|record| next_module(curriculum::catalogue(), record, &module.id))?;
+        Some(view! {
+            <nav class="next-module" aria-label="Next module">
+                <A href=format!("/modules/{}", next.id)>{format!("Next module: {}", next.title)}</A>
+            </nav>
+        })
+    }
+}
+
 #[component]
 fn ProgressPanel(module: &'static Module) -> impl IntoView {
     let state = use_app_state();
@@ -90,7 +109,7 @@ fn ProgressPanel(module: &'static Module) -> impl IntoView {
                     view! {
                         <p><span class=status_class data-status=now.status.label()>{now.status.label()}</span></p>
                         {completion().map(|c| view! {
-                            <p>{format!("Completed on {}, adding {} minutes of CPD.", c.completed_at.get(..10).unwrap_or(&c.completed_at), c.minutes)}</p>
+                            <p>{format!("Completed on {}, adding {} minutes of CPD.", words::date(&c.completed_at), c.minutes)}</p>
                         })}
                         <dl class="facts">
                             <div><dt>"Knowledge checks"</dt><dd>{format!("{} of {} answered", now.checks_answered, now.checks)}</dd></div>

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::revalidation::ReadinessReport;
-use crate::domain::cpd::{method_label, parse_date};
+use crate::domain::cpd::method_label;
 use crate::domain::portfolio::{portfolio, Section};
 use crate::domain::record::EntryType;
+use crate::domain::timestamp::parse_date;
+use crate::domain::words;
 use crate::domain::{curriculum, framework, reflective, revalidation};
 use crate::web::browser::{timed, today};
 use crate::web::page_title::PageTitle;
@@ -53,9 +55,9 @@ pub fn PortfolioPage() -> impl IntoView {
                 {detail("Profession", profession)}
                 {detail("Regulator", regulator.name.to_owned())}
                 {detail("Register", register.to_owned())}
-                {detail("Cycle", format!("{} to {}", window.start, window.end))}
+                {detail("Cycle", format!("{} to {}", words::day(window.start), words::day(window.end)))}
                 {detail("CPD in this cycle", format!("{:.1} hours, {:.1} of them with others", portfolio.hours.0, portfolio.hours.1))}
-                {detail("Printed", today().to_string())}
+                {detail("Printed", words::day(today()))}
             </dl>
             <ReadinessReport readiness=portfolio.readiness/>
             {portfolio.sections.into_iter().map(|section| view! { <EvidenceSection section/> }).collect_view()}
@@ -92,7 +94,7 @@ fn EvidenceSection(section: Section) -> impl IntoView {
                     let entry = row.entry;
                     view! {
                         <tr>
-                            <td>{entry.date.clone()}</td>
+                            <td>{words::date(&entry.date)}</td>
                             <th scope="row">{entry.title.clone()}
                                 {(!entry.description.is_empty()).then(|| view! { <br/><span class="hint">{entry.description.clone()}</span> })}</th>
                             <td>{method_label(&entry.method).to_owned()}</td>
@@ -112,7 +114,7 @@ fn EvidenceSection(section: Section) -> impl IntoView {
                 let template = entry.template.as_deref().and_then(reflective::find);
                 view! {
                     <article class="portfolio__entry">
-                        <h3>{format!("{} ({})", entry.title, entry.date)}</h3>
+                        <h3>{format!("{} ({})", entry.title, words::date(&entry.date))}</h3>
                         {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
                         {template.map(|template| view! {
                             <dl>{template.questions.iter().filter_map(|q| entry.answers.get(q.id).map(|a| view! {

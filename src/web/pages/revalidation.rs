@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::change::Change;
-use crate::domain::cpd::{evidence, parse_date};
+use crate::domain::cpd::evidence;
 use crate::domain::curriculum;
 use crate::domain::revalidation::{self, evaluate, Readiness};
+use crate::domain::timestamp::parse_date;
+use crate::domain::words;
 use crate::web::browser::today;
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
@@ -76,7 +78,7 @@ pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
     view! {
         <section aria-labelledby="cycle-heading" class="readiness">
             <h2 id="cycle-heading">{format!("{}: your cycle", regulator.name)}</h2>
-            <p>{format!("Cycle from {} to {}. Due by {} ({} days left).", readiness.window.start, readiness.window.end, readiness.due, readiness.days_left.max(0))}
+            <p>{format!("Cycle from {} to {}. Due by {} ({} left).", words::day(readiness.window.start), words::day(readiness.window.end), words::day(readiness.due), words::count(usize::try_from(readiness.days_left).unwrap_or(0), "day", "days"))}
                 {(!regulator.cycle_confirmed).then(|| view! { " " <span class="tag tag--unconfirmed">"Cycle dates unconfirmed"</span> })}</p>
             <p class=if ready { "tag tag--done" } else { "tag" }>
                 {if ready { "Everything Praxis can check is in place" } else { "Not ready yet" }}
@@ -109,7 +111,7 @@ pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
                 </details>
             })}
             <p class="hint">"Source: "<a href=regulator.source.url rel="noopener" target="_blank">{regulator.source.title}</a>
-                {format!(". Last checked {}. Always confirm with your regulator before you submit.", regulator.last_checked)}</p>
+                {format!(". Last checked {}. Always confirm with your regulator before you submit.", words::date(regulator.last_checked))}</p>
         </section>
     }
 }
@@ -128,14 +130,13 @@ fn Compare(renewal: RwSignal<String>, evidence: Signal<Vec<revalidation::Evidenc
                 let evidence = evidence.get();
                 let rows = revalidation::regulators().iter().map(|regulator| {
                     let readiness = evaluate(regulator, None, renewal, today(), &evidence);
-                    let checkable: Vec<_> = readiness.rules.iter().filter(|p| p.rule.is_checkable()).collect();
-                    let met = checkable.iter().filter(|p| p.met).count();
+                    let (rules_met, status) = readiness.comparison();
                     view! {
                         <tr>
                             <th scope="row">{regulator.name}</th>
-                            <td>{format!("{} to {}", readiness.window.start, readiness.window.end)}</td>
-                            <td>{format!("{met} of {}", checkable.len())}</td>
-                            <td>{if readiness.is_ready() { "Ready" } else { "Not yet" }}</td>
+                            <td>{format!("{} to {}", words::day(readiness.window.start), words::day(readiness.window.end))}</td>
+                            <td>{rules_met}</td>
+                            <td>{status}</td>
                         </tr>
                     }
                 }).collect_view();
