@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos::tachys::view::iterators::StaticVec;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::hooks::use_location;
 use leptos_router::{path, MatchNestedRoutes, NestedRoute, StaticSegment};
 
 use super::browser::{download, focus};
@@ -80,12 +79,6 @@ fn page_view(page: Page) -> AnyView {
 #[component]
 fn SiteHeader() -> impl IntoView {
     let open = RwSignal::new(false);
-    let location = use_location();
-    // Following a link closes the menu.
-    Effect::new(move |_| {
-        location.pathname.track();
-        open.set(false);
-    });
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -94,7 +87,9 @@ fn SiteHeader() -> impl IntoView {
                     aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                     "Menu"
                 </button>
-                <nav aria-label="Main" id="site-nav" class="site-nav-wrap" class:site-nav-wrap--open=move || open.get()>
+                // Following a link (the nav holds nothing else) closes the menu.
+                <nav aria-label="Main" id="site-nav" class="site-nav-wrap" class:site-nav-wrap--open=move || open.get()
+                    on:click=move |_| open.set(false)>
                     <ul class="site-nav">
                         {Page::ALL.iter().filter_map(|page| page.nav_label().map(|label| view! {
                             <li><A href=page.path()>{label}</A></li>

@@ -92,9 +92,11 @@ const PAGES = {
   'dashboard-with-data': {
     path: '/',
     async prepare(page) {
-      await page.getByRole('link', { name: 'Competence', exact: true }).click();
+      // By address, as on a phone the nav sits behind its Menu button.
+      await page.goto(new URL('/competence', page.url()).href);
       await page.getByRole('group', { name: 'Human factors', exact: true }).getByLabel('2 Understanding').check();
       await page.getByRole('button', { name: 'Save this self-assessment' }).click();
+      await page.getByText(/^Saved a snapshot/).waitFor();
       await page.getByRole('link', { name: 'Praxis', exact: true }).click();
       await page.locator('figure.chart').first().waitFor();
     },

@@ -42,6 +42,8 @@ test('two self-assessments are both kept after a reload and drive the dashboard'
   await humanFactors.getByLabel('1 Aware').check();
   await humanFactors.getByLabel('How sure are you?').selectOption('2');
   await page.getByRole('button', { name: 'Save this self-assessment' }).click();
+  // The history shows the second snapshot once it is stored.
+  await page.locator('table.history tbody tr').nth(1).waitFor();
 
   await page.reload();
   const rows = page.locator('table.history tbody tr');

@@ -50,6 +50,7 @@ fn AssessmentForm() -> impl IntoView {
             return;
         }
         let count = ratings.len();
+        message.set(Some("Saving…".to_owned()));
         state.apply(Change::RateCompetence { ratings }, move |outcome| {
             message.set(Some(describe(&outcome, |_| {
                 format!("Saved a snapshot of {} rated. Your history is below.", words::count(count, "area", "areas"))
@@ -190,7 +191,8 @@ fn History() -> impl IntoView {
                     </tr>
                 }).collect_view();
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-heading">
+                    // Its own name: a second landmark called "Your history" would not be unique.
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Table of your history (scrolls sideways)">
                         <table class="history">
                             <caption class="visually-hidden">"Mean level per domain at each self-assessment, newest first"</caption>
                             <thead><tr><th scope="col">"Date"</th>
