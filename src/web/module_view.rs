@@ -216,7 +216,8 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     };
     let text = RwSignal::new(saved_text().unwrap_or_default());
     let status = RwSignal::new(None::<String>);
-    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || text.get());
+    let privacy = PrivacyCheck::new(move || vec![text.get()]);
+    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
     let learner_mode = module_id.is_some();
     let private_id = format!("{field_id}-private");
     let account_link =
@@ -260,7 +261,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
                 on:blur=move |_| save_on_blur()
             ></textarea>
             {learner_mode.then(|| view! {
-                <PrivacyWarning id=private_id.clone() findings=Signal::derive(move || findings.get()) confirmed=confirmed_private/>
+                <PrivacyWarning id=private_id.clone() check=privacy/>
             })}
             <button type="button" class="button button--secondary" on:click=move |_| save()>"Save my answer"</button>
             <p role="status" class="hint">{move || status.get()}</p>

@@ -9,59 +9,88 @@ use super::storage;
 use crate::domain::privacy::{scan, Finding};
 use crate::domain::reflective::ai_written_reminder;
 
-/// The identifiable-data check on a form: what every free-text field holds
-/// is scanned, and the learner's "I have checked" is forgotten whenever
+/// The identifiable-data check on a form: each free-text field is scanned
+/// on its own, so the warning can sit beside the field that holds the
+/// text, and the learner's "I have checked" is forgotten whenever any of
 /// that text changes, since a tick given for one text says nothing about
 /// the next.
 #[derive(Clone, Copy)]
 pub struct PrivacyCheck {
+    /// Every finding on the form; saving waits while there are any and
+    /// `confirmed` is not ticked.
     pub findings: Memo<Vec<Finding>>,
     pub confirmed: RwSignal<bool>,
+    /// The findings of each field, in the order `new` was given them.
+    fields: Memo<Vec<Vec<Finding>>>,
 }
 
 impl PrivacyCheck {
-    /// `text` gives the form's free text, every field of it (titles too:
-    /// they travel into xAPI statements and the portfolio).
-    pub fn new(text: impl Fn() -> String + Send + Sync + 'static) -> PrivacyCheck {
-        let text = Memo::new(move |_| text());
-        let findings = Memo::new(move |_| text.with(|text| scan(text)));
+    /// `fields` gives the form's free text, one string per field, every
+    /// field of it (titles too: they travel into xAPI statements and the
+    /// portfolio). A `PrivacyWarning` names its field by this order.
+    pub fn new(fields: impl Fn() -> Vec<String> + Send + Sync + 'static) -> PrivacyCheck {
+        let text = Memo::new(move |_| fields());
+        let fields = Memo::new(move |_| text.with(|text| text.iter().map(|t| scan(t)).collect::<Vec<_>>()));
+        let findings = Memo::new(move |_| fields.with(|fields| fields.concat()));
         let confirmed = RwSignal::new(false);
         Effect::watch(move || text.track(), move |_, _, _| confirmed.set(false), false);
-        PrivacyCheck { findings, confirmed }
+        PrivacyCheck { findings, confirmed, fields }
+    }
+
+    /// The first field with a finding: its warning carries the form's one
+    /// "I have checked" and the element id that errors link to.
+    fn first_flagged(&self) -> Option<usize> {
+        self.fields.with(|fields| fields.iter().position(|f| !f.is_empty()))
     }
 }
 
-/// Likely identifiers, highlighted, with a confirmation for text that is
-/// not about a patient. Saving waits for an edit or the confirmation.
+/// Likely identifiers in one field, highlighted, shown beside that field.
+/// The first flagged field's warning also holds the confirmation for text
+/// that is not about a patient (one tick for the form); later ones point to
+/// it. Saving waits for an edit or the confirmation.
 #[component]
 pub fn PrivacyWarning(
-    /// The warning's element id; errors link to it.
+    /// The warning's element id (on the first flagged field's warning);
+    /// errors link to it.
     #[prop(into)]
     id: String,
-    findings: Signal<Vec<Finding>>,
-    confirmed: RwSignal<bool>,
+    check: PrivacyCheck,
+    /// The field this warning sits beside, by its place in `PrivacyCheck::new`.
+    #[prop(optional)]
+    field: usize,
     #[prop(optional)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
-    let confirm_id = format!("{id}-confirm");
+    let confirmed = check.confirmed;
     view! {
         <div aria-live="polite">
             {move || {
-                let findings = findings.get();
-                let (id, confirm_id) = (id.clone(), confirm_id.clone());
-                (!findings.is_empty()).then(|| view! {
-                    <div class="privacy-warning" id=id tabindex="-1">
+                let findings = check.fields.with(|all| all.get(field).cloned().unwrap_or_default());
+                if findings.is_empty() {
+                    return None;
+                }
+                let first = check.first_flagged() == Some(field);
+                let element_id = if first { id.clone() } else { format!("{id}-{field}") };
+                let confirm_id = format!("{id}-confirm");
+                Some(view! {
+                    <div class="privacy-warning" id=element_id tabindex="-1">
                         <p><strong>"This may identify someone. Check before you save:"</strong></p>
-                        {error.and_then(|e| e.get()).map(|message| view! {
+                        {first.then(|| error.and_then(|e| e.get()).map(|message| view! {
                             <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
-                        })}
+                        }))}
                         <ul>{findings.into_iter().map(|f| view! {
                             <li><mark>{f.matched.clone()}</mark>{format!(" looks like {}. {}", f.kind.in_a_sentence(), f.kind.advice())}</li>
                         }).collect_view()}</ul>
-                        <div class="choice">
-                            <input type="checkbox" id=confirm_id.clone() prop:checked=move || confirmed.get()
-                                on:change=move |e| confirmed.set(event_target_checked(&e))/>
-                            <label for=confirm_id>"I have checked: this does not identify a patient or service user"</label>
-                        </div>
+                        {if first {
+                            view! {
+                                <div class="choice">
+                                    <input type="checkbox" id=confirm_id.clone() prop:checked=move || confirmed.get()
+                                        on:change=move |e| confirmed.set(event_target_checked(&e))/>
+                                    <label for=confirm_id>"I have checked: this does not identify a patient or service user"</label>
+                                </div>
+                            }.into_any()
+                        } else {
+                            view! { <p class="hint">"Once you have checked, confirm it in the first warning above."</p> }.into_any()
+                        }}
                     </div>
                 })
             }}

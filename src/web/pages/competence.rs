@@ -217,7 +217,8 @@ fn LearningPlan() -> impl IntoView {
     let module = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     // Goal titles go into xAPI statements and the portfolio.
-    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || title.get());
+    let privacy = PrivacyCheck::new(move || vec![title.get()]);
+    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (goal_title, target_date) = (title.get_untracked().trim().to_owned(), target.get_untracked());
@@ -285,7 +286,7 @@ fn LearningPlan() -> impl IntoView {
                     <label for="goal-title">"Goal"</label>
                     <input type="text" id="goal-title" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/>
                 </div>
-                <PrivacyWarning id="goal-private" findings=Signal::derive(move || findings.get()) confirmed=confirmed_private/>
+                <PrivacyWarning id="goal-private" check=privacy/>
                 <div class="field">
                     <label for="goal-target">"Target date"</label>
                     <input type="date" id="goal-target" prop:value=move || target.get() on:input=move |e| target.set(event_target_value(&e))/>

@@ -188,8 +188,14 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
             focus("cpd-title");
         }
     });
-    let PrivacyCheck { findings, confirmed: confirmed_private } =
-        PrivacyCheck::new(move || draft.with(|d| format!("{}\n{}\n{}", d.title, d.description, d.evidence_note)));
+    // Fields 0, 1 and 2: each warning sits beside its own field.
+    let privacy = PrivacyCheck::new(move || {
+        draft.with(|d| vec![d.title.clone(), d.description.clone(), d.evidence_note.clone()])
+    });
+    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
+    let private_error = Signal::derive(move || {
+        errors.with(|all| all.iter().find(|(f, _)| *f == "cpd-private").map(|(_, m)| m.clone()))
+    });
     // The questions asked follow the entry's type.
     let fields = move || draft.with(|d| cpd::fields(d.entry_type));
 
@@ -247,6 +253,7 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
             </div>
             <TextField id="cpd-title" label="Title" errors value=Signal::derive(move || draft.with(|d| d.title.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.title = v))/>
+            <PrivacyWarning id="cpd-private" check=privacy field=0 error=private_error/>
             <div class="field">
                 <label for="cpd-date">"Date"</label>
                 <FieldError id="cpd-date" errors/>
@@ -308,13 +315,13 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                     prop:value=move || draft.with(|d| d.description.clone())
                     on:input=move |e| draft.update(|d| d.description = event_target_value(&e))></textarea>
             </div>
+            <PrivacyWarning id="cpd-private" check=privacy field=1 error=private_error/>
             <div class="field">
                 <label for="cpd-evidence">"Evidence you keep (e.g. certificate, notes)"</label>
                 <input type="text" id="cpd-evidence" prop:value=move || draft.with(|d| d.evidence_note.clone())
                     on:input=move |e| draft.update(|d| d.evidence_note = event_target_value(&e))/>
             </div>
-            <PrivacyWarning id="cpd-private" findings=Signal::derive(move || findings.get()) confirmed=confirmed_private
-                error=Signal::derive(move || errors.with(|all| all.iter().find(|(f, _)| *f == "cpd-private").map(|(_, m)| m.clone())))/>
+            <PrivacyWarning id="cpd-private" check=privacy field=2 error=private_error/>
             <button type="submit" class="button">{move || if editing.with(Option::is_some) { "Save changes" } else { "Add to log" }}</button>
             {move || editing.with(Option::is_some).then(|| view! {
                 <button type="button" class="button button--secondary" on:click=move |_| { editing.set(None); draft.set(blank()); }>"Cancel"</button>

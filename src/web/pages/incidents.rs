@@ -75,11 +75,16 @@ fn IncidentForm() -> impl IntoView {
     let told = RwSignal::new(String::new());
     let reports = RwSignal::new(BTreeMap::<ReportRoute, String>::new());
     let error = RwSignal::new(None::<String>);
-    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || {
+    // Fields 0 to 5 as listed here, then each report route's reference in
+    // `ReportRoute::ALL` order: each warning sits beside its own field.
+    let privacy = PrivacyCheck::new(move || {
         let fields = [tool, version, setting, what, did, told].map(|field| field.get());
-        let references = reports.with(|r| r.values().cloned().collect::<Vec<_>>());
-        fields.into_iter().chain(references).collect::<Vec<_>>().join("\n")
+        let references = reports.with(|r| {
+            ReportRoute::ALL.into_iter().map(|route| r.get(&route).cloned().unwrap_or_default()).collect::<Vec<_>>()
+        });
+        fields.into_iter().chain(references).collect()
     });
+    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let problem = if tool.get_untracked().trim().is_empty() || what.get_untracked().trim().is_empty() {
@@ -126,20 +131,22 @@ fn IncidentForm() -> impl IntoView {
             }
         });
     };
-    let text = |id: &'static str, label: &'static str, value: RwSignal<String>| {
+    let text = move |id: &'static str, label: &'static str, value: RwSignal<String>, field: usize| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>
                 <input type="text" id=id prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
             </div>
+            <PrivacyWarning id="incident-private" check=privacy field/>
         }
     };
-    let area = |id: &'static str, label: &'static str, value: RwSignal<String>| {
+    let area = move |id: &'static str, label: &'static str, value: RwSignal<String>, field: usize| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>
                 <textarea id=id rows="4" prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))></textarea>
             </div>
+            <PrivacyWarning id="incident-private" check=privacy field/>
         }
     };
     view! {
@@ -150,10 +157,10 @@ fn IncidentForm() -> impl IntoView {
                 <label for="incident-date">"Date"</label>
                 <input type="date" id="incident-date" prop:value=move || date.get() on:input=move |e| date.set(event_target_value(&e))/>
             </div>
-            {text("incident-tool", "AI tool", tool)}
-            {text("incident-version", "Version, mode or settings (if known)", version)}
-            {text("incident-setting", "Care setting", setting)}
-            {area("incident-what", "What happened", what)}
+            {text("incident-tool", "AI tool", tool, 0)}
+            {text("incident-version", "Version, mode or settings (if known)", version, 1)}
+            {text("incident-setting", "Care setting", setting, 2)}
+            {area("incident-what", "What happened", what, 3)}
             <fieldset class="field">
                 <legend>"Outcome"</legend>
                 {Outcome::ALL.into_iter().map(|choice| {
@@ -167,11 +174,11 @@ fn IncidentForm() -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            {area("incident-did", "What you did", did)}
-            {text("incident-told", "Who you told (roles, not names)", told)}
+            {area("incident-did", "What you did", did, 4)}
+            {text("incident-told", "Who you told (roles, not names)", told, 5)}
             <fieldset class="field">
                 <legend>"Where you reported it, with the reference number"</legend>
-                {ReportRoute::ALL.into_iter().map(|route| {
+                {ReportRoute::ALL.into_iter().enumerate().map(|(index, route)| {
                     let input_id = format!("report-{route:?}").to_lowercase();
                     view! {
                         <div class="field">
@@ -180,10 +187,10 @@ fn IncidentForm() -> impl IntoView {
                                 prop:value=move || reports.with(|r| r.get(&route).cloned().unwrap_or_default())
                                 on:input=move |e| reports.update(|r| { r.insert(route, event_target_value(&e)); })/>
                         </div>
+                        <PrivacyWarning id="incident-private" check=privacy field=6 + index/>
                     }
                 }).collect_view()}
             </fieldset>
-            <PrivacyWarning id="incident-private" findings=Signal::derive(move || findings.get()) confirmed=confirmed_private/>
             <p role="alert" class="error-message">{move || error.get()}</p>
             <button type="submit" class="button">"Save to the log"</button>
         </form>

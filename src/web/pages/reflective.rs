@@ -44,10 +44,14 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
     }
 
     let current = move || reflective::find(&template.get()).unwrap_or(&TEMPLATES[0]);
-    let PrivacyCheck { findings, confirmed: confirmed_private } = PrivacyCheck::new(move || {
-        let answers = answers.with(|a| a.values().cloned().collect::<Vec<_>>().join("\n"));
-        format!("{}\n{answers}", title.get())
+    // Field 0 is the title, then the current template's questions in order.
+    let privacy = PrivacyCheck::new(move || {
+        let questions = current().questions;
+        let answers =
+            answers.with(|a| questions.iter().map(|q| a.get(q.id).cloned().unwrap_or_default()).collect::<Vec<_>>());
+        std::iter::once(title.get()).chain(answers).collect()
     });
+    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let template = current();
@@ -115,7 +119,8 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
                 <label for="account-title">"Title of the account"</label>
                 <input type="text" id="account-title" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/>
             </div>
-            {move || current().questions.iter().map(|question| {
+            <PrivacyWarning id="account-private" check=privacy field=0/>
+            {move || current().questions.iter().enumerate().map(|(index, question)| {
                 let field_id = format!("account-{}", question.id);
                 let count_id = format!("{field_id}-count");
                 let id = question.id;
@@ -135,6 +140,7 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
                             }
                         }}</p>
                     </div>
+                    <PrivacyWarning id="account-private" check=privacy field=index + 1/>
                 }
             }).collect_view()}
             <div class="field">
@@ -142,7 +148,6 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
                 <input type="text" inputmode="decimal" id="account-hours" class="input--short" prop:value=move || hours.get()
                     on:input=move |e| hours.set(event_target_value(&e))/>
             </div>
-            <PrivacyWarning id="account-private" findings=Signal::derive(move || findings.get()) confirmed=confirmed_private/>
             <button type="submit" class="button">"Save reflective account"</button>
             <p role="status">{move || message.get()}</p>
         </form>
