@@ -2,6 +2,7 @@
 //! saving as PDF from the print dialogue), per the learner's regulator.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 
 use super::revalidation::ReadinessReport;
@@ -23,6 +24,23 @@ pub fn PortfolioPage() -> impl IntoView {
             let _ = window.print();
         }
     };
+    // A section the learner collapsed prints open with its content, not as
+    // a bare link (style/praxis.css does the same where `::details-content`
+    // is supported).
+    let before_print = window_event_listener(leptos::ev::beforeprint, |_| {
+        let Some(found) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all("main details:not([open])").ok())
+        else {
+            return;
+        };
+        for index in 0..found.length() {
+            if let Some(details) = found.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+                let _ = details.set_attribute("open", "");
+            }
+        }
+    });
+    on_cleanup(move || before_print.remove());
     let body = move || {
         let record = state.record.get();
         let profile = &record.profile;
@@ -59,7 +77,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 {detail("CPD in this cycle", format!("{:.1} hours, {:.1} of them with others", portfolio.hours.0, portfolio.hours.1))}
                 {detail("Printed", words::day(today()))}
             </dl>
-            <ReadinessReport readiness=portfolio.readiness/>
+            <ReadinessReport readiness=portfolio.readiness notes_open=true/>
             {portfolio.sections.into_iter().map(|section| view! { <EvidenceSection section/> }).collect_view()}
         }
         .into_any()
@@ -117,8 +135,8 @@ fn EvidenceSection(section: Section) -> impl IntoView {
                         <h3>{format!("{} ({})", entry.title, words::date(&entry.date))}</h3>
                         {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
                         {template.map(|template| view! {
-                            <dl>{template.questions.iter().filter_map(|q| entry.answers.get(q.id).map(|a| view! {
-                                <dt>{q.text}</dt><dd class="answer">{a.clone()}</dd>
+                            <dl class="portfolio__answers">{template.questions.iter().filter_map(|q| entry.answers.get(q.id).map(|a| view! {
+                                <dt class="portfolio__question">{q.text}</dt><dd class="answer portfolio__answer">{a.clone()}</dd>
                             })).collect_view()}</dl>
                         })}
                     </article>

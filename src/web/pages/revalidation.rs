@@ -72,7 +72,12 @@ pub fn RevalidationPage() -> impl IntoView {
 }
 
 #[component]
-pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
+pub(super) fn ReadinessReport(
+    readiness: Readiness,
+    /// Shows the notes on the rules open (the portfolio, which is printed).
+    #[prop(optional)]
+    notes_open: bool,
+) -> impl IntoView {
     let regulator = readiness.regulator;
     let ready = readiness.is_ready();
     view! {
@@ -106,7 +111,7 @@ pub(super) fn ReadinessReport(readiness: Readiness) -> impl IntoView {
                 }).collect_view()}
             </ul>
             {(!regulator.notes.is_empty()).then(|| view! {
-                <details><summary>"Notes on these rules"</summary>
+                <details class="notes" open=notes_open><summary>"Notes on these rules"</summary>
                     <ul>{regulator.notes.iter().map(|note| view! { <li>{*note}</li> }).collect_view()}</ul>
                 </details>
             })}
