@@ -297,7 +297,7 @@ pub fn rows<'a>(
 pub fn percent_complete(staff: &[&StaffRecord], module_id: &str, today: Date) -> (usize, usize, u32) {
     let done = staff.iter().filter(|s| Standing::of(s.cells.get(module_id), today).is_complete()).count();
     let total = staff.len();
-    let percent = if total == 0 { 0 } else { (done * 100 / total) as u32 };
+    let percent = (done * 100).checked_div(total).map_or(0, |p| p as u32);
     (done, total, percent)
 }
 
