@@ -318,7 +318,7 @@ fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String
     };
     view! {
         <p>{move || format!("{} learner(s) shown.", shown.with(Vec::len))}</p>
-        <p class="hint legend">"Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."</p>
+        <p class="hint matrix-key">"Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."</p>
         {move || required.with(Vec::is_empty).then(|| view! { <p>"No modules are required: choose some above."</p> })}
         <div class="table-scroll matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix-heading">
             <table class="history matrix">
