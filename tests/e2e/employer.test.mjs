@@ -53,6 +53,8 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   // 44 samples + the script-in-title learner + the spreadsheet learner, counted once each.
   const matrix = page.getByRole('region', { name: 'Completion by learner' });
   await page.getByText('47 learner(s) shown.').waitFor();
+  // The learner counted from the edited file is flagged on their row too.
+  await matrix.getByText('! From staff-002-edited.json, which may be changed').waitFor();
   const first = expected[0];
   const firstRow = matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: first.profile.name }) });
   assert.ok(await firstRow.count() >= 1);

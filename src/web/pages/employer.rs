@@ -190,7 +190,7 @@ pub fn EmployerPage() -> impl IntoView {
         {move || (!staff.with(Vec::is_empty)).then(|| view! {
             <h2 id="matrix-heading">"Completion by learner"</h2>
             <MatrixFilters filter=filter required=required only_action=only_action sort=sort/>
-            <Matrix shown=shown required=required/>
+            <Matrix shown=shown required=required files=files/>
             <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
             <h2>"For ASC-WDS"</h2>
             <div class="field">
@@ -310,7 +310,15 @@ fn MatrixFilters(
 /// with a symbol, so colour only repeats what the text says, and its
 /// dates are in its accessible name.
 #[component]
-fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String>>) -> impl IntoView {
+fn Matrix(
+    shown: Memo<Vec<(String, StaffRecord)>>,
+    required: RwSignal<Vec<String>>,
+    files: RwSignal<Vec<CheckedFile>>,
+) -> impl IntoView {
+    // A learner counted from a file that may be changed says so on their row.
+    let changed = move |file: &str| {
+        files.with(|all| all.iter().any(|f| f.name == file && matches!(f.check, FileCheck::Modified(_))))
+    };
     let catalogue = curriculum::catalogue();
     let columns = move || {
         let required = required.get();
@@ -337,7 +345,12 @@ fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String
                         let name = learner.display_name(&file);
                         view! {
                             <tr>
-                                <th scope="row">{name.clone()}<br/><span class="hint">{detail}</span></th>
+                                <th scope="row">
+                                    {name.clone()}<br/><span class="hint">{detail}</span>
+                                    {changed(&file).then(|| view! {
+                                        <br/><span class="row-warning">{format!("! From {file}, which may be changed")}</span>
+                                    })}
+                                </th>
                                 {columns().into_iter().map(|module| {
                                     let cell = record.cells.get(&module.id).cloned();
                                     let standing = Standing::of(cell.as_ref(), today());
