@@ -14,7 +14,7 @@ use super::export::csv as completion_csv;
 use super::module::{Catalogue, Kind};
 use super::quote::quoted;
 use super::staff::{normalised, visible, Learner};
-use super::staff::{FileCheck, StaffRecord, Status};
+use super::staff::{Cell, FileCheck, StaffRecord, Status};
 
 /// How long a completion counts before the module should be taken again,
 /// unless the employer sets another period.
@@ -169,6 +169,147 @@ pub fn default_required(catalogue: &Catalogue) -> Vec<String> {
     catalogue.modules().iter().filter(|m| m.kind == Kind::Module).map(|m| m.id.clone()).collect()
 }
 
+/// The modules a manager is first asked to require: the core every role
+/// needs, not all of them. Any the catalogue lacks are left out.
+pub const CORE_MODULES: [&str; 6] = [
+    "what-ai-is",
+    "ai-limitations",
+    "automation-bias-and-checking",
+    "data-protection-basics",
+    "accountability-and-liability",
+    "reporting-ai-errors",
+];
+
+/// [`CORE_MODULES`] that are in `catalogue`, or [`default_required`] if none are.
+pub fn core_required(catalogue: &Catalogue) -> Vec<String> {
+    let core: Vec<String> =
+        CORE_MODULES.iter().filter(|id| catalogue.get(id).is_some()).map(|id| (*id).to_owned()).collect();
+    if core.is_empty() {
+        default_required(catalogue)
+    } else {
+        core
+    }
+}
+
+/// How many days before it expires a completion shows as due soon.
+pub const DUE_SOON_DAYS: i64 = 60;
+
+/// Where a learner stands on one module as the manager sees it today:
+/// [`Status`] with "complete" split into current and due soon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Standing {
+    Current,
+    DueSoon,
+    Expired,
+    InProgress,
+    NotStarted,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 5] =
+        [Standing::Current, Standing::DueSoon, Standing::Expired, Standing::InProgress, Standing::NotStarted];
+
+    /// Where `cell` stands on `today`; no cell is not started.
+    pub fn of(cell: Option<&Cell>, today: Date) -> Standing {
+        let Some(cell) = cell else { return Standing::NotStarted };
+        match cell.status {
+            Status::Complete => match cell.expires_on {
+                Some(expiry) if expiry < today => Standing::Expired,
+                Some(expiry) if (expiry - today).whole_days() <= DUE_SOON_DAYS => Standing::DueSoon,
+                _ => Standing::Current,
+            },
+            Status::Expired => Standing::Expired,
+            Status::InProgress => Standing::InProgress,
+            Status::NotStarted => Standing::NotStarted,
+        }
+    }
+
+    /// The word in a cell.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Current => "Done",
+            Standing::DueSoon => "Due soon",
+            Standing::Expired => "Expired",
+            Standing::InProgress => "Started",
+            Standing::NotStarted => "Not done",
+        }
+    }
+
+    /// A stable id for styling.
+    pub fn id(self) -> &'static str {
+        match self {
+            Standing::Current => "current",
+            Standing::DueSoon => "due-soon",
+            Standing::Expired => "expired",
+            Standing::InProgress => "in-progress",
+            Standing::NotStarted => "not-started",
+        }
+    }
+
+    /// The manager must act: renewal is due or overdue, or the module is not done.
+    pub fn needs_action(self) -> bool {
+        self != Standing::Current
+    }
+
+    /// Counts as complete in the totals (a due-soon completion still counts).
+    pub fn is_complete(self) -> bool {
+        matches!(self, Standing::Current | Standing::DueSoon)
+    }
+}
+
+/// How many of `required` a learner must act on today.
+pub fn outstanding(record: &StaffRecord, required: &[String], today: Date) -> usize {
+    required.iter().filter(|id| Standing::of(record.cells.get(*id), today).needs_action()).count()
+}
+
+/// How the matrix's rows are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortBy {
+    #[default]
+    Name,
+    /// Most outstanding required modules first, then by name.
+    Outstanding,
+}
+
+/// The rows to show: those `filter` admits, only those needing action if
+/// asked, in the order asked. Rows keep their order from [`combine`] (by
+/// name) where the sort does not tell them apart.
+pub fn rows<'a>(
+    staff: &'a [(String, StaffRecord)],
+    filter: &Filter,
+    required: &[String],
+    only_action: bool,
+    sort: SortBy,
+    today: Date,
+) -> Vec<&'a (String, StaffRecord)> {
+    let mut shown: Vec<&(String, StaffRecord)> = staff
+        .iter()
+        .filter(|(_, s)| filter.admits(&s.learner))
+        .filter(|(_, s)| !only_action || outstanding(s, required, today) > 0)
+        .collect();
+    if sort == SortBy::Outstanding {
+        shown.sort_by_key(|(_, s)| std::cmp::Reverse(outstanding(s, required, today)));
+    }
+    shown
+}
+
+/// How many of `staff` have `module_id` complete (current or due soon), of how many, as a whole percentage.
+pub fn percent_complete(staff: &[&StaffRecord], module_id: &str, today: Date) -> (usize, usize, u32) {
+    let done = staff.iter().filter(|s| Standing::of(s.cells.get(module_id), today).is_complete()).count();
+    let total = staff.len();
+    let percent = (done * 100).checked_div(total).map_or(0, |p| p as u32);
+    (done, total, percent)
+}
+
+/// How many learners stand where on one module today.
+pub fn standing_totals(staff: &[&StaffRecord], module_id: &str, today: Date) -> BTreeMap<Standing, usize> {
+    let mut counts: BTreeMap<Standing, usize> = Standing::ALL.into_iter().map(|s| (s, 0)).collect();
+    for record in staff {
+        *counts.entry(Standing::of(record.cells.get(module_id), today)).or_default() += 1;
+    }
+    counts
+}
+
 /// Learners shown in the matrix.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -201,7 +342,6 @@ mod tests {
     use crate::domain::backup::Backup;
     use crate::domain::curriculum::catalogue;
     use crate::domain::record::{Completion, LearnerRecord};
-    use crate::domain::staff::Cell;
     use crate::domain::timestamp::parse_date;
 
     fn day(text: &str) -> Date {
@@ -375,5 +515,53 @@ mod tests {
         assert!(Filter { profession: "nursing".into(), stage: String::new() }.admits(&nurse));
         assert!(!Filter { profession: "pharmacy".into(), stage: String::new() }.admits(&nurse));
         assert!(!Filter { profession: String::new(), stage: "pre-registration".into() }.admits(&nurse));
+    }
+    #[test]
+    fn a_completion_near_its_expiry_is_due_soon_and_expired_differs_from_not_started() {
+        let record = learner("A", "1", &[("what-ai-is", "2023-06-30")]);
+        let module = catalogue().get("what-ai-is").unwrap();
+        let on = |today: &str| {
+            let today = day(today);
+            Standing::of(Some(&Cell::of(&record, module, 36, today)), today)
+        };
+        assert_eq!(on("2026-04-30"), Standing::Current, "61 days left");
+        assert_eq!(on("2026-05-01"), Standing::DueSoon, "60 days left");
+        assert_eq!(on("2026-06-30"), Standing::DueSoon, "the last day");
+        assert_eq!(on("2026-07-01"), Standing::Expired);
+        assert_eq!(Standing::of(None, day("2026-07-01")), Standing::NotStarted);
+        assert_ne!(Standing::Expired.label(), Standing::NotStarted.label());
+        assert!(Standing::DueSoon.needs_action() && Standing::DueSoon.is_complete());
+    }
+
+    #[test]
+    fn rows_filter_to_those_needing_action_and_sort_by_what_is_outstanding() {
+        let today = day("2026-11-22");
+        let mut files = checked(&[
+            (
+                "a.json",
+                learner("Asha", "1", &[("what-ai-is", "2026-01-01"), ("ai-limitations", "2026-01-01")]),
+                "2026-03-01T00:00:00.000Z",
+            ),
+            ("b.json", learner("Ben", "2", &[]), "2026-03-01T00:00:00.000Z"),
+            ("c.json", learner("Cat", "3", &[("what-ai-is", "2024-01-01")]), "2026-03-01T00:00:00.000Z"),
+        ]);
+        let staff = combine(&mut files);
+        let required = vec!["what-ai-is".to_owned(), "ai-limitations".to_owned()];
+        let names =
+            |rows: Vec<&(String, StaffRecord)>| rows.iter().map(|(_, s)| s.learner.name.clone()).collect::<Vec<_>>();
+        let all = rows(&staff, &Filter::default(), &required, false, SortBy::Name, today);
+        assert_eq!(names(all), ["Asha", "Ben", "Cat"]);
+        let action = rows(&staff, &Filter::default(), &required, true, SortBy::Outstanding, today);
+        assert_eq!(names(action), ["Ben", "Cat"]);
+        let counted: Vec<&StaffRecord> = staff.iter().map(|(_, s)| s).collect();
+        assert_eq!(percent_complete(&counted, "what-ai-is", today), (2, 3, 66));
+        assert_eq!(percent_complete(&[], "what-ai-is", today), (0, 0, 0));
+        let later = day("2026-12-02");
+        assert_eq!(
+            Standing::of(staff[2].1.cells.get("what-ai-is"), later),
+            Standing::DueSoon,
+            "36 months from 2024-01-01"
+        );
+        assert_eq!(core_required(catalogue()).len(), CORE_MODULES.len());
     }
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { serveDist, launchBrowser, openPage, appReady, sampleBackups, storeRecord, storedRecord } from './harness.mjs';
 
+const ukDay = (text) => new Date(text.slice(0, 10)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const hostile = fileURLToPath(new URL('../hostile_imports/', import.meta.url));
 
 let server, browser;
@@ -52,11 +53,13 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   // 44 samples + the script-in-title learner + the spreadsheet learner, counted once each.
   const matrix = page.getByRole('region', { name: 'Completion by learner' });
   await page.getByText('47 learner(s) shown.').waitFor();
+  // The learner counted from the edited file is flagged on their row too.
+  await matrix.getByText('! From staff-002-edited.json, which may be changed').waitFor();
   const first = expected[0];
   const firstRow = matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: first.profile.name }) });
   assert.ok(await firstRow.count() >= 1);
-  const completedOn = first.completions['what-ai-is'].completed_at.slice(0, 10);
-  await firstRow.first().getByText(`on ${completedOn}`).first().waitFor();
+  const completedOn = ukDay(first.completions['what-ai-is'].completed_at);
+  assert.ok(await firstRow.first().getByText(`done ${completedOn}`).count() >= 1);
 
   // Filter by profession: the count matches the files.
   // Every sample is counted once, plus the two hostile learners, who are nurses.
@@ -76,6 +79,113 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+// As src/domain/competence.rs shifts months: the same day, or the month's last.
+function shiftMonths(day, months) {
+  const index = day.getUTCFullYear() * 12 + day.getUTCMonth() + months;
+  const year = Math.floor(index / 12), month = index % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(day.getUTCDate(), last)));
+}
+
+// Where a learner stands on a module on `today`, as the manager's matrix says it.
+function standing(record, module, months, today) {
+  const completion = record.completions[module];
+  if (!completion) return 'todo';
+  const expiry = shiftMonths(new Date(completion.completed_at.slice(0, 10)), months);
+  if (expiry < today) return 'expired';
+  return (expiry - today) / 86400000 <= 60 ? 'due-soon' : 'current';
+}
+
+const CORE = ['what-ai-is', 'ai-limitations', 'automation-bias-and-checking', 'data-protection-basics',
+  'accountability-and-liability', 'reporting-ai-errors'];
+
+for (const [size, viewport] of Object.entries({ desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } })) {
+  test(`a ward manager reads 22 staff files at a glance (${size})`, async () => {
+    const paths = sampleBackups(22, { prefix: `ward-${size}` });
+    const records = await Promise.all(paths.map(async (path) => JSON.parse(await readFile(path, 'utf8')).record));
+    // Today is 30 days before the latest "What AI is" completion expires, so that one is due soon.
+    const latest = records.filter((r) => r.completions['what-ai-is'])
+      .reduce((a, b) => (a.completions['what-ai-is'].completed_at > b.completions['what-ai-is'].completed_at ? a : b));
+    const latestOn = new Date(latest.completions['what-ai-is'].completed_at.slice(0, 10));
+    const today = new Date(shiftMonths(latestOn, 36).getTime() - 30 * 86400000);
+    const needsAction = (modules, months) => records.filter((r) => modules.some((m) => standing(r, m, months, today) !== 'current'));
+    const count = (state, modules, months) => records.reduce((n, r) => n + modules.filter((m) => standing(r, m, months, today) === state).length, 0);
+
+    // axe is injected as a script, which the app's CSP would rightly block.
+    const context = await browser.newContext({ viewport, bypassCSP: true });
+    const page = await openPage(context);
+    await page.clock.setFixedTime(new Date(today.getTime() + 12 * 3600000));
+    await page.goto(`${server.base}/employer`);
+    await appReady(page);
+    await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(paths);
+    await page.getByText('22 file(s): 22 with no change found, 0 may be changed, 0 invalid, 0 duplicate, 0 clash.').waitFor();
+    await page.getByText('22 learner(s) shown.').waitFor();
+    const matrix = page.getByRole('region', { name: 'Completion by learner' });
+
+    // A sensible set is required at first, not every module.
+    assert.equal(await matrix.getByRole('columnheader').count(), CORE.length + 1);
+    // Due soon, expired and not done are each their own word, not one red.
+    assert.ok(count('due-soon', CORE, 36) >= 1);
+    assert.equal(await matrix.locator('td.cell--due-soon').count(), count('due-soon', CORE, 36));
+    assert.equal(await matrix.locator('td.cell--expired').count(), count('expired', CORE, 36));
+    assert.equal(await matrix.locator('td.cell--current').count(), count('current', CORE, 36));
+    const latestRow = matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: latest.profile.name }) });
+    const whatAiIs = latestRow.getByRole('cell', { name: /^Due soon/ }).filter({ hasText: `done ${ukDay(latest.completions['what-ai-is'].completed_at)}` });
+    assert.ok(await whatAiIs.count() >= 1);
+    assert.equal(await whatAiIs.first().getAttribute('class'), 'cell cell--due-soon');
+    for (const cell of await matrix.locator('td.cell--expired').all()) assert.match(await cell.innerText(), /Expired/);
+    for (const cell of await matrix.locator('td.cell--not-started').all()) assert.match(await cell.innerText(), /Not done/);
+
+    // Names and module titles stay in view as the table scrolls inside its own box.
+    const stick = (locator) => locator.evaluate((e) => getComputedStyle(e).position);
+    assert.equal(await stick(matrix.getByRole('columnheader').nth(1)), 'sticky');
+    assert.equal(await stick(matrix.getByRole('rowheader').first()), 'sticky');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page itself does not scroll sideways');
+
+    // Only those who need action, most to do first.
+    const acting = needsAction(CORE, 36);
+    await page.getByLabel('Only staff who need action').check();
+    await page.getByText(`${acting.length} learner(s) shown.`).waitFor();
+    await page.getByLabel('Sort by').selectOption('outstanding');
+    const outstanding = (r) => CORE.filter((m) => standing(r, m, 36, today) !== 'current').length;
+    const most = Math.max(...acting.map(outstanding));
+    const firstName = (await matrix.locator('tbody th[scope="row"]').first().innerText()).split('\n')[0].trim();
+    assert.equal(outstanding(records.find((r) => r.profile.name === firstName)), most);
+    await page.getByLabel('Only staff who need action').uncheck();
+    await page.getByText('22 learner(s) shown.').waitFor();
+
+    // Select none, then just one module: its total is a percentage, with the numbers.
+    await page.locator('summary', { hasText: 'Choose the required modules' }).click();
+    await page.getByRole('button', { name: 'Select none' }).click();
+    await page.getByText('No modules are required: choose some above.').waitFor();
+    assert.equal(await matrix.getByRole('columnheader').count(), 1);
+    await page.getByLabel('What AI is, and what it is not').check();
+    const total = matrix.locator('tfoot td');
+    const expectTotal = async (months) => {
+      const done = records.filter((r) => ['current', 'due-soon'].includes(standing(r, 'what-ai-is', months, today))).length;
+      await total.getByText(`${Math.floor((done * 100) / 22)}%`, { exact: true }).waitFor();
+      await total.getByText(`${done} of 22`, { exact: true }).waitFor();
+    };
+    await expectTotal(36);
+    assert.equal(await total.locator('svg.bar').count(), 1);
+
+    // A longer refresh period re-checks the files already added.
+    await page.getByLabel('A completion counts for (months)').fill('48');
+    await latestRow.getByRole('cell', { name: /^Done/ }).waitFor();
+    await expectTotal(48);
+    await page.getByLabel('Only staff who need action').check();
+    await page.getByText(`${needsAction(['what-ai-is'], 48).length} learner(s) shown.`).waitFor();
+    await page.getByText('22 file(s): 22 with no change found').waitFor();
+
+    await page.getByRole('button', { name: 'Select all' }).click();
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}
 
 test('a learner imports a backup: plan first, conflicts chosen, nothing lost, twice is a no-op', async () => {
   const [path] = sampleBackups(1, { prefix: 'mine' });

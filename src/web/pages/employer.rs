@@ -5,11 +5,13 @@ use leptos::prelude::*;
 
 use crate::domain::curriculum;
 use crate::domain::employer::{
-    check_file, combine, default_required, totals, CheckedFile, Filter, DEFAULT_REFRESH_MONTHS,
+    check_file, combine, core_required, percent_complete, rows, standing_totals, CheckedFile, Filter, SortBy, Standing,
+    DEFAULT_REFRESH_MONTHS, DUE_SOON_DAYS,
 };
 use crate::domain::export::{asc_wds, csv};
 use crate::domain::framework::{Term, PROFESSIONS, STAGES};
-use crate::domain::staff::{FileCheck, StaffRecord, Status, NO_CHANGE_FOUND};
+use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
+use crate::domain::words;
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
 use crate::web::page_title::PageTitle;
 
@@ -23,7 +25,25 @@ pub fn EmployerPage() -> impl IntoView {
     let progress = RwSignal::new(None::<(usize, usize)>);
     let refresh = RwSignal::new(DEFAULT_REFRESH_MONTHS.to_string());
     let filter = RwSignal::new(Filter::default());
-    let required = RwSignal::new(default_required(curriculum::catalogue()));
+    let required = RwSignal::new(core_required(curriculum::catalogue()));
+    let only_action = RwSignal::new(false);
+    let sort = RwSignal::new(SortBy::Name);
+    // Each file's text as read, so a new refresh period can check them again.
+    let sources = RwSignal::new(Vec::<(String, Result<String, String>)>::new());
+    let recheck = move |refresh_months: u32| {
+        let mut checked: Vec<CheckedFile> = sources.with_untracked(|all| {
+            all.iter()
+                .map(|(name, text)| match text {
+                    Ok(text) => check_file(name, text, curriculum::catalogue(), refresh_months, today()),
+                    Err(reason) => {
+                        CheckedFile { name: name.clone(), check: FileCheck::Invalid(reason.clone()), staff: Vec::new() }
+                    }
+                })
+                .collect()
+        });
+        staff.set(combine(&mut checked));
+        files.set(checked);
+    };
     let message = RwSignal::new(None::<String>);
     let establishment = RwSignal::new(String::new());
 
@@ -37,13 +57,18 @@ pub fn EmployerPage() -> impl IntoView {
         mark("praxis:rollup:start");
         leptos::task::spawn_local(async move {
             let mut checked = files.get_untracked();
+            let mut read = Vec::with_capacity(total);
             let mut last_yield = js_sys::Date::now();
             for (done, file) in chosen.into_iter().enumerate() {
                 let name = file.name();
-                let result = match read_text(&file).await {
-                    Ok(text) => check_file(&name, &text, curriculum::catalogue(), refresh_months, today()),
-                    Err(reason) => CheckedFile { name, check: FileCheck::Invalid(reason), staff: Vec::new() },
+                let text = read_text(&file).await;
+                let result = match &text {
+                    Ok(text) => check_file(&name, text, curriculum::catalogue(), refresh_months, today()),
+                    Err(reason) => {
+                        CheckedFile { name: name.clone(), check: FileCheck::Invalid(reason.clone()), staff: Vec::new() }
+                    }
                 };
+                read.push((name, text));
                 checked.push(result);
                 // Every frame or so, show the count and let the page handle input.
                 if js_sys::Date::now() - last_yield > FRAME_MS {
@@ -52,6 +77,7 @@ pub fn EmployerPage() -> impl IntoView {
                     last_yield = js_sys::Date::now();
                 }
             }
+            sources.update(|all| all.extend(read));
             staff.set(combine(&mut checked));
             files.set(checked);
             progress.set(None);
@@ -75,13 +101,28 @@ pub fn EmployerPage() -> impl IntoView {
         load(chosen_files(event.data_transfer().and_then(|d| d.files())));
     };
     let clear = move |_| {
+        sources.set(Vec::new());
         files.set(Vec::new());
         staff.set(Vec::new());
     };
     let shown = Memo::new(move |_| {
         let filter = filter.get();
-        staff.with(|all| all.iter().filter(|(_, s)| filter.admits(&s.learner)).cloned().collect::<Vec<_>>())
+        let (only_action, sort) = (only_action.get(), sort.get());
+        required.with(|required| {
+            staff.with(|all| {
+                rows(all, &filter, required, only_action, sort, today()).into_iter().cloned().collect::<Vec<_>>()
+            })
+        })
     });
+    let on_refresh = move |e: leptos::ev::Event| {
+        let value = event_target_value(&e);
+        if let Ok(months) = value.trim().parse::<u32>() {
+            if (1..=1200).contains(&months) && !sources.with_untracked(Vec::is_empty) {
+                recheck(months);
+            }
+        }
+        refresh.set(value);
+    };
     let download_csv = move |_| {
         let text = shown.with_untracked(|rows| {
             let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
@@ -123,10 +164,10 @@ pub fn EmployerPage() -> impl IntoView {
         </p>
         <div class="field">
             <label for="refresh-months">"A completion counts for (months)"</label>
-            <p class="hint" id="refresh-months-hint">"After this, the module shows as expired. Applies to files added from now on."</p>
+            <p class="hint" id="refresh-months-hint">{format!("After this, the module shows as expired; in its last {DUE_SOON_DAYS} days it shows as due soon. Changing it checks the files already added again.")}</p>
             <input type="number" id="refresh-months" min="1" max="120" inputmode="numeric" class="input--short"
                 aria-describedby="refresh-months-hint"
-                prop:value=move || refresh.get() on:input=move |e| refresh.set(event_target_value(&e))/>
+                prop:value=move || refresh.get() on:input=on_refresh/>
         </div>
         <div class="drop-zone" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
             <div class="field">
@@ -148,8 +189,8 @@ pub fn EmployerPage() -> impl IntoView {
         })}
         {move || (!staff.with(Vec::is_empty)).then(|| view! {
             <h2 id="matrix-heading">"Completion by learner"</h2>
-            <MatrixFilters filter=filter required=required/>
-            <Matrix shown=shown required=required/>
+            <MatrixFilters filter=filter required=required only_action=only_action sort=sort/>
+            <Matrix shown=shown required=required files=files/>
             <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
             <h2>"For ASC-WDS"</h2>
             <div class="field">
@@ -198,8 +239,15 @@ fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
 }
 
 #[component]
-fn MatrixFilters(filter: RwSignal<Filter>, required: RwSignal<Vec<String>>) -> impl IntoView {
+fn MatrixFilters(
+    filter: RwSignal<Filter>,
+    required: RwSignal<Vec<String>>,
+    only_action: RwSignal<bool>,
+    sort: RwSignal<SortBy>,
+) -> impl IntoView {
     let catalogue = curriculum::catalogue();
+    let select_all = move |_| required.set(catalogue.modules().iter().map(|m| m.id.clone()).collect());
+    let select_none = move |_| required.set(Vec::new());
     view! {
         <div class="filters">
             <div class="field field--inline">
@@ -216,9 +264,25 @@ fn MatrixFilters(filter: RwSignal<Filter>, required: RwSignal<Vec<String>>) -> i
                     {STAGES.iter().map(|s| view! { <option value=s.id>{s.label}</option> }).collect_view()}
                 </select>
             </div>
+            <div class="field field--inline">
+                <label for="sort-by">"Sort by"</label>
+                <select id="sort-by" on:change=move |e| sort.set(if event_target_value(&e) == "outstanding" { SortBy::Outstanding } else { SortBy::Name })>
+                    <option value="name">"Name"</option>
+                    <option value="outstanding">"Most to do first"</option>
+                </select>
+            </div>
+            <div class="choice">
+                <input type="checkbox" id="only-action" prop:checked=move || only_action.get()
+                    on:change=move |e| only_action.set(event_target_checked(&e))/>
+                <label for="only-action">"Only staff who need action"</label>
+            </div>
         </div>
         <details class="details">
-            <summary>"Choose the required modules"</summary>
+            <summary>{move || format!("Choose the required modules ({} of {} chosen)", required.with(Vec::len), catalogue.modules().len())}</summary>
+            <div class="button-row">
+                <button type="button" class="button button--secondary" on:click=select_all>"Select all"</button>
+                <button type="button" class="button button--secondary" on:click=select_none>"Select none"</button>
+            </div>
             <fieldset class="field">
                 <legend>"Required modules"</legend>
                 {catalogue.modules().iter().map(|module| {
@@ -242,10 +306,19 @@ fn MatrixFilters(filter: RwSignal<Filter>, required: RwSignal<Vec<String>>) -> i
     }
 }
 
-/// Learners down, required modules across; every cell says its status in
-/// words, so colour only repeats what the text says.
+/// Learners down, required modules across; every cell is a short word
+/// with a symbol, so colour only repeats what the text says, and its
+/// dates are in its accessible name.
 #[component]
-fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String>>) -> impl IntoView {
+fn Matrix(
+    shown: Memo<Vec<(String, StaffRecord)>>,
+    required: RwSignal<Vec<String>>,
+    files: RwSignal<Vec<CheckedFile>>,
+) -> impl IntoView {
+    // A learner counted from a file that may be changed says so on their row.
+    let changed = move |file: &str| {
+        files.with(|all| all.iter().any(|f| f.name == file && matches!(f.check, FileCheck::Modified(_))))
+    };
     let catalogue = curriculum::catalogue();
     let columns = move || {
         let required = required.get();
@@ -253,7 +326,9 @@ fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String
     };
     view! {
         <p>{move || format!("{} learner(s) shown.", shown.with(Vec::len))}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-heading">
+        <p class="hint matrix-key">"Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."</p>
+        {move || required.with(Vec::is_empty).then(|| view! { <p>"No modules are required: choose some above."</p> })}
+        <div class="table-scroll matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix-heading">
             <table class="history matrix">
                 <thead>
                     <tr>
@@ -267,21 +342,43 @@ fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String
                         let label = |terms: &'static [Term], id: &str| terms.iter().find(|t| t.id == id).map_or(id.to_owned(), |t| t.label.to_owned());
                         let detail = [learner.staff_number.clone(), label(PROFESSIONS, &learner.profession), label(STAGES, &learner.stage)]
                             .into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ");
+                        let name = learner.display_name(&file);
                         view! {
                             <tr>
-                                <th scope="row">{learner.display_name(&file)}<br/><span class="hint">{detail}</span></th>
+                                <th scope="row">
+                                    {name.clone()}<br/><span class="hint">{detail}</span>
+                                    {changed(&file).then(|| view! {
+                                        <br/><span class="row-warning">{format!("! From {file}, which may be changed")}</span>
+                                    })}
+                                </th>
                                 {columns().into_iter().map(|module| {
                                     let cell = record.cells.get(&module.id).cloned();
-                                    let status = cell.as_ref().map_or(Status::NotStarted, |c| c.status);
-                                    let class = if status.needs_action() { "cell cell--action" } else { "cell cell--done" };
-                                    let detail = cell.map(|c| {
-                                        let mut parts = Vec::new();
-                                        if let Some(day) = c.completed_on { parts.push(format!("on {day}")); }
+                                    let standing = Standing::of(cell.as_ref(), today());
+                                    let class = format!("cell cell--{}", standing.id());
+                                    let symbol = match standing {
+                                        Standing::Current => "✓",
+                                        Standing::DueSoon => "!",
+                                        Standing::Expired => "✗",
+                                        Standing::InProgress => "…",
+                                        Standing::NotStarted => "–",
+                                    };
+                                    let mut parts = Vec::new();
+                                    if let Some(c) = &cell {
+                                        if let Some(day) = c.completed_on { parts.push(format!("done {}", words::day(day))); }
                                         if let Some(score) = c.score { parts.push(format!("{score} %")); }
-                                        if let Some(expiry) = c.expires_on { parts.push(format!("expires {expiry}")); }
-                                        parts.join(", ")
-                                    }).unwrap_or_default();
-                                    view! { <td class=class><strong>{status.label()}</strong><br/><span class="hint">{detail}</span></td> }
+                                        if let Some(expiry) = c.expires_on {
+                                            let verb = if standing == Standing::Expired { "expired" } else { "expires" };
+                                            parts.push(format!("{verb} {}", words::day(expiry)));
+                                        }
+                                    }
+                                    let detail = if parts.is_empty() { String::new() } else { format!(", {}", parts.join(", ")) };
+                                    let title = format!("{}: {}{detail}", module.title, standing.label());
+                                    view! {
+                                        <td class=class title=title>
+                                            <span aria-hidden="true" class="cell__symbol">{symbol}" "</span>{standing.label()}
+                                            <span class="visually-hidden">{detail}</span>
+                                        </td>
+                                    }
                                 }).collect_view()}
                             </tr>
                         }
@@ -289,14 +386,27 @@ fn Matrix(shown: Memo<Vec<(String, StaffRecord)>>, required: RwSignal<Vec<String
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">"Totals"</th>
+                        <th scope="row">"Complete"</th>
                         {move || columns().into_iter().map(|module| {
-                            let counts = shown.with(|rows| {
+                            let (percent, done, total, counts) = shown.with(|rows| {
                                 let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
-                                totals(&records, &module.id)
+                                let (done, total, percent) = percent_complete(&records, &module.id, today());
+                                (percent, done, total, standing_totals(&records, &module.id, today()))
                             });
-                            let text = Status::ALL.iter().map(|s| format!("{}: {}", s.label(), counts[s])).collect::<Vec<_>>();
-                            view! { <td>{text.into_iter().map(|t| view! { <span class="total">{t}</span><br/> }).collect_view()}</td> }
+                            let rest = [Standing::DueSoon, Standing::Expired, Standing::InProgress, Standing::NotStarted]
+                                .into_iter().filter(|s| counts[s] > 0)
+                                .map(|s| format!("{} {}", counts[&s], s.label().to_lowercase())).collect::<Vec<_>>();
+                            view! {
+                                <td class="total">
+                                    <strong class="total__percent">{format!("{percent}%")}</strong>
+                                    <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                        <rect class="bar__track" width="100" height="8"/>
+                                        <rect class="bar__fill" width=percent.to_string() height="8"/>
+                                    </svg>
+                                    <span class="total__count">{format!("{done} of {total}")}</span>
+                                    {(!rest.is_empty()).then(|| view! { <span class="total__rest">{rest.join(", ")}</span> })}
+                                </td>
+                            }
                         }).collect_view()}
                     </tr>
                 </tfoot>
