@@ -2,33 +2,11 @@
 // that survives a reload, and untrusted input that never runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, draftModule, draftCheck } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-const MODULE = (body, title = 'Preview test') => `+++
-id = "preview-test"
-title = "${title}"
-summary = "Checks the author preview."
-kind = "module"
-stages = ["registrant"]
-professions = ["all"]
-competences = [{ domain = "human-factors", level = 1 }]
-minutes = 10
-outcomes = ["Preview a module"]
-version = "1.0"
-reviewed = 2026-01-01
-review_due = 2099-01-01
-authors = ["Test"]
-sources = ["Test"]
-+++
-
-## Section
-
-${body}
-`;
 
 test('the preview follows the text, shows errors, and the draft survives a reload', async () => {
   const context = await browser.newContext();
@@ -40,7 +18,7 @@ test('the preview follows the text, shows errors, and the draft survives a reloa
   await page.locator('.author__preview').getByText('My new module').waitFor();
 
   const source = page.getByLabel('Module file');
-  await source.fill(MODULE('Hello **learners**.\n\n```check\nid = "q"\nquestion = "Ready?"\nexplanation = "Because."\n\n[[option]]\ntext = "Yes"\nfeedback = "Good."\n\n[[option]]\ntext = "No"\nfeedback = "Hmm."\n```'));
+  await source.fill(draftModule('Hello **learners**.\n\n```check\nid = "q"\nquestion = "Ready?"\nexplanation = "Because."\n\n[[option]]\ntext = "Yes"\nfeedback = "Good."\n\n[[option]]\ntext = "No"\nfeedback = "Hmm."\n```'));
   const preview = page.locator('.author__preview');
   await preview.getByRole('heading', { name: 'Preview test' }).waitFor();
   await preview.locator('strong', { hasText: 'learners' }).waitFor();
@@ -55,7 +33,6 @@ test('the preview follows the text, shows errors, and the draft survives a reloa
 
 // The checker's answer to the slips issue 20 saw: a misspelt block, a
 // check whose TOML is broken, and messages that lead back to their line.
-const CHECK = (fence, correct) => `Intro.\n\n${fence}\nid = "q"\nquestion = "Ready?"\nexplanation = "Because."\n\n[[option]]\ntext = "Yes"\n${correct}\nfeedback = "Good."\n\n[[option]]\ntext = "No"\nfeedback = "Hmm."\n\n[[option]]\ntext = "Maybe"\nfeedback = "Hmm."\n\`\`\``;
 
 test('a misspelt block is an error, a broken check leaves a placeholder, and a message moves the caret to its line', async () => {
   const context = await browser.newContext();
@@ -67,12 +44,12 @@ test('a misspelt block is an error, a broken check leaves a placeholder, and a m
   const messages = page.locator('.check-results__list');
 
   // ```chek used to pass as "ready to publish" and show as code.
-  await source.fill(MODULE(CHECK('```chek', 'correct = true')));
+  await source.fill(draftModule(draftCheck('```chek', 'correct = true')));
   await messages.getByText('Error, line 22: unknown block type `chek`: did you mean `check`?').waitFor();
   assert.equal(await page.getByText('ready to publish').count(), 0);
 
   // `correct = yes` gets plain words, and the check keeps its place in the preview.
-  await source.fill(MODULE(CHECK('```check', 'correct = yes')));
+  await source.fill(draftModule(draftCheck('```check', 'correct = yes')));
   const message = '`correct = yes`: write true or false, in lowercase and without quotes';
   await messages.getByText(`Error, line 29: the knowledge check is not valid: ${message}`).waitFor();
   const placeholder = preview.locator('.broken-block');
@@ -110,7 +87,7 @@ test('a module with no errors says what to do next, and the format guide is in t
   const page = await openPage(context);
   await page.goto(`${server.base}/author`);
   await appReady(page);
-  await page.getByLabel('Module file').fill(MODULE(CHECK('```check', 'correct = true')));
+  await page.getByLabel('Module file').fill(draftModule(draftCheck('```check', 'correct = true')));
   await page.getByText('No problems found: this module is ready to publish.').waitFor();
   await page.getByText(/add the file to the modules\/ folder of Praxis through the usual review/).waitFor();
 
@@ -177,7 +154,7 @@ test(`an XSS corpus of ${PAYLOADS.length} payloads typed on /author never runs`,
   const preview = page.locator('.author__preview');
   for (const [index, payload] of PAYLOADS.entries()) {
     const title = `Payload ${index} <img src=x onerror=window.__pwned=1>`;
-    await source.fill(MODULE(`Marker ${index}.\n\n${payload}`, title));
+    await source.fill(draftModule(`Marker ${index}.\n\n${payload}`, title));
     await preview.getByText(`Marker ${index}.`).waitFor();
     await preview.locator('.choice label, .prose').first().hover().catch(() => {});
     const found = await preview.evaluate((root) => {

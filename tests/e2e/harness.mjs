@@ -159,3 +159,29 @@ export async function storeRecord(page, record) {
   await page.reload();
   await appReady(page);
 }
+
+/** A module file for /author: front matter that passes, then `body`. */
+export const draftModule = (body, title = 'Preview test') => `+++
+id = "preview-test"
+title = "${title}"
+summary = "Checks the author preview."
+kind = "module"
+stages = ["registrant"]
+professions = ["all"]
+competences = [{ domain = "human-factors", level = 1 }]
+minutes = 10
+outcomes = ["Preview a module"]
+version = "1.0"
+reviewed = 2026-01-01
+review_due = 2099-01-01
+authors = ["Test"]
+sources = ["Test"]
++++
+
+## Section
+
+${body}
+`;
+
+/** A three-option check after an intro, fenced as `fence`, its first option marked by `correct`. */
+export const draftCheck = (fence, correct) => `Intro.\n\n${fence}\nid = "q"\nquestion = "Ready?"\nexplanation = "Because."\n\n[[option]]\ntext = "Yes"\n${correct}\nfeedback = "Good."\n\n[[option]]\ntext = "No"\nfeedback = "Hmm."\n\n[[option]]\ntext = "Maybe"\nfeedback = "Hmm."\n\`\`\``;

@@ -7,7 +7,7 @@
 // and a misspelt block that is an error until it is fixed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, draftModule, draftCheck } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -178,46 +178,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     await page.getByText('No problems found').waitFor();
     const source = page.getByLabel('Module file');
     const messages = page.locator('.check-results__list');
-    const module = (fence) => `+++
-id = "journey-test"
-title = "Journey test"
-summary = "An educator's module."
-kind = "module"
-stages = ["registrant"]
-professions = ["all"]
-competences = [{ domain = "human-factors", level = 1 }]
-minutes = 10
-outcomes = ["Write a module"]
-version = "1.0"
-reviewed = 2026-01-01
-review_due = 2099-01-01
-authors = ["Test"]
-sources = ["Test"]
-+++
-
-## Section
-
-Intro.
-
-${fence}
-id = "q"
-question = "Ready?"
-explanation = "Because."
-
-[[option]]
-text = "Yes"
-correct = true
-feedback = "Good."
-
-[[option]]
-text = "No"
-feedback = "Hmm."
-
-[[option]]
-text = "Maybe"
-feedback = "Hmm."
-\`\`\``;
-    await source.fill(module('```chek'));
+    await source.fill(draftModule(draftCheck('```chek', 'correct = true')));
     await messages.getByText(/unknown block type `chek`: did you mean `check`\?/).waitFor();
     assert.equal(await page.getByText('ready to publish').count(), 0);
     // The message leads back to its line.
@@ -225,7 +186,7 @@ feedback = "Hmm."
     const line = await source.evaluate((e) => e.value.slice(0, e.selectionStart).split('\n').length);
     assert.equal((await source.inputValue()).split('\n')[line - 1], '```chek');
     // Fixed, the check shows in the preview and the module is ready.
-    await source.fill(module('```check'));
+    await source.fill(draftModule(draftCheck('```check', 'correct = true')));
     await page.getByText('No problems found: this module is ready to publish.').waitFor();
     await page.locator('.author__preview form.check').getByText('Ready?').waitFor();
     await fitsWidth(page);
