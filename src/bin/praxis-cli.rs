@@ -9,7 +9,7 @@ use praxis::domain::backup::{self, Backup};
 use praxis::domain::employer::{self, CheckedFile};
 use praxis::domain::module::{Catalogue, Diagnostic};
 use praxis::domain::staff::{FileCheck, StaffRecord, Status};
-use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp};
+use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp, words};
 
 #[path = "praxis-cli/scaling.rs"]
 mod scaling;
@@ -165,10 +165,15 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, String> {
     let warnings = diagnostics.len() - errors;
     let modules = catalogue.modules().len();
     if errors > 0 {
-        eprintln!("praxis-cli: {errors} error(s), {warnings} warning(s); {modules} module(s) valid");
+        eprintln!(
+            "praxis-cli: {}, {}; {} valid",
+            words::count(errors, "error", "errors"),
+            words::count(warnings, "warning", "warnings"),
+            words::count(modules, "module", "modules")
+        );
         return Ok(ExitCode::FAILURE);
     }
-    println!("{modules} module(s) valid, {warnings} warning(s)");
+    println!("{} valid, {}", words::count(modules, "module", "modules"), words::count(warnings, "warning", "warnings"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -176,7 +181,10 @@ fn list(json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
     let (catalogue, diagnostics) = load(paths)?;
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
-        eprintln!("praxis-cli: {errors} module error(s) left some modules out; run `praxis-cli check` to see them");
+        eprintln!(
+            "praxis-cli: {} left some modules out; run `praxis-cli check` to see them",
+            words::count(errors, "module error", "module errors")
+        );
     }
     if json {
         let text = serde_json::to_string_pretty(&catalogue.entries()).map_err(|e| e.to_string())?;
@@ -347,7 +355,11 @@ fn rollup(
     let catalogue = curriculum::catalogue();
     let counted: Vec<&StaffRecord> = staff.iter().map(|(_, s)| s).collect();
     let intact = checked.iter().filter(|f| f.check == FileCheck::Intact).count();
-    println!("{} file(s): {intact} with no change found; {} learner(s) counted", checked.len(), counted.len());
+    println!(
+        "{}: {intact} with no change found; {} counted",
+        words::count(checked.len(), "file", "files"),
+        words::count(counted.len(), "learner", "learners")
+    );
     println!("{:<45} {:>9} {:>8} {:>12} {:>12}", "Module", "Complete", "Expired", "In progress", "Not started");
     for module_id in employer::default_required(catalogue) {
         let totals = employer::totals(&counted, &module_id);

@@ -16,6 +16,8 @@ use super::quote::quoted;
 use super::staff::{normalised, visible, Learner};
 use super::staff::{Cell, FileCheck, StaffRecord, Status};
 
+pub mod kept;
+
 /// How long a completion counts before the module should be taken again,
 /// unless the employer sets another period.
 pub const DEFAULT_REFRESH_MONTHS: u32 = 36;

@@ -8,16 +8,20 @@
 //! - small things read synchronously at start, through **gloo-storage**
 //!   (localStorage): dismissed notices, the `/author` draft, and the
 //!   "a tab saved" signal other tabs hear as a `storage` event;
+//! - the staff files a manager added at `/employer`: in this tab's
+//!   sessionStorage (gloo-storage) until the tab closes, or in IndexedDB
+//!   beside the record if the manager chose to keep them;
 //! - the record as earlier versions kept it (`praxis.record` in
 //!   localStorage), read once to bring it into IndexedDB.
 //!
 //! Every call is probed first and every error mapped to a `StoreError`,
 //! so nothing here can panic.
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
+use crate::domain::employer::kept::{KeepUntil, KeptFiles};
 use crate::domain::session::Store;
 use crate::domain::storage::StoreError;
 
@@ -31,6 +35,7 @@ const SAVED_SIGNAL_KEY: &str = "praxis.saved";
 const LEGACY_SET_ASIDE_PREFIX: &str = "praxis.unreadable.";
 const AUTHOR_DRAFT_KEY: &str = "praxis.author-draft";
 const DISMISSED_PREFIX: &str = "praxis.dismissed.";
+const KEPT_STAFF_FILES_KEY: &str = "praxis.employer.files";
 
 /// The learner's record store: IndexedDB, or (where the browser gives
 /// none) a store that refuses every call, for a visit-only session.
@@ -215,6 +220,55 @@ pub fn dismiss(name: &str) {
     if local_storage_works() {
         let _ = LocalStorage::set(format!("{DISMISSED_PREFIX}{name}"), true);
     }
+}
+
+/// Keeps the staff files added at `/employer` for as long as `kept.until`
+/// says: in this tab's sessionStorage, which the browser empties when the
+/// tab closes, or in IndexedDB until they are cleared. Only one place
+/// holds them at a time.
+pub async fn keep_staff_files(kept: &KeptFiles) -> Result<(), StoreError> {
+    let text = kept.encode();
+    match kept.until {
+        KeepUntil::TabClosed => {
+            SessionStorage::raw().set_item(KEPT_STAFF_FILES_KEY, &text).map_err(|error| {
+                match error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())) {
+                    Some(name) if name == "QuotaExceededError" => StoreError::QuotaExceeded,
+                    _ => StoreError::Failed(format!("{error:?}")),
+                }
+            })?;
+            IdbStore::open().await?.remove(KEPT_STAFF_FILES_KEY).await
+        }
+        KeepUntil::Cleared => {
+            IdbStore::open().await?.set(KEPT_STAFF_FILES_KEY, &text).await?;
+            SessionStorage::delete(KEPT_STAFF_FILES_KEY);
+            Ok(())
+        }
+    }
+}
+
+/// The staff files kept from earlier in this tab, or in this browser.
+/// Files that cannot be read are forgotten (the error says so).
+pub async fn kept_staff_files() -> Result<Option<KeptFiles>, String> {
+    if let Some(text) = SessionStorage::raw().get_item(KEPT_STAFF_FILES_KEY).ok().flatten() {
+        return KeptFiles::decode(&text).map(Some).inspect_err(|_| SessionStorage::delete(KEPT_STAFF_FILES_KEY));
+    }
+    let store = IdbStore::open().await.map_err(|error| error.to_string())?;
+    let Some(text) = store.get(KEPT_STAFF_FILES_KEY).await.map_err(|error| error.to_string())? else {
+        return Ok(None);
+    };
+    match KeptFiles::decode(&text) {
+        Ok(kept) => Ok(Some(kept)),
+        Err(reason) => {
+            store.remove(KEPT_STAFF_FILES_KEY).await.map_err(|error| error.to_string())?;
+            Err(reason)
+        }
+    }
+}
+
+/// Forgets the staff files kept for `/employer`, in this tab and browser.
+pub async fn forget_staff_files() -> Result<(), StoreError> {
+    SessionStorage::delete(KEPT_STAFF_FILES_KEY);
+    IdbStore::open().await?.remove(KEPT_STAFF_FILES_KEY).await
 }
 
 /// Asks the browser not to evict Praxis's storage under pressure. The

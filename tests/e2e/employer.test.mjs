@@ -7,7 +7,7 @@ import { readFile, writeFile, copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, openPage, appReady, sampleBackups, storeRecord, storedRecord } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, sampleBackups, storeRecord, storedRecord, storedText, learnersShown } from './harness.mjs';
 
 const ukDay = (text) => new Date(text.slice(0, 10)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const hostile = fileURLToPath(new URL('../hostile_imports/', import.meta.url));
@@ -40,7 +40,7 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   await page.goto(`${server.base}/employer`);
   await appReady(page);
   await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(files);
-  await page.getByText('50 file(s): 45 with no change found, 2 may be changed, 2 invalid, 1 duplicate, 0 clash.').waitFor();
+  await page.getByText('50 files: 45 with no change found, 2 may be changed, 2 invalid, 1 duplicate, 0 clash.').waitFor();
 
   const row = (file) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: file, exact: true }) });
   await row('truncated-in-string.json').getByText('The file ends too soon').waitFor();
@@ -52,7 +52,7 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
 
   // 44 samples + the script-in-title learner + the spreadsheet learner, counted once each.
   const matrix = page.getByRole('region', { name: 'Completion by learner' });
-  await page.getByText('47 learner(s) shown.').waitFor();
+  await page.getByText('47 learners shown.').waitFor();
   // The learner counted from the edited file is flagged on their row too.
   await matrix.getByText('! From staff-002-edited.json, which may be changed').waitFor();
   const first = expected[0];
@@ -65,7 +65,7 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   // Every sample is counted once, plus the two hostile learners, who are nurses.
   const nurses = expected.filter((r) => r.profile.profession === 'nursing').length + 2;
   await page.getByLabel('Profession', { exact: true }).selectOption('nursing');
-  await page.getByText(`${nurses} learner(s) shown.`).waitFor();
+  await page.getByText(learnersShown(nurses)).waitFor();
   await page.getByLabel('Profession', { exact: true }).selectOption('');
 
   const [download] = await Promise.all([
@@ -97,6 +97,69 @@ function standing(record, module, months, today) {
   return (expiry - today) / 86400000 <= 60 ? 'due-soon' : 'current';
 }
 
+test('a manager\'s staff files survive a reload and other pages; kept past the tab only if chosen; cleared for good', async () => {
+  const paths = sampleBackups(3, { prefix: 'kept' });
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/employer`);
+  await appReady(page);
+  const keep = page.getByLabel('Keep these files in this browser after I close this tab');
+  assert.equal(await keep.isChecked(), false, 'colleagues\' records are not kept past the tab unless asked');
+  await page.getByLabel('A completion counts for (months)').fill('24');
+  await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(paths);
+  await page.getByText('3 files: 3 with no change found').waitFor();
+
+  // A reload, and a visit to another page and back, show the same files, checked against the same period.
+  await page.reload();
+  await appReady(page);
+  await page.getByText(/^Showing 3 files you added on \d+ \w+ \d{4} again\. They are kept until you close this tab\.$/).waitFor();
+  await page.getByText('3 files: 3 with no change found').waitFor();
+  assert.equal(await page.getByLabel('A completion counts for (months)').inputValue(), '24');
+  await page.getByRole('link', { name: 'Modules' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Modules' }).waitFor();
+  await page.goBack();
+  await page.getByText('3 files: 3 with no change found').waitFor();
+
+  // Another tab (its own session) does not get them, and they are gone from the browser.
+  const other = await openPage(context);
+  await other.goto(`${server.base}/employer`);
+  await appReady(other);
+  await other.getByLabel('Add staff files (you can also drop them here)').waitFor();
+  await other.waitForTimeout(300);
+  assert.equal(await other.getByText('3 files:').count(), 0);
+  assert.equal(await storedText(other, 'get', 'praxis.employer.files'), null);
+
+  // Kept in the browser when the manager ticks the box: a new tab shows them.
+  await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(paths.slice(0, 2));
+  await page.getByText('2 files: 2 with no change found').waitFor();
+  await keep.check();
+  await expectStored(page, (text) => text && JSON.parse(text).until === 'cleared');
+  const third = await openPage(context);
+  await third.goto(`${server.base}/employer`);
+  await appReady(third);
+  await third.getByText(/kept in this browser until you press “Clear all files”/).waitFor();
+  await third.getByText('2 files: 2 with no change found').waitFor();
+
+  // Clear all files forgets them here and in the browser.
+  await third.getByRole('button', { name: 'Clear all files' }).click();
+  await third.getByText('All files were cleared from this page and this browser.').waitFor();
+  assert.equal(await storedText(third, 'get', 'praxis.employer.files'), null);
+  await third.reload();
+  await appReady(third);
+  await third.waitForTimeout(300);
+  assert.equal(await third.getByText('2 files:').count(), 0);
+  for (const p of [page, other, third]) assert.deepEqual(p.problems, []);
+  await context.close();
+});
+
+async function expectStored(page, accept) {
+  for (let tries = 0; tries < 50; tries += 1) {
+    if (accept(await storedText(page, 'get', 'praxis.employer.files'))) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail('the staff files were not kept as chosen');
+}
+
 const CORE = ['what-ai-is', 'ai-limitations', 'automation-bias-and-checking', 'data-protection-basics',
   'accountability-and-liability', 'reporting-ai-errors'];
 
@@ -119,8 +182,8 @@ for (const [size, viewport] of Object.entries({ desktop: { width: 1366, height: 
     await page.goto(`${server.base}/employer`);
     await appReady(page);
     await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(paths);
-    await page.getByText('22 file(s): 22 with no change found, 0 may be changed, 0 invalid, 0 duplicate, 0 clash.').waitFor();
-    await page.getByText('22 learner(s) shown.').waitFor();
+    await page.getByText('22 files: 22 with no change found, 0 may be changed, 0 invalid, 0 duplicate, 0 clash.').waitFor();
+    await page.getByText('22 learners shown.').waitFor();
     const matrix = page.getByRole('region', { name: 'Completion by learner' });
 
     // A sensible set is required at first, not every module.
@@ -146,14 +209,14 @@ for (const [size, viewport] of Object.entries({ desktop: { width: 1366, height: 
     // Only those who need action, most to do first.
     const acting = needsAction(CORE, 36);
     await page.getByLabel('Only staff who need action').check();
-    await page.getByText(`${acting.length} learner(s) shown.`).waitFor();
+    await page.getByText(learnersShown(acting.length)).waitFor();
     await page.getByLabel('Sort by').selectOption('outstanding');
     const outstanding = (r) => CORE.filter((m) => standing(r, m, 36, today) !== 'current').length;
     const most = Math.max(...acting.map(outstanding));
     const firstName = (await matrix.locator('tbody th[scope="row"]').first().innerText()).split('\n')[0].trim();
     assert.equal(outstanding(records.find((r) => r.profile.name === firstName)), most);
     await page.getByLabel('Only staff who need action').uncheck();
-    await page.getByText('22 learner(s) shown.').waitFor();
+    await page.getByText('22 learners shown.').waitFor();
 
     // Select none, then just one module: its total is a percentage, with the numbers.
     await page.locator('summary', { hasText: 'Choose the required modules' }).click();
@@ -175,8 +238,8 @@ for (const [size, viewport] of Object.entries({ desktop: { width: 1366, height: 
     await latestRow.getByRole('cell', { name: /^Done/ }).waitFor();
     await expectTotal(48);
     await page.getByLabel('Only staff who need action').check();
-    await page.getByText(`${needsAction(['what-ai-is'], 48).length} learner(s) shown.`).waitFor();
-    await page.getByText('22 file(s): 22 with no change found').waitFor();
+    await page.getByText(learnersShown(needsAction(['what-ai-is'], 48).length)).waitFor();
+    await page.getByText('22 files: 22 with no change found').waitFor();
 
     await page.getByRole('button', { name: 'Select all' }).click();
     await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });

@@ -185,3 +185,6 @@ ${body}
 
 /** A three-option check after an intro, fenced as `fence`, its first option marked by `correct`. */
 export const draftCheck = (fence, correct) => `Intro.\n\n${fence}\nid = "q"\nquestion = "Ready?"\nexplanation = "Because."\n\n[[option]]\ntext = "Yes"\n${correct}\nfeedback = "Good."\n\n[[option]]\ntext = "No"\nfeedback = "Hmm."\n\n[[option]]\ntext = "Maybe"\nfeedback = "Hmm."\n\`\`\``;
+
+/** The matrix's count line, as the page words it: "1 learner shown.", "3 learners shown." */
+export const learnersShown = (n) => `${n} ${n === 1 ? 'learner' : 'learners'} shown.`;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::curriculum;
+use crate::domain::employer::kept::{KeepUntil, KeptFile, KeptFiles};
 use crate::domain::employer::{
     check_file, combine, core_required, percent_complete, rows, standing_totals, CheckedFile, Filter, SortBy, Standing,
     DEFAULT_REFRESH_MONTHS, DUE_SOON_DAYS,
@@ -14,6 +15,7 @@ use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
 use crate::domain::words;
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
 use crate::web::page_title::PageTitle;
+use crate::web::storage::{forget_staff_files, keep_staff_files, kept_staff_files};
 
 /// How long files are read before the page is given a turn, in ms.
 const FRAME_MS: f64 = 16.0;
@@ -29,29 +31,49 @@ pub fn EmployerPage() -> impl IntoView {
     let only_action = RwSignal::new(false);
     let sort = RwSignal::new(SortBy::Name);
     // Each file's text as read, so a new refresh period can check them again.
-    let sources = RwSignal::new(Vec::<(String, Result<String, String>)>::new());
+    let sources = RwSignal::new(Vec::<KeptFile>::new());
+    let keep_until = RwSignal::new(KeepUntil::default());
+    let message = RwSignal::new(None::<String>);
     let recheck = move |refresh_months: u32| {
         let mut checked: Vec<CheckedFile> = sources.with_untracked(|all| {
-            all.iter()
-                .map(|(name, text)| match text {
-                    Ok(text) => check_file(name, text, curriculum::catalogue(), refresh_months, today()),
-                    Err(reason) => {
-                        CheckedFile { name: name.clone(), check: FileCheck::Invalid(reason.clone()), staff: Vec::new() }
-                    }
-                })
-                .collect()
+            all.iter().map(|file| checked_file(&file.name, file.read(), refresh_months)).collect()
         });
         staff.set(combine(&mut checked));
         files.set(checked);
     };
-    let message = RwSignal::new(None::<String>);
+    // Keeps what is shown for a reload or a visit to another page, for as
+    // long as the manager chose; says so if the browser will not keep it.
+    let keep = move |refresh_months: u32| {
+        let kept = KeptFiles::new(&now_iso(), keep_until.get_untracked(), refresh_months, sources.get_untracked());
+        if kept.files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Err(reason) = keep_staff_files(&kept).await {
+                message.set(Some(format!("These files are shown, but will be gone if you reload the page: {reason}")));
+            }
+        });
+    };
+    leptos::task::spawn_local(async move {
+        match kept_staff_files().await {
+            Ok(Some(kept)) => {
+                message.set(Some(kept.restored_notice()));
+                refresh.set(kept.refresh_months.to_string());
+                keep_until.set(kept.until);
+                sources.set(kept.files);
+                recheck(kept.refresh_months);
+            }
+            Ok(None) => {}
+            Err(reason) => message.set(Some(reason)),
+        }
+    });
     let establishment = RwSignal::new(String::new());
 
     let load = move |chosen: Vec<web_sys::File>| {
         if chosen.is_empty() {
             return;
         }
-        let refresh_months = refresh.get_untracked().trim().parse().unwrap_or(DEFAULT_REFRESH_MONTHS);
+        let refresh_months = refresh_months(&refresh.get_untracked());
         let total = chosen.len();
         progress.set(Some((0, total)));
         mark("praxis:rollup:start");
@@ -61,15 +83,9 @@ pub fn EmployerPage() -> impl IntoView {
             let mut last_yield = js_sys::Date::now();
             for (done, file) in chosen.into_iter().enumerate() {
                 let name = file.name();
-                let text = read_text(&file).await;
-                let result = match &text {
-                    Ok(text) => check_file(&name, text, curriculum::catalogue(), refresh_months, today()),
-                    Err(reason) => {
-                        CheckedFile { name: name.clone(), check: FileCheck::Invalid(reason.clone()), staff: Vec::new() }
-                    }
-                };
-                read.push((name, text));
-                checked.push(result);
+                let file = KeptFile::new(name, read_text(&file).await);
+                checked.push(checked_file(&file.name, file.read(), refresh_months));
+                read.push(file);
                 // Every frame or so, show the count and let the page handle input.
                 if js_sys::Date::now() - last_yield > FRAME_MS {
                     progress.set(Some((done + 1, total)));
@@ -81,6 +97,8 @@ pub fn EmployerPage() -> impl IntoView {
             staff.set(combine(&mut checked));
             files.set(checked);
             progress.set(None);
+            message.set(None);
+            keep(refresh_months);
             measure_since("praxis:rollup", "praxis:rollup:start");
         });
     };
@@ -104,6 +122,18 @@ pub fn EmployerPage() -> impl IntoView {
         sources.set(Vec::new());
         files.set(Vec::new());
         staff.set(Vec::new());
+        leptos::task::spawn_local(async move {
+            message.set(Some(match forget_staff_files().await {
+                Ok(()) => "All files were cleared from this page and this browser.".to_owned(),
+                Err(reason) => {
+                    format!("The files were cleared from this page, but this browser may still hold them: {reason}")
+                }
+            }));
+        });
+    };
+    let on_keep_choice = move |e: leptos::ev::Event| {
+        keep_until.set(if event_target_checked(&e) { KeepUntil::Cleared } else { KeepUntil::TabClosed });
+        keep(refresh_months(&refresh.get_untracked()));
     };
     let shown = Memo::new(move |_| {
         let filter = filter.get();
@@ -119,6 +149,7 @@ pub fn EmployerPage() -> impl IntoView {
         if let Ok(months) = value.trim().parse::<u32>() {
             if (1..=1200).contains(&months) && !sources.with_untracked(Vec::is_empty) {
                 recheck(months);
+                keep(months);
             }
         }
         refresh.set(value);
@@ -145,8 +176,8 @@ pub fn EmployerPage() -> impl IntoView {
         let file_name = format!("praxis-asc-wds-training-{}.csv", &now_iso()[..10]);
         message.set(Some(if let Some(first) = problems.first() {
             format!(
-                "ASC-WDS would refuse this file ({} problem(s)), so it was not saved. First: {first}",
-                problems.len()
+                "ASC-WDS would refuse this file ({}), so it was not saved. First: {first}",
+                words::count(problems.len(), "problem", "problems")
             )
         } else {
             match download(&file_name, "text/csv", &text) {
@@ -179,6 +210,17 @@ pub fn EmployerPage() -> impl IntoView {
                 <input type="file" id="staff-folder" multiple node_ref=folder_input on:change=on_pick/>
             </div>
         </div>
+        <div class="field">
+            <div class="choice">
+                <input type="checkbox" id="keep-staff-files" aria-describedby="keep-staff-files-hint"
+                    prop:checked=move || keep_until.get() == KeepUntil::Cleared on:change=on_keep_choice/>
+                <label for="keep-staff-files">"Keep these files in this browser after I close this tab"</label>
+            </div>
+            <p class="hint" id="keep-staff-files-hint">
+                "They hold your colleagues' training records. Unless you tick this, they are forgotten when you close "
+                "this tab; either way they never leave this device, and “Clear all files” removes them."
+            </p>
+        </div>
         <p role="status" class="status">
             {move || progress.get().map(|(done, total)| format!("Checked {done} of {total} files…"))}
             {move || message.get()}
@@ -209,14 +251,30 @@ pub fn EmployerPage() -> impl IntoView {
     }
 }
 
+/// The refresh period typed, or the default while it is not a number.
+fn refresh_months(typed: &str) -> u32 {
+    typed.trim().parse().unwrap_or(DEFAULT_REFRESH_MONTHS)
+}
+
+/// A file checked as read, or reported invalid when it could not be read.
+fn checked_file(name: &str, read: Result<&str, &str>, refresh_months: u32) -> CheckedFile {
+    match read {
+        Ok(text) => check_file(name, text, curriculum::catalogue(), refresh_months, today()),
+        Err(reason) => {
+            CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason.to_owned()), staff: Vec::new() }
+        }
+    }
+}
+
 #[component]
 fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
     let count = move |id: &str| files.with(|f| f.iter().filter(|file| file.check.id() == id).count());
     view! {
         <h2 id="files-heading">"Files"</h2>
         <p>{move || format!(
-            "{} file(s): {} with no change found, {} may be changed, {} invalid, {} duplicate, {} clash.",
-            files.with(Vec::len), count("intact"), count("modified"), count("invalid"), count("duplicate"), count("clash")
+            "{}: {} with no change found, {} may be changed, {} invalid, {} duplicate, {} clash.",
+            words::count(files.with(Vec::len), "file", "files"), count("intact"), count("modified"), count("invalid"),
+            count("duplicate"), count("clash")
         )}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="files-heading">
             <table class="history">
@@ -325,7 +383,7 @@ fn Matrix(
         catalogue.modules().iter().filter(|m| required.contains(&m.id)).collect::<Vec<_>>()
     };
     view! {
-        <p>{move || format!("{} learner(s) shown.", shown.with(Vec::len))}</p>
+        <p>{move || format!("{} shown.", words::count(shown.with(Vec::len), "learner", "learners"))}</p>
         <p class="hint matrix-key">"Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."</p>
         {move || required.with(Vec::is_empty).then(|| view! { <p>"No modules are required: choose some above."</p> })}
         <div class="table-scroll matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix-heading">
