@@ -1,7 +1,10 @@
-// Trunk post_build hook: writes sw.js into the release build, precaching
-// every file of the app (the curriculum is inside the wasm), with a cache
-// name derived from the files' names and contents so any change ships a
-// new cache. Debug builds (trunk serve) get no service worker.
+// Trunk post_build hook. Writes the public URL (Trunk's --public-url, e.g.
+// /learning/praxis/) into index.html's own links in place of `{base}`, so
+// the manifest and icons load wherever the app is hosted. Then writes
+// sw.js into a release build, precaching every file of the app (the
+// curriculum is inside the wasm), with a cache name derived from the
+// files' names and contents so any change ships a new cache. Debug builds
+// (trunk serve) get no service worker.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -9,6 +12,9 @@ import { join, relative, sep } from 'node:path';
 const staging = process.env.TRUNK_STAGING_DIR;
 const base = process.env.TRUNK_PUBLIC_URL ?? '/';
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk as a post_build hook');
+const indexPath = join(staging, 'index.html');
+const index = (await readFile(indexPath, 'utf8')).replaceAll('{base}', base);
+await writeFile(indexPath, index);
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 async function filesUnder(dir) {
@@ -61,8 +67,6 @@ self.addEventListener('fetch', (event) => {
 await writeFile(join(staging, 'sw.js'), worker);
 
 // Tell boot.js to register it: only release builds have the attribute.
-const indexPath = join(staging, 'index.html');
-const index = await readFile(indexPath, 'utf8');
 const marked = index.replace('id="praxis-boot"', `id="praxis-boot" data-sw="${base}sw.js"`);
 if (marked === index) throw new Error('index.html has no praxis-boot script to mark');
 await writeFile(indexPath, marked);

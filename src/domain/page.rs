@@ -7,7 +7,7 @@
 /// Declares [`Page`] and [`Page::ALL`] from one list, so a page cannot be
 /// added to the enum and left out of the routes, the nav or the link check.
 macro_rules! pages {
-    ($($(#[$doc:meta])* $page:ident => $path:literal, $nav:expr;)*) => {
+    ($($(#[$doc:meta])* $page:ident => $path:literal, $nav:expr, $shell:ident;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Page {
             $($(#[$doc])* $page,)*
@@ -30,28 +30,56 @@ macro_rules! pages {
                     $(Page::$page => $nav,)*
                 }
             }
+
+            /// Which of the two web apps draws the page.
+            pub const fn shell(self) -> Shell {
+                match self {
+                    $(Page::$page => Shell::$shell,)*
+                }
+            }
         }
     };
 }
 
+/// The web app is two: what learners use, small so it loads fast on a
+/// phone, and the educators' and employers' tools, with the module
+/// parser and the roll-up, loaded only when one of their pages is opened.
+/// Each is its own wasm and HTML page (`index.html`, `tools.html`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shell {
+    Learner,
+    Tools,
+}
+
+impl Shell {
+    /// The folder of the build that holds this app's files, under the
+    /// site's public URL.
+    pub const fn folder(self) -> &'static str {
+        match self {
+            Shell::Learner => "",
+            Shell::Tools => "tools/",
+        }
+    }
+}
+
 pages! {
     /// The dashboard, linked from the site name.
-    Home => "/", None;
-    Modules => "/modules", Some("Modules");
-    Competence => "/competence", Some("Competence");
-    Cpd => "/cpd", Some("CPD");
-    Revalidation => "/revalidation", Some("Revalidation");
-    Incidents => "/incidents", Some("AI event log");
-    Export => "/export", Some("Export");
+    Home => "/", None, Learner;
+    Modules => "/modules", Some("Modules"), Learner;
+    Competence => "/competence", Some("Competence"), Learner;
+    Cpd => "/cpd", Some("CPD"), Learner;
+    Revalidation => "/revalidation", Some("Revalidation"), Learner;
+    Incidents => "/incidents", Some("AI event log"), Learner;
+    Export => "/export", Some("Export"), Learner;
     /// For educators; linked from the footer, out of the learners' own navigation.
-    Author => "/author", None;
+    Author => "/author", None, Tools;
     /// The module format guide, linked from `/author`.
-    AuthorGuide => "/author/guide", None;
+    AuthorGuide => "/author/guide", None, Tools;
     /// For employers; linked from the footer.
-    Employer => "/employer", None;
-    Settings => "/settings", Some("Profile");
+    Employer => "/employer", None, Tools;
+    Settings => "/settings", Some("Profile"), Learner;
     /// The printable portfolio, linked from `/revalidation`.
-    Portfolio => "/portfolio", None;
+    Portfolio => "/portfolio", None, Learner;
 }
 
 impl Page {

@@ -1,9 +1,15 @@
-//! The page frame (skip link, header, navigation, footer) and the routes.
+//! The page frame (skip link, header, navigation, footer) and the routes,
+//! for both web apps: the learners' (`index.html`) and the educators' and
+//! employers' tools (`tools.html`). Each app is given the function that
+//! draws its own pages, so the other app's pages are never linked into its
+//! wasm; a page of the other app is opened by loading it
+//! ([`InTheOtherApp`]).
 
 use leptos::prelude::*;
 use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{path, MatchNestedRoutes, NestedRoute, StaticSegment};
+use leptos_router::{path, NestedRoute, StaticSegment};
 
 use super::browser::{download, focus};
 use super::pages::{
@@ -13,21 +19,36 @@ use super::pages::{
 use super::state::{use_app_state, AppState};
 use crate::domain::page::Page;
 use crate::domain::words;
+use crate::web::base;
+use crate::web::page_title::PageTitle;
+
+/// What one of the two apps draws: each page, and a module's page.
+#[derive(Clone, Copy)]
+pub struct Views {
+    page: fn(Page) -> AnyView,
+    module: fn() -> AnyView,
+}
+
+/// The learners' app: every page of [`Shell::Learner`] and the modules.
+pub const LEARNER: Views = Views { page: learner_page, module: module_page };
+/// The educators' and employers' app: every page of [`Shell::Tools`].
+pub const TOOLS: Views = Views { page: tools_page, module: in_the_other_app };
 
 #[component]
-pub fn App(state: AppState) -> impl IntoView {
+pub fn App(state: AppState, views: Views) -> impl IntoView {
     provide_context(state);
+    let page_view = views.page;
     view! {
-        <Router>
+        <Router base=base::path()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
             <SiteHeader/>
             <StorageNotice/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <PageRoutes/>
-                    <Route path=path!("/modules/:id") view=ModulePage/>
+                    <PageRoutes page_view/>
+                    <Route path=path!("/modules/:id") view=views.module/>
                     // The one page two segments deep: a static segment holds no `/`.
-                    <Route path=path!("/author/guide") view=|| page_view(Page::AuthorGuide)/>
+                    <Route path=path!("/author/guide") view=move || page_view(Page::AuthorGuide)/>
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -35,8 +56,8 @@ pub fn App(state: AppState) -> impl IntoView {
                 // Tools for other people than learners, kept out of the learners' own navigation.
                 <nav aria-label="Other tools">
                     <ul class="footer-nav">
-                        <li><A href=Page::Author.path()>"For educators: write a module"</A></li>
-                        <li><A href=Page::Employer.path()>"For employers: staff compliance"</A></li>
+                        <li><A href=Page::Author.path() attr:rel="external">"For educators: write a module"</A></li>
+                        <li><A href=Page::Employer.path() attr:rel="external">"For employers: staff compliance"</A></li>
                     </ul>
                 </nav>
             </footer>
@@ -46,17 +67,20 @@ pub fn App(state: AppState) -> impl IntoView {
 
 /// A route for every page of `domain::page`, at its path.
 #[component(transparent)]
-fn PageRoutes() -> impl MatchNestedRoutes + Clone {
-    let route =
-        |&page: &Page| NestedRoute::new(StaticSegment(page.path().trim_start_matches('/')), move || page_view(page));
+fn PageRoutes(page_view: fn(Page) -> AnyView) -> impl leptos_router::MatchNestedRoutes + Clone {
+    let route = move |&page: &Page| {
+        NestedRoute::new(StaticSegment(page.path().trim_start_matches('/')), move || page_view(page))
+    };
     // A static segment cannot hold a `/`: deeper pages are routed in `App`.
     let one_segment = |page: &&Page| !page.path().trim_start_matches('/').contains('/');
-    StaticVec::from(Page::ALL.iter().filter(one_segment).map(route).collect::<Vec<_>>())
+    // Type-erased, as `erase_components` (.cargo/config.toml) has transparent components return.
+    StaticVec::from(Page::ALL.iter().filter(one_segment).map(route).collect::<Vec<_>>()).into_any_nested_route()
 }
 
-/// Each page's component: the match is exhaustive, so a page added to
-/// `domain::page` does not compile until it has a view here.
-fn page_view(page: Page) -> AnyView {
+/// The learners' pages; the tools' pages are loaded from their own app.
+/// Both matches are exhaustive, so a page added to `domain::page` does not
+/// compile until each app knows whether it draws it.
+fn learner_page(page: Page) -> AnyView {
     match page {
         Page::Home => view! { <HomePage/> }.into_any(),
         Page::Modules => view! { <CataloguePage/> }.into_any(),
@@ -65,15 +89,62 @@ fn page_view(page: Page) -> AnyView {
         Page::Revalidation => view! { <RevalidationPage/> }.into_any(),
         Page::Incidents => view! { <IncidentsPage/> }.into_any(),
         Page::Export => view! { <ExportPage/> }.into_any(),
-        Page::Author => view! { <AuthorPage/> }.into_any(),
-        Page::AuthorGuide => view! { <AuthorGuidePage/> }.into_any(),
-        Page::Employer => view! { <EmployerPage/> }.into_any(),
         Page::Settings => view! { <SettingsPage/> }.into_any(),
         Page::Portfolio => view! { <PortfolioPage/> }.into_any(),
+        Page::Author | Page::AuthorGuide | Page::Employer => view! { <InTheOtherApp/> }.into_any(),
     }
 }
 
-/// The header. On a phone the learner's seven links sit behind a "Menu"
+fn module_page() -> AnyView {
+    view! { <ModulePage/> }.into_any()
+}
+
+/// The educators' and employers' pages; every other page is the learners'.
+fn tools_page(page: Page) -> AnyView {
+    match page {
+        Page::Author => view! { <AuthorPage/> }.into_any(),
+        Page::AuthorGuide => view! { <AuthorGuidePage/> }.into_any(),
+        Page::Employer => view! { <EmployerPage/> }.into_any(),
+        Page::Home
+        | Page::Modules
+        | Page::Competence
+        | Page::Cpd
+        | Page::Revalidation
+        | Page::Incidents
+        | Page::Export
+        | Page::Settings
+        | Page::Portfolio => view! { <InTheOtherApp/> }.into_any(),
+    }
+}
+
+fn in_the_other_app() -> AnyView {
+    view! { <InTheOtherApp/> }.into_any()
+}
+
+/// A page of the other app, reached by a link in this one: loads it as a
+/// new page. If that load comes straight back here, the site serves this
+/// app at that address, so say so rather than load it again and again.
+#[component]
+fn InTheOtherApp() -> impl IntoView {
+    let href = leptos_router::hooks::use_location();
+    let address = move || format!("{}{}", href.pathname.get(), href.search.get());
+    let loaded_here_already = !crate::web::storage::first_load_elsewhere(&address());
+    if !loaded_here_already {
+        crate::web::browser::load_page(&address());
+    }
+    view! {
+        <PageTitle text=if loaded_here_already { "This page could not be opened" } else { "Opening…" }/>
+        {loaded_here_already.then(|| view! {
+            <p>
+                "This page is part of Praxis, but the site it is hosted on did not send it. Whoever runs the site "
+                "can fix this by following the “Deploying on your own site” section of Praxis's README."
+            </p>
+            <p><A href="/modules">"See all modules"</A></p>
+        })}
+    }
+}
+
+/// The header./// The header. On a phone the learner's seven links sit behind a "Menu"
 /// button (NHS.UK style) instead of wrapping over a fifth of the screen;
 /// CSS shows the button only on narrow screens, so nothing moves on load.
 #[component]

@@ -29,6 +29,14 @@ pub fn focus(id: &'static str) {
     }
 }
 
+/// Loads `address` as a new page, in place of this one in the history
+/// (the router already added an entry for it).
+pub fn load_page(address: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(address);
+    }
+}
+
 /// Offers `text` to the user as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());

@@ -3,6 +3,7 @@
 //! [`storage`] touches browser storage.
 
 mod app;
+mod base;
 mod browser;
 mod charts;
 mod module_view;
@@ -12,14 +13,24 @@ mod privacy_warning;
 mod state;
 pub mod storage;
 
-/// Opens the learner's record, then mounts the app on the page's `<body>`.
+/// Starts the learners' app (`index.html`).
 pub fn start() {
+    start_with(app::LEARNER);
+}
+
+/// Starts the educators' and employers' tools (`tools.html`).
+pub fn start_tools() {
+    start_with(app::TOOLS);
+}
+
+/// Opens the learner's record, then mounts the app on the page's `<body>`.
+fn start_with(views: app::Views) {
     console_error_panic_hook::set_once();
     // Leptos's own task runner starts with the mount, so the record is
     // opened on wasm-bindgen's.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let state = state::AppState::open().await;
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App state/> });
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App state views/> });
     });
 }
 

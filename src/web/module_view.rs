@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
+use super::base;
 use super::page_title::PageTitle;
 use super::privacy_warning::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
 use super::state::{describe, use_app_state};
@@ -73,11 +74,11 @@ pub fn ModuleBody(module: Module, #[prop(optional)] record_answers: bool) -> imp
         .map(|block| match block {
             // Safe: domain::module::render is the only source of this HTML,
             // and it turns raw HTML into text and filters every URL.
-            Block::Prose(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+            Block::Prose(html) => view! { <div class="prose" inner_html=base::site_links(&html)></div> }.into_any(),
             Block::Callout { kind, html } => view! {
                 <div class=kind.class() role="note">
                     <p class="callout__label">{kind.label()}</p>
-                    <div class="prose" inner_html=html></div>
+                    <div class="prose" inner_html=base::site_links(&html)></div>
                 </div>
             }
             .into_any(),

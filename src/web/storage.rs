@@ -36,6 +36,7 @@ const LEGACY_SET_ASIDE_PREFIX: &str = "praxis.unreadable.";
 const AUTHOR_DRAFT_KEY: &str = "praxis.author-draft";
 const DISMISSED_PREFIX: &str = "praxis.dismissed.";
 const KEPT_STAFF_FILES_KEY: &str = "praxis.employer.files";
+const LOADED_ELSEWHERE_KEY: &str = "praxis.loaded-elsewhere";
 
 /// The learner's record store: IndexedDB, or (where the browser gives
 /// none) a store that refuses every call, for a visit-only session.
@@ -269,6 +270,16 @@ pub async fn kept_staff_files() -> Result<Option<KeptFiles>, String> {
 pub async fn forget_staff_files() -> Result<(), StoreError> {
     SessionStorage::delete(KEPT_STAFF_FILES_KEY);
     IdbStore::open().await?.remove(KEPT_STAFF_FILES_KEY).await
+}
+
+/// Whether `address` was not just loaded as a page of the other app from
+/// this tab; notes that it now is. In sessionStorage, so it is this tab's.
+pub fn first_load_elsewhere(address: &str) -> bool {
+    let now = js_sys::Date::now();
+    let last = SessionStorage::get::<(String, f64)>(LOADED_ELSEWHERE_KEY).ok();
+    let recent = last.is_some_and(|(last, at)| last == address && now - at < 10_000.0);
+    let _ = SessionStorage::set(LOADED_ELSEWHERE_KEY, (address, now));
+    !recent
 }
 
 /// Asks the browser not to evict Praxis's storage under pressure. The

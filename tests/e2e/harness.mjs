@@ -25,11 +25,18 @@ const types = {
 
 /**
  * Starts a static server for dist/ (or another copy of a build, `root`);
- * resolves to its base URL and a close function.
+ * resolves to its base URL and a close function. With `under` (e.g.
+ * '/learning/praxis/') the build is served only below that path, as an
+ * organisation's site would host it: anything else is 404.
  */
-export async function serveDist(root = dist) {
+export async function serveDist(root = dist, { under = '/' } = {}) {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const requested = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!requested.startsWith(under) && `${requested}/` !== under) {
+      response.writeHead(404).end();
+      return;
+    }
+    const path = normalize(requested.slice(under.length - 1)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     const isFile = await stat(file).then((s) => s.isFile(), () => false);
     if (!isFile) file = join(root, 'index.html');
@@ -43,7 +50,8 @@ export async function serveDist(root = dist) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, base: `${origin}${under.replace(/\/$/, '')}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 /** Launches headless Chromium with the flags this network-less machine needs. */

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::curriculum;
 use crate::domain::module::{guide_html, line_start_utf16, Diagnostic, STARTER};
 use crate::domain::storage::StoreError;
+use crate::web::base;
 use crate::web::browser::{download, read_text, today};
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::page_title::PageTitle;
@@ -208,6 +209,6 @@ pub fn AuthorGuidePage() -> impl IntoView {
         <PageTitle text="Writing Praxis modules"/>
         <p><A href="/author">"Back to the editor"</A></p>
         // Safe: domain::module::render is the only source of this HTML.
-        <div class="prose guide" inner_html=guide_html()></div>
+        <div class="prose guide" inner_html=base::site_links(&guide_html())></div>
     }
 }
