@@ -78,7 +78,7 @@ pub async fn yield_to_browser() {
 /// communication spec requires: the version header, JSON, Basic auth.
 pub async fn post_statements(endpoint: &str, username: &str, password: &str, body: &str) -> Result<u16, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let url = format!("{}/statements", endpoint.trim_end_matches('/'));
+    let url = crate::domain::export::lrs::statements_url(endpoint);
     let headers = web_sys::Headers::new().map_err(describe)?;
     let (name, value) = crate::domain::export::xapi::XAPI_VERSION_HEADER;
     headers.set(name, value).map_err(describe)?;

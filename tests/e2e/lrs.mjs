@@ -17,6 +17,21 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const venv = join(root, '.venv-ralph/bin');
 export const XAPI_HEADERS = { 'X-Experience-API-Version': '1.0.3' };
 
+/**
+ * Ralph's API under uvicorn. Ralph 5.1's file-system backend creates its one
+ * statements file with its first write and refuses every later one (HTTP 500,
+ * "Statements bulk indexation failed"): as shipped, it holds one request's
+ * statements. Appending instead is that backend's own `APPEND` mode; nothing
+ * else about Ralph changes.
+ */
+const RALPH_SERVER = `
+import sys, uvicorn
+from ralph.backends.data.base import BaseOperationType
+from ralph.backends.lrs.fs import FSLRSBackend
+FSLRSBackend.default_operation_type = BaseOperationType.APPEND
+uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+`;
+
 /** A port nothing listens on right now. */
 export async function freePort() {
   const server = createServer();
@@ -150,8 +165,7 @@ export async function startLrs({ origin }) {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const ralph = start(join(venv, 'uvicorn'), ['ralph.api:app', '--host', '127.0.0.1', '--port', String(ralphPort),
-      '--log-level', 'warning'], ralphEnv);
+    const ralph = start(join(venv, 'python'), ['-c', RALPH_SERVER, String(ralphPort)], ralphEnv);
     children.push(ralph);
     await waitFor(`http://127.0.0.1:${ralphPort}/__heartbeat__`, 30_000, ralph);
     writeFileSync(join(dir, 'nginx.conf'), nginxConfig({ dir, port, ralphPort, origin, ...tls }));

@@ -10,7 +10,7 @@ use crate::domain::backup::{read_backup, Backup};
 use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
 use crate::domain::employer::DEFAULT_REFRESH_MONTHS;
-use crate::domain::export::{badges, csv, xapi};
+use crate::domain::export::{badges, csv, lrs, xapi};
 use crate::domain::import::{merge, ChangeKind, Resolution};
 use crate::domain::record::LearnerRecord;
 use crate::domain::staff::StaffRecord;
@@ -139,10 +139,13 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
         let (text, export) = statements();
         let (endpoint, username, password) =
             (endpoint.get_untracked(), username.get_untracked(), password.get_untracked());
-        if !endpoint.starts_with("https://") {
-            message.set(Some("Enter the LRS endpoint as a full address starting with https://".to_owned()));
-            return;
-        }
+        let endpoint = match lrs::check_endpoint(&endpoint) {
+            Ok(endpoint) => endpoint.to_owned(),
+            Err(problem) => {
+                message.set(Some(problem));
+                return;
+            }
+        };
         sending.set(true);
         leptos::task::spawn_local(async move {
             let result = post_statements(&endpoint, &username, &password, &text).await;
