@@ -40,8 +40,9 @@ pub struct Send {
 /// exits 1 if any file could not be read or was not wholly sent.
 pub fn run(args: &Send) -> Result<ExitCode, String> {
     let endpoint = lrs::check_endpoint(&args.endpoint)?;
-    let password = std::env::var(&args.password_env)
-        .map_err(|_| format!("the environment variable {} holding the password is not set", args.password_env))?;
+    let password = std::env::var(&args.password_env).ok().filter(|password| !password.is_empty()).ok_or_else(|| {
+        format!("the environment variable {}, which should hold the password, is empty or not set", args.password_env)
+    })?;
     let agent = agent(args.ca_cert.as_deref())?;
     let url = lrs::statements_url(endpoint);
     let credentials = base64::engine::general_purpose::STANDARD.encode(format!("{}:{password}", args.user));
