@@ -48,8 +48,7 @@ pub fn run(args: &Send) -> Result<ExitCode, String> {
     let credentials = base64::engine::general_purpose::STANDARD.encode(format!("{}:{password}", args.user));
     let authorization = format!("Basic {credentials}");
     let (version, version_value) = xapi::XAPI_VERSION_HEADER;
-    let post = |batch: &[serde_json::Value]| -> Result<lrs::Reply, String> {
-        let body = serde_json::to_string(batch).map_err(|e| e.to_string())?;
+    let post = |body: String| -> Result<lrs::Reply, String> {
         let mut response = agent
             .post(&url)
             .header(version, version_value)
@@ -69,7 +68,7 @@ pub fn run(args: &Send) -> Result<ExitCode, String> {
             Ok(record) => {
                 let now = timestamp::format(time::OffsetDateTime::now_utc());
                 let export = xapi::statements(&record, curriculum::catalogue(), &now);
-                let outcome = lrs::send(&export.statements, &post);
+                let outcome = ready(lrs::send(&export.statements, |body| std::future::ready(post(body))));
                 if outcome.problem.is_none() {
                     sent += 1;
                 } else {
@@ -86,6 +85,16 @@ pub fn run(args: &Send) -> Result<ExitCode, String> {
     }
     println!("{}", lrs::totals(sent, failed));
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The result of a future that never waits: `lrs::send` awaits nothing but
+/// this file's blocking requests, each ready once made.
+fn ready<T>(future: impl std::future::Future<Output = T>) -> T {
+    let mut future = std::pin::pin!(future);
+    match future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => unreachable!("every request here blocks until it has its answer"),
+    }
 }
 
 /// A backup's record, or the reader's reason for refusing the file.

@@ -14,6 +14,8 @@
 //! again one statement at a time, so the new ones are stored, and a lone
 //! statement answered with 409 counts as already there.
 
+use std::future::Future;
+
 use serde_json::Value;
 
 use crate::domain::export::xapi;
@@ -59,21 +61,31 @@ pub struct Sent {
 }
 
 /// Sends `statements` through `post` in batches of [`BATCH_SIZE`]. `post`
-/// sends one JSON array and returns the reply, or why no reply came. Stops
-/// at the first problem: what was stored before it stays stored.
-pub fn send(statements: &[Value], mut post: impl FnMut(&[Value]) -> Result<Reply, String>) -> Sent {
+/// sends one batch (a JSON array, as text) and returns the reply, or why no
+/// reply came. Stops at the first problem: what was stored before it stays
+/// stored. Async so that the browser's `fetch` can be the `post`; the CLI's
+/// blocking one is simply ready at once.
+pub async fn send<F, Answer>(statements: &[Value], mut post: F) -> Sent
+where
+    F: FnMut(String) -> Answer,
+    Answer: Future<Output = Result<Reply, String>>,
+{
     let mut sent = Sent {
         statements: statements.len(),
         voiding: statements.iter().filter(|s| xapi::is_voiding(s)).count(),
         ..Sent::default()
     };
     for batch in statements.chunks(BATCH_SIZE) {
-        let result = match send_batch(batch, &mut post, &mut sent) {
-            Err(Problem::Refused { status: 409, .. }) if batch.len() > 1 => {
-                batch.iter().try_for_each(|one| send_batch(std::slice::from_ref(one), &mut post, &mut sent))
+        let mut result = send_batch(batch, &mut post, &mut sent).await;
+        if matches!(result, Err(Problem::Refused { status: 409, .. })) && batch.len() > 1 {
+            result = Ok(());
+            for one in batch.chunks(1) {
+                result = send_batch(one, &mut post, &mut sent).await;
+                if result.is_err() {
+                    break;
+                }
             }
-            other => other,
-        };
+        }
         if let Err(problem) = result {
             sent.problem = Some(problem);
             break;
@@ -82,12 +94,13 @@ pub fn send(statements: &[Value], mut post: impl FnMut(&[Value]) -> Result<Reply
     sent
 }
 
-fn send_batch(
-    batch: &[Value],
-    post: &mut impl FnMut(&[Value]) -> Result<Reply, String>,
-    sent: &mut Sent,
-) -> Result<(), Problem> {
-    let reply = post(batch).map_err(Problem::Unreachable)?;
+async fn send_batch<F, Answer>(batch: &[Value], post: &mut F, sent: &mut Sent) -> Result<(), Problem>
+where
+    F: FnMut(String) -> Answer,
+    Answer: Future<Output = Result<Reply, String>>,
+{
+    let body = Value::from(batch.to_vec()).to_string();
+    let reply = post(body).await.map_err(Problem::Unreachable)?;
     match reply.status {
         200 => {
             let listed: Vec<String> = serde_json::from_str(&reply.body).unwrap_or_default();
@@ -146,6 +159,25 @@ pub fn describe(sent: &Sent, endpoint: &str) -> String {
     }
 }
 
+/// What `/export` tells the learner after pressing Send. Errors the
+/// browser met before any answer (`Problem::Unreachable`) are in the
+/// browser's own words, which say what to check.
+pub fn learner_message(sent: &Sent) -> String {
+    let statements = words::count(sent.statements, "statement", "statements");
+    let reason = match &sent.problem {
+        None => return format!("The learning record store accepted {statements}."),
+        Some(Problem::Credentials) => "The learning record store refused the username or password.".to_owned(),
+        Some(Problem::Unreachable(reason)) => reason.clone(),
+        Some(Problem::Refused { status, .. }) => {
+            format!("The learning record store answered with an error (HTTP {status}).")
+        }
+    };
+    match sent.stored + sent.already {
+        0 => reason,
+        held => format!("{reason} It holds {held} of the {statements}; sending again sends the rest."),
+    }
+}
+
 /// The closing line: how many files were sent and how many failed.
 pub fn totals(sent: usize, failed: usize) -> String {
     format!("{}: {sent} sent, {failed} failed", words::count(sent + failed, "file", "files"))
@@ -172,6 +204,8 @@ pub fn check_endpoint(endpoint: &str) -> Result<&str, String> {
 mod tests {
     use std::collections::BTreeMap;
 
+    use std::future::Future;
+
     use serde_json::json;
 
     use super::*;
@@ -184,6 +218,20 @@ mod tests {
                 json!({"id": format!("00000000-0000-4000-8000-{i:012}"), "verb": {"id": format!("http://adlnet.gov/expapi/verbs/{verb}")}, "n": i})
             })
             .collect()
+    }
+
+    /// [`send`] through a blocking `post` that is given each batch as statements.
+    fn sent_through(statements: &[Value], mut post: impl FnMut(&[Value]) -> Result<Reply, String>) -> Sent {
+        let future = send(statements, |body| {
+            let batch: Vec<Value> = serde_json::from_str(&body).expect("a batch is a JSON array");
+            std::future::ready(post(&batch))
+        });
+        let mut future = std::pin::pin!(future);
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        match future.as_mut().poll(&mut context) {
+            std::task::Poll::Ready(sent) => sent,
+            std::task::Poll::Pending => panic!("every reply here is ready at once"),
+        }
     }
 
     /// A stand-in LRS: holds statements by id, answers as Ralph does (200 with
@@ -226,14 +274,14 @@ mod tests {
     fn every_statement_is_sent_once_in_batches_and_again_adds_nothing() {
         let statements = statements(2 * BATCH_SIZE + 7, 3);
         let mut lrs = Lrs::default();
-        let first = send(&statements, |batch| lrs.post(batch));
+        let first = sent_through(&statements, |batch| lrs.post(batch));
         assert_eq!(
             first,
             Sent { statements: 2 * BATCH_SIZE + 7, voiding: 3, stored: 2 * BATCH_SIZE + 7, already: 0, problem: None }
         );
         assert_eq!(lrs.requests, [BATCH_SIZE, BATCH_SIZE, 7]);
         assert_eq!(lrs.held.len(), statements.len());
-        let again = send(&statements, |batch| lrs.post(batch));
+        let again = sent_through(&statements, |batch| lrs.post(batch));
         assert_eq!((again.stored, again.already, &again.problem), (0, statements.len(), &None));
         assert_eq!(lrs.held.len(), statements.len());
         assert_eq!(
@@ -254,7 +302,7 @@ mod tests {
         let mut rewritten = statements[2].clone();
         rewritten["stored"] = json!("2026-01-01T00:00:00Z");
         lrs.held.insert(statements[2]["id"].as_str().unwrap().to_owned(), rewritten);
-        let sent = send(&statements, |batch| lrs.post(batch));
+        let sent = sent_through(&statements, |batch| lrs.post(batch));
         assert_eq!((sent.stored, sent.already, &sent.problem), (4, 1, &None));
         assert_eq!(lrs.requests, [5, 1, 1, 1, 1, 1]);
         assert_eq!(lrs.held.len(), 5);
@@ -264,7 +312,7 @@ mod tests {
     fn a_refused_password_stops_at_once_and_names_the_endpoint() {
         let statements = statements(3 * BATCH_SIZE, 0);
         let mut requests = 0;
-        let sent = send(&statements, |_| {
+        let sent = sent_through(&statements, |_| {
             requests += 1;
             Ok(Reply { status: if requests == 1 { 200 } else { 401 }, body: "[]".into() })
         });
@@ -280,14 +328,14 @@ mod tests {
     #[test]
     fn no_answer_and_other_errors_say_what_happened() {
         let statements = statements(2, 0);
-        let unreachable = send(&statements, |_| Err("connection refused".into()));
+        let unreachable = sent_through(&statements, |_| Err("connection refused".into()));
         assert_eq!(
             describe(&unreachable, "https://127.0.0.1:9/xAPI"),
             "FAILED: the LRS at https://127.0.0.1:9/xAPI could not be reached: connection refused; 0 of 2 \
              statements held by the LRS (0 stored, 0 already there)"
         );
         let body = format!(r#"{{"detail": "Invalid\n statement {}"}}"#, "x".repeat(300));
-        let refused = send(&statements, |_| Ok(Reply { status: 400, body: body.clone() }));
+        let refused = sent_through(&statements, |_| Ok(Reply { status: 400, body: body.clone() }));
         let Some(Problem::Refused { status: 400, detail }) = &refused.problem else { panic!("{refused:?}") };
         assert!(detail.starts_with("Invalid statement xxx") && detail.ends_with('…'), "{detail}");
         assert_eq!(detail.chars().count(), 201);
@@ -299,8 +347,33 @@ mod tests {
     fn a_reply_listing_other_ids_counts_only_this_batchs_as_stored() {
         let statements = statements(3, 0);
         let body = json!([statements[0]["id"], "ffffffff-0000-4000-8000-000000000000"]).to_string();
-        let sent = send(&statements, |_| Ok(Reply { status: 200, body: body.clone() }));
+        let sent = sent_through(&statements, |_| Ok(Reply { status: 200, body: body.clone() }));
         assert_eq!((sent.stored, sent.already), (1, 2));
+    }
+
+    #[test]
+    fn the_learner_is_told_what_the_lrs_did_and_how_much_got_there() {
+        let statements = statements(2 * BATCH_SIZE + 1, 0);
+        let mut lrs = Lrs::default();
+        let sent = sent_through(&statements, |batch| lrs.post(batch));
+        assert_eq!(learner_message(&sent), "The learning record store accepted 201 statements.");
+        let refused = sent_through(&statements, |_| Ok(Reply { status: 401, body: String::new() }));
+        assert_eq!(learner_message(&refused), "The learning record store refused the username or password.");
+        let cors = sent_through(&statements, |_| Err("It could not be reached.".into()));
+        assert_eq!(learner_message(&cors), "It could not be reached.");
+        let mut requests = 0;
+        let too_large = sent_through(&statements, |batch| {
+            requests += 1;
+            if requests == 3 {
+                return Ok(Reply { status: 413, body: "<html>Request Entity Too Large</html>".into() });
+            }
+            lrs.post(batch)
+        });
+        assert_eq!(
+            learner_message(&too_large),
+            "The learning record store answered with an error (HTTP 413). It holds 200 of the 201 statements; \
+             sending again sends the rest."
+        );
     }
 
     #[test]
