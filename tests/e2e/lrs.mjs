@@ -7,7 +7,7 @@
 // `stop()` removes, with both servers.
 import { spawn, execFileSync } from 'node:child_process';
 import { X509Certificate, createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const venv = join(root, '.venv-ralph/bin');
-export const XAPI_HEADERS = { 'X-Experience-API-Version': '1.0.3' };
+const XAPI_HEADERS = { 'X-Experience-API-Version': '1.0.3' };
 
 /**
  * Ralph's API under uvicorn. Ralph 5.1's file-system backend creates its one
@@ -169,7 +169,7 @@ export async function startLrs({ origin }) {
     children.push(ralph);
     await waitFor(`http://127.0.0.1:${ralphPort}/__heartbeat__`, 30_000, ralph);
     writeFileSync(join(dir, 'nginx.conf'), nginxConfig({ dir, port, ralphPort, origin, ...tls }));
-    const nginx = start('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'nginx-error.log')], {});
+    const nginx = start(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'nginx-error.log')], {});
     children.push(nginx);
     // Plain http to a TLS port still gets an answer (400), which is all this waits for.
     await waitFor(`http://127.0.0.1:${port}/`, 10_000, nginx);

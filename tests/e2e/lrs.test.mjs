@@ -12,8 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serveDist, openPage, appReady, storeRecord, storedRecord } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, storeRecord, storedRecord } from './harness.mjs';
 import { startLrs, freePort } from './lrs.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,12 +34,7 @@ before(async () => {
   lrs = await startLrs({ origin: server.base });
   timings.lrsStart = Date.now() - started;
   // The browser trusts the LRS's throwaway certificate, by its key, and no other bad certificate.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      `--ignore-certificate-errors-spki-list=${lrs.spkiSha256}`],
-  });
+  browser = await launchBrowser({ args: [`--ignore-certificate-errors-spki-list=${lrs.spkiSha256}`] });
 });
 after(async () => {
   await browser?.close();
