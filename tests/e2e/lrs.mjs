@@ -8,6 +8,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { X509Certificate, createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,21 @@ from ralph.backends.lrs.fs import FSLRSBackend
 FSLRSBackend.default_operation_type = BaseOperationType.APPEND
 uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
 `;
+
+/**
+ * GET over a connection of its own: uvicorn closes idle keep-alive
+ * connections after 5 s, and a pooled one reused after that fails.
+ */
+function get(url, headers) {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers, agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => { body += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode, body }));
+    }).on('error', reject);
+  });
+}
 
 /** A port nothing listens on right now. */
 export async function freePort() {
@@ -185,9 +201,9 @@ export async function startLrs({ origin }) {
     const statements = [];
     let next = `/xAPI/statements?limit=500`;
     while (next) {
-      const response = await fetch(`http://127.0.0.1:${ralphPort}${next}`, { headers: { ...XAPI_HEADERS, Authorization: authorization } });
-      if (response.status !== 200) throw new Error(`GET ${next}: HTTP ${response.status} ${await response.text()}`);
-      const page = await response.json();
+      const { status, body } = await get(`http://127.0.0.1:${ralphPort}${next}`, { ...XAPI_HEADERS, Authorization: authorization });
+      if (status !== 200) throw new Error(`GET ${next}: HTTP ${status} ${body}`);
+      const page = JSON.parse(body);
       statements.push(...page.statements);
       next = page.more || null;
     }
