@@ -1,8 +1,9 @@
-//! Sending xAPI statements to a learning record store (LRS), as
-//! `praxis-cli send` does for an employer's many backups: in batches, with
-//! each reply read the same way, and a summary line per file. The HTTP
-//! request itself is the caller's (`post`), so the rules here are tested
-//! natively against a stand-in LRS.
+//! Sending xAPI statements to a learning record store (LRS), from `/export`
+//! and by `praxis-cli send` for an employer's many backups: in batches, each
+//! reply read the same way, and what happened in words (a message for the
+//! learner, a line per file for the employer). The HTTP request itself is
+//! the caller's (`post`), so the rules here are tested natively against a
+//! stand-in LRS.
 //!
 //! **What counts as "already there".** An LRS answers a batch with 200 and
 //! the ids it stored (Ralph lists only those new to it; the spec lets an LRS
