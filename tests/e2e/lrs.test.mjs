@@ -226,4 +226,8 @@ test('praxis-cli send pushes many backups, refuses a broken one, and names a ref
   assert.equal(noPassword.status, 2);
   assert.equal(noPassword.stderr, 'praxis-cli: the environment variable PRAXIS_TEST_UNSET, which should hold the password, is empty or not set\n');
   assert.equal(noPassword.stdout, '');
+  const plain = spawnSync(cli, ['send', '--endpoint', lrs.endpoint.replace('https:', 'http:'), '--user', 'u', '--password-env',
+    'PRAXIS_TEST_LRS_PASSWORD', files[0]], { encoding: 'utf8', env: { ...process.env, PRAXIS_TEST_LRS_PASSWORD: 'x' } });
+  assert.equal(plain.status, 2, 'a password is never sent over plain http');
+  assert.equal(plain.stderr, 'praxis-cli: Enter the LRS endpoint as a full address starting with https://\n');
 });
