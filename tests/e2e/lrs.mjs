@@ -170,6 +170,11 @@ export async function startLrs({ origin }) {
   const tls = certificates(dir);
   const [ralphPort, port] = [await freePort(), await freePort()];
   const children = [];
+  // Should the test process end without calling stop() (a crash, a timeout), the servers end with it.
+  process.once('exit', () => {
+    children.forEach((child) => child.kill('SIGTERM'));
+    rmSync(dir, { recursive: true, force: true });
+  });
   const stop = async () => {
     for (const child of children) {
       if (child.exitCode === null) {
