@@ -13,6 +13,8 @@ use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp, w
 
 #[path = "praxis-cli/scaling.rs"]
 mod scaling;
+#[path = "praxis-cli/send.rs"]
+mod send;
 
 #[derive(Parser)]
 #[command(name = "praxis-cli", version, about = "Check, list and report on Praxis learning content and records")]
@@ -98,6 +100,9 @@ enum Command {
         #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]
         refresh_months: u32,
     },
+    /// Send each backup's xAPI statements to a learning record store, in
+    /// batches; prints a line per file and exits 1 if any was not wholly sent.
+    Send(send::Send),
     /// For scripts/bench: time merge, the /author checker, the CSV reader
     /// and the roll-up's combine at n, 2n and 4n and print the growth ratios.
     #[command(hide = true)]
@@ -148,6 +153,7 @@ fn main() -> ExitCode {
             let asc_wds = asc_wds.as_deref().zip(establishment.as_deref());
             rollup(&files, csv.as_deref(), asc_wds, refresh_months)
         }
+        Command::Send(args) => send::run(&args),
         Command::BenchScaling { scale, json } => Ok(bench_scaling(scale, json)),
     };
     result.unwrap_or_else(|message| {

@@ -82,11 +82,18 @@ pub async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Sends xAPI statements to a learning record store, as the xAPI 1.0.3
-/// communication spec requires: the version header, JSON, Basic auth.
-pub async fn post_statements(endpoint: &str, username: &str, password: &str, body: &str) -> Result<u16, String> {
+/// Posts one batch of xAPI statements (a JSON array) to a learning record
+/// store, as the xAPI 1.0.3 communication spec requires: the version
+/// header, JSON, Basic auth. Returns the status and body, or, when no answer
+/// could be read, why (in words for the learner).
+pub async fn post_statements(
+    endpoint: &str,
+    username: &str,
+    password: &str,
+    body: String,
+) -> Result<crate::domain::export::lrs::Reply, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let url = format!("{}/statements", endpoint.trim_end_matches('/'));
+    let url = crate::domain::export::lrs::statements_url(endpoint);
     let headers = web_sys::Headers::new().map_err(describe)?;
     let (name, value) = crate::domain::export::xapi::XAPI_VERSION_HEADER;
     headers.set(name, value).map_err(describe)?;
@@ -107,7 +114,12 @@ pub async fn post_statements(endpoint: &str, username: &str, password: &str, bod
                 .to_owned()
         })?;
     let response: web_sys::Response = response.unchecked_into();
-    Ok(response.status())
+    // The body only says which ids were new, or why not; unreadable, it is left empty.
+    let body = match response.text() {
+        Ok(text) => wasm_bindgen_futures::JsFuture::from(text).await.ok().and_then(|t| t.as_string()),
+        Err(_) => None,
+    };
+    Ok(crate::domain::export::lrs::Reply { status: response.status(), body: body.unwrap_or_default() })
 }
 
 /// Marks a moment on the page's performance timeline. `scripts/bench`

@@ -54,12 +54,12 @@ export async function serveDist(root = dist, { under = '/' } = {}) {
   return { origin, base: `${origin}${under.replace(/\/$/, '')}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Launches headless Chromium with the flags this network-less machine needs. */
-export function launchBrowser() {
+/** Launches headless Chromium with the flags this network-less machine needs, and any `args` a test adds. */
+export function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...args],
   });
 }
 

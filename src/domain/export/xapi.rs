@@ -377,6 +377,11 @@ fn cpd_activity_type(entry: &CpdEntry) -> Option<&'static str> {
     }
 }
 
+/// Whether `statement` voids an earlier one.
+pub fn is_voiding(statement: &Value) -> bool {
+    statement["verb"]["id"].as_str().is_some_and(|id| id.strip_prefix(ADL_VERBS) == Some("voided"))
+}
+
 /// Voids `previous`. Its id depends only on `previous`, so voiding the
 /// same statement twice never makes two voiding statements.
 fn voiding(actor: &Value, previous: &str, now: Option<OffsetDateTime>) -> Value {
@@ -472,7 +477,7 @@ mod tests {
         export
             .statements
             .iter()
-            .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided")
+            .filter(|s| is_voiding(s))
             .map(|s| s["object"]["id"].as_str().unwrap().to_owned())
             .collect()
     }

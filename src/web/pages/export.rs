@@ -10,7 +10,7 @@ use crate::domain::backup::{read_backup, Backup};
 use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
 use crate::domain::employer::DEFAULT_REFRESH_MONTHS;
-use crate::domain::export::{badges, csv, xapi};
+use crate::domain::export::{badges, csv, lrs, xapi};
 use crate::domain::import::{merge, ChangeKind, Resolution};
 use crate::domain::record::LearnerRecord;
 use crate::domain::staff::StaffRecord;
@@ -136,30 +136,30 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
     };
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let (text, export) = statements();
+        let export =
+            state.record.with_untracked(|record| xapi::statements(record, curriculum::catalogue(), &now_iso()));
         let (endpoint, username, password) =
             (endpoint.get_untracked(), username.get_untracked(), password.get_untracked());
-        if !endpoint.starts_with("https://") {
-            message.set(Some("Enter the LRS endpoint as a full address starting with https://".to_owned()));
-            return;
-        }
+        let endpoint = match lrs::check_endpoint(&endpoint) {
+            Ok(endpoint) => endpoint.to_owned(),
+            Err(problem) => {
+                message.set(Some(problem));
+                return;
+            }
+        };
         sending.set(true);
         leptos::task::spawn_local(async move {
-            let result = post_statements(&endpoint, &username, &password, &text).await;
+            // In batches, each reply read by the domain, as `praxis-cli send` does.
+            let post = |body: String| {
+                let (endpoint, username, password) = (endpoint.clone(), username.clone(), password.clone());
+                async move { post_statements(&endpoint, &username, &password, body).await }
+            };
+            let sent = lrs::send(&export.statements, post).await;
             sending.set(false);
-            message.set(Some(match result {
-                Ok(200..=299) => {
-                    state.apply_quietly(Change::XapiExported { exported: export.exported });
-                    format!(
-                        "The learning record store accepted {}.",
-                        words::count(export.statements.len(), "statement", "statements")
-                    )
-                }
-                Ok(401 | 403) => "The learning record store refused the username or password.".to_owned(),
-                Ok(409) => "The learning record store already holds different statements with these ids.".to_owned(),
-                Ok(status) => format!("The learning record store answered with an error (HTTP {status})."),
-                Err(reason) => reason,
-            }));
+            if sent.problem.is_none() {
+                state.apply_quietly(Change::XapiExported { exported: export.exported });
+            }
+            message.set(Some(lrs::learner_message(&sent)));
         });
     };
     view! {
