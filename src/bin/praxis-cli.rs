@@ -11,6 +11,8 @@ use praxis::domain::module::{Catalogue, Diagnostic};
 use praxis::domain::staff::{FileCheck, StaffRecord, Status};
 use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp};
 
+#[path = "praxis-cli/package.rs"]
+mod package;
 #[path = "praxis-cli/scaling.rs"]
 mod scaling;
 
@@ -98,6 +100,11 @@ enum Command {
         #[arg(long, default_value_t = employer::DEFAULT_REFRESH_MONTHS)]
         refresh_months: u32,
     },
+    /// Package modules for another system: `package scorm` for an LMS.
+    Package {
+        #[command(subcommand)]
+        format: package::Package,
+    },
     /// For scripts/bench: time merge, the /author checker, the CSV reader
     /// and the roll-up's combine at n, 2n and 4n and print the growth ratios.
     #[command(hide = true)]
@@ -148,6 +155,7 @@ fn main() -> ExitCode {
             let asc_wds = asc_wds.as_deref().zip(establishment.as_deref());
             rollup(&files, csv.as_deref(), asc_wds, refresh_months)
         }
+        Command::Package { format } => package::run(format),
         Command::BenchScaling { scale, json } => Ok(bench_scaling(scale, json)),
     };
     result.unwrap_or_else(|message| {
