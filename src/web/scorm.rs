@@ -15,17 +15,12 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::module_view::{ModuleBody, ModuleHeader};
+use super::module_view::{InLms, ModuleBody, ModuleHeader};
 use super::pages::ProgressPanel;
 use super::state::AppState;
 use crate::domain::change::Change;
 use crate::domain::curriculum;
 use crate::domain::scorm::{self, LAUNCH_META_NAME};
-
-/// In the context while the app runs inside an LMS, for the few things a
-/// module page does differently there (no links out to the rest of Praxis).
-#[derive(Clone, Copy)]
-pub struct InLms;
 
 /// The module a launch page names, if this page is one.
 pub fn launch_module() -> Option<String> {
