@@ -344,11 +344,12 @@ pub fn changes_to_resume(module: &Module, record: &LearnerRecord, resume: &Resum
 /// What the learner is told when the LMS holds only part of their answers.
 pub fn cut_short_notice(count: usize) -> String {
     format!(
-        "Your LMS keeps at most {} characters of progress for a module, so it holds only the beginning of {}. \
-         Your answers to the knowledge checks are all kept. If you reopen this module from the LMS on another \
-         device or browser, you will see the shortened text.",
+        "Your LMS keeps at most {} characters of progress for a module, so it holds only the beginning of your {} \
+         to {}. Your answers to the knowledge checks are all kept. If you reopen this module from the LMS on \
+         another device or browser, you will see the shortened text.",
         words::thousands(SUSPEND_DATA_LIMIT),
-        words::count(count, "your reflection", "your reflections")
+        if count == 1 { "answer" } else { "answers" },
+        words::count(count, "reflection prompt", "reflection prompts")
     )
 }
 

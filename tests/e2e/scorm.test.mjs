@@ -22,7 +22,7 @@ const scormDist = process.env.PRAXIS_SCORM_DIST ?? join(repo, 'target/scorm-dist
 
 // The LMS: scorm-again's runtime, a log of what the SCO set and called,
 // and `open(saved)` to launch the SCO, resuming from saved cmi data.
-const lmsPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Stand-in LMS</title>
+const lmsPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Stand-in LMS</title><link rel="icon" href="data:,">
 <script src="scorm12.min.js"></script><script src="lms.js"></script></head>
 <body><iframe id="sco" title="Course" style="width:100%;height:90vh"></iframe></body></html>`;
 const lmsScript = `
@@ -47,8 +47,9 @@ before(async () => {
     execFileSync('trunk', ['build', '--release', '--offline', '--public-url', './', '--dist', scormDist], { cwd: repo, stdio: 'inherit' });
   }
   const root = mkdtempSync(join(tmpdir(), 'praxis-scorm-'));
-  // Praxis itself at the root, when it has been built, for the same-origin record.
-  if (existsSync(join(dist, 'index.html'))) cpSync(dist, root, { recursive: true });
+  // Praxis itself at the root, so the learner's own record is on the same origin.
+  assert.ok(existsSync(join(dist, 'index.html')), 'build dist/ first: trunk build --release --offline');
+  cpSync(dist, root, { recursive: true });
   const zip = join(root, 'what-ai-is.zip');
   praxisCli(['package', 'scorm', '--module', 'what-ai-is', '--dist', scormDist, '--out', zip]);
   execFileSync('python3', ['-m', 'zipfile', '-e', zip, join(root, 'sco')]);
@@ -137,13 +138,11 @@ test('the learner completes the module in the LMS, which records passed, the sco
   assert.equal(saved.core.exit, 'suspend');
 
   // On the same origin as Praxis, the answers are in the learner's own record.
-  if (existsSync(join(dist, 'index.html'))) {
-    const own = await openPage(context);
-    await own.goto(`${server.base}/modules/what-ai-is`);
-    await appReady(own);
-    await own.getByText(/^Completed on \d{1,2} [A-Z][a-z]+ \d{4}, adding 9 minutes of CPD\.$/).waitFor();
-    assert.equal(await own.getByLabel(/Think of an AI tool/).inputValue(), reflection);
-  }
+  const own = await openPage(context);
+  await own.goto(`${server.base}/modules/what-ai-is`);
+  await appReady(own);
+  await own.getByText(/^Completed on \d{1,2} [A-Z][a-z]+ \d{4}, adding 9 minutes of CPD\.$/).waitFor();
+  assert.equal(await own.getByLabel(/Think of an AI tool/).inputValue(), reflection);
   assert.deepEqual(page.problems, []);
   await context.close();
 
@@ -180,6 +179,24 @@ test('a wrong answer leaves the module incomplete in the LMS, with the score it 
   const state = await lmsState(page);
   assert.equal(state.status, 'incomplete');
   assert.equal(state.raw, '66');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a reflection too long for suspend_data is shortened there, the learner is told, and the checks still count', async () => {
+  const context = await browser.newContext();
+  const { page, sco } = await openSco(context);
+  for (const [index, labels] of right.entries()) await answer(sco, index, labels, 'Your answer is right.');
+  // Each "é" takes six characters once escaped, so 1,000 of them cannot fit in 4,096.
+  const long = `${'é'.repeat(1000)} the end`;
+  await sco.getByLabel(/Think of an AI tool/).fill(long);
+  await sco.getByRole('button', { name: 'Save my answer' }).click();
+  await sco.getByText('Your answer is saved in this browser.').waitFor();
+  await sco.getByText(/Your LMS keeps at most 4,096 characters of progress for a module, so it holds only the beginning of your answer to 1 reflection prompt\./).waitFor();
+  const state = await lmsState(page);
+  assert.equal(state.status, 'passed');
+  assert.ok(state.suspend.length <= 4096 && state.suspend.length > 4000, String(state.suspend.length));
+  assert.ok(!state.suspend.includes('the%20end') && !state.suspend.includes('the end'));
   assert.deepEqual(page.problems, []);
   await context.close();
 });

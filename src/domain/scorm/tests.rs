@@ -159,7 +159,9 @@ fn progress_that_does_not_fit_keeps_every_answer_and_cuts_the_longest_reflection
 
     // The status the LMS gets is unaffected: the rule reads the record.
     assert_eq!(report(&module, &record).lesson_status, LessonStatus::Passed);
-    assert!(cut_short_notice(1).contains("4,096 characters") && cut_short_notice(1).contains("your reflection."));
+    assert!(cut_short_notice(1).contains("4,096 characters"));
+    assert!(cut_short_notice(1).contains("only the beginning of your answer to 1 reflection prompt."));
+    assert!(cut_short_notice(2).contains("only the beginning of your answers to 2 reflection prompts."));
 }
 
 #[test]
