@@ -50,8 +50,8 @@ impl LessonStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub lesson_status: LessonStatus,
-    /// `cmi.core.score.raw` on a 0–100 scale (min 0, max 100); `None` for a
-    /// module without knowledge checks, which has no score to report.
+    /// `cmi.core.score.raw` on a 0–100 scale (min 0, max 100); `None` until
+    /// a knowledge check is answered, and for a module without any.
     pub score: Option<u8>,
 }
 
@@ -59,7 +59,8 @@ pub struct Report {
 /// as the LMS reads it: met (or already recorded as completed) is
 /// "passed" when the module has knowledge checks and "completed" when it
 /// has none; anything less is "incomplete". The score is the one the
-/// completion was recorded with, or else the latest answers'.
+/// completion was recorded with, or else the latest answers'; before any
+/// answer there is none, rather than a 0 the learner did not earn.
 pub fn report(module: &Module, record: &LearnerRecord) -> Report {
     let standing = progress::standing(module, record);
     let done = standing.status == Status::Completed || standing.meets_completion_rule();
@@ -69,7 +70,8 @@ pub fn report(module: &Module, record: &LearnerRecord) -> Report {
         (true, _) => LessonStatus::Passed,
     };
     let recorded = record.completion(&module.id).and_then(|c| c.score);
-    Report { lesson_status, score: recorded.or(standing.latest_score) }
+    let latest = standing.latest_score.filter(|_| standing.checks_answered > 0);
+    Report { lesson_status, score: recorded.or(latest) }
 }
 
 /// `cmi.core.session_time`: a CMITimeSpan, `HHHH:MM:SS.SS`, capped at
