@@ -110,6 +110,9 @@ test('the learner completes the module in the LMS, which records passed, the sco
   const { page, sco } = await openSco(context);
   assert.equal(await sco.locator('h1').textContent(), 'What AI is, and what it is not');
   assert.equal(await sco.getByRole('link', { name: 'Use this answer in a reflective account' }).count(), 0);
+  await page.waitForFunction(() => window.lms.calls.includes('LMSCommit'));
+  const opened = await lmsState(page);
+  assert.deepEqual([opened.status, opened.raw], ['incomplete', ''], 'started, and no score before any answer');
 
   await answer(sco, 0, wrongFirst, 'Your answer is not right yet.');
   await sco.locator('form.check').nth(0).getByLabel(right[0][0], { exact: true }).check();
