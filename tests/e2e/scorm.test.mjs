@@ -34,6 +34,12 @@ window.launch = (href, saved) => {
   window.API.on('LMSSetValue.cmi.*', (element, value) => window.lms.sets.push([element, value]));
   document.getElementById('sco').src = href;
 };
+window.launchWindow = (href) => {
+  window.API = new Scorm12API({ logLevel: 5 });
+  for (const call of ['LMSInitialize', 'LMSCommit', 'LMSFinish']) window.API.on(call, () => window.lms.calls.push(call));
+  window.API.on('LMSSetValue.cmi.*', (element, value) => window.lms.sets.push([element, value]));
+  window.open(href, 'course');
+};
 window.leave = () => { document.getElementById('sco').src = 'about:blank'; };
 // Everything the LMS would keep, as scorm-again serialises it.
 window.saved = () => JSON.parse(JSON.stringify(window.API.cmi));
@@ -56,6 +62,8 @@ before(async () => {
   mkdirSync(join(root, 'lms'));
   writeFileSync(join(root, 'lms/index.html'), lmsPage);
   writeFileSync(join(root, 'lms/lms.js'), lmsScript);
+  // An LMS player that wraps the course in a frame of its own, so the API is two parents up.
+  writeFileSync(join(root, 'lms/player.html'), '<!DOCTYPE html><title>Player</title><iframe title="Course" src="../sco/what-ai-is.html"></iframe>');
   cpSync(join(repo, 'node_modules/scorm-again/dist/scorm12.min.js'), join(root, 'lms/scorm12.min.js'));
   server = await serveDist(root);
   browser = await launchBrowser();
@@ -201,6 +209,37 @@ test('a reflection too long for suspend_data is shortened there, the learner is 
   assert.ok(state.suspend.length <= 4096 && state.suspend.length > 4000, String(state.suspend.length));
   assert.ok(!state.suspend.includes('the%20end') && !state.suspend.includes('the end'));
   assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the API is found further up the frames, past a player frame of the LMS', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/lms/index.html`);
+  await page.evaluate(() => window.launch('player.html', null));
+  const sco = page.frameLocator('#sco').frameLocator('iframe');
+  await answer(sco, 0, right[0], 'Your answer is right.');
+  await page.waitForFunction(() => window.API.cmi.core.score.raw === '33');
+  assert.equal((await lmsState(page)).calls[0], 'LMSInitialize');
+  await context.close();
+});
+
+test('an LMS that opens the module in a new window is found through the opener', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${server.base}/lms/index.html`);
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate(() => window.launchWindow('../sco/what-ai-is.html')),
+  ]);
+  await popup.locator('main h1').waitFor();
+  await answer(popup, 0, right[0], 'Your answer is right.');
+  await page.waitForFunction(() => window.API.cmi.core.score.raw === '33');
+  const state = await lmsState(page);
+  assert.equal(state.status, 'incomplete');
+  assert.equal(state.calls[0], 'LMSInitialize');
+  await popup.close({ runBeforeUnload: true });
+  await page.waitForFunction(() => window.lms.calls.includes('LMSFinish'));
   await context.close();
 });
 
