@@ -115,6 +115,8 @@ async function leave(page) {
 
 test('the learner completes the module in the LMS, which records passed, the score and the time; reopening resumes', async () => {
   const context = await browser.newContext();
+  const requested = [];
+  context.on('request', (request) => requested.push(request.url()));
   const { page, sco } = await openSco(context);
   assert.equal(await sco.locator('h1').textContent(), 'What AI is, and what it is not');
   assert.equal(await sco.getByRole('link', { name: 'Use this answer in a reflective account' }).count(), 0);
@@ -155,6 +157,8 @@ test('the learner completes the module in the LMS, which records passed, the sco
   await own.getByText(/^Completed on \d{1,2} [A-Z][a-z]+ \d{4}, adding 9 minutes of CPD\.$/).waitFor();
   assert.equal(await own.getByLabel(/Think of an AI tool/).inputValue(), reflection);
   assert.deepEqual(page.problems, []);
+  const elsewhere = requested.filter((url) => !url.startsWith(`${server.base}/`) && !/^(data|about|blob):/.test(url));
+  assert.deepEqual(elsewhere, [], 'nothing is sent anywhere but the LMS page and the package');
   await context.close();
 
   // Another browser, nothing in IndexedDB: only the LMS's suspend_data can bring the answers back.
