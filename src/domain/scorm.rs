@@ -164,6 +164,13 @@ fn check_width(options: usize) -> usize {
     options.div_ceil(6).max(1)
 }
 
+/// The characters suspend_data always takes, whatever the answers: the
+/// version, the fingerprint, every check's digits, and the separators.
+fn head_length(module: &Module) -> usize {
+    let checks: usize = module.knowledge_checks().map(|check| check_width(check.options.len())).sum();
+    FORMAT_VERSION.len() + 1 + 6 + 1 + checks + module.reflection_prompts().count()
+}
+
 fn escaped(c: char) -> String {
     if c.is_ascii_alphanumeric() || KEPT_PUNCTUATION.contains(c) {
         return c.to_string();
@@ -230,7 +237,8 @@ pub fn suspend_data(module: &Module, record: &LearnerRecord) -> Suspended {
         })
         .collect();
     let head = format!("{FORMAT_VERSION}{SEPARATOR}{}{SEPARATOR}{checks}", fingerprint(module));
-    let mut room = SUSPEND_DATA_LIMIT.saturating_sub(head.len() + prompts.len());
+    debug_assert_eq!(head.len() + prompts.len(), head_length(module));
+    let mut room = SUSPEND_DATA_LIMIT.saturating_sub(head_length(module));
     let full: Vec<String> = prompts.iter().map(|(_, text)| escape_within(text, usize::MAX).0).collect();
     let mut by_length: Vec<usize> = (0..prompts.len()).collect();
     by_length.sort_by_key(|&i| full[i].len());
@@ -240,6 +248,9 @@ pub fn suspend_data(module: &Module, record: &LearnerRecord) -> Suspended {
         let share = room / (prompts.len() - placed);
         if full[i].len() <= share {
             fields[i] = full[i].clone();
+        } else if share == 0 {
+            // No room even for the mark: the answer is left out, and the learner told.
+            cut_short.push(prompts[i].0.to_owned());
         } else {
             let (kept, _) = escape_within(prompts[i].1, share.saturating_sub(1));
             fields[i] = format!("{CUT_SHORT}{kept}");
@@ -360,6 +371,8 @@ pub fn cut_short_notice(count: usize) -> String {
 pub enum PackageError {
     NoModules,
     RepeatedModule(String),
+    /// So many checks that their answers alone would not fit in suspend_data.
+    TooManyChecks(String),
     /// An `imsmanifest.xml` title holds at most 200 characters.
     TitleTooLong(String),
     NoBootScript,
@@ -372,6 +385,12 @@ impl std::fmt::Display for PackageError {
         match self {
             PackageError::NoModules => write!(f, "a package needs at least one module (--module ID)"),
             PackageError::RepeatedModule(id) => write!(f, "module \"{id}\" is named twice"),
+            PackageError::TooManyChecks(id) => write!(
+                f,
+                "module \"{id}\" has too many knowledge checks for an LMS to keep the answers in its \
+                 {}-character suspend_data; split it into smaller modules",
+                words::thousands(SUSPEND_DATA_LIMIT)
+            ),
             PackageError::TitleTooLong(title) => {
                 write!(f, "the title \"{title}\" is longer than the 200 characters imsmanifest.xml allows")
             }
@@ -409,6 +428,9 @@ pub fn manifest(title: &str, modules: &[&Module], app_files: &[String]) -> Resul
     for (i, module) in modules.iter().enumerate() {
         if modules[..i].iter().any(|earlier| earlier.id == module.id) {
             return Err(PackageError::RepeatedModule(module.id.clone()));
+        }
+        if head_length(module) > SUSPEND_DATA_LIMIT {
+            return Err(PackageError::TooManyChecks(module.id.clone()));
         }
     }
     for title in std::iter::once(title).chain(modules.iter().map(|m| m.title.as_str())) {

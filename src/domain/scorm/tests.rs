@@ -288,6 +288,32 @@ fn a_package_that_cannot_be_made_says_why() {
     let long = "t".repeat(201);
     assert_eq!(manifest(&long, &[&one], &[]), Err(PackageError::TitleTooLong(long.clone())));
     assert!(PackageError::TitleTooLong(long).to_string().contains("200 characters"));
+
+    // Answers to 4,100 checks cannot fit in 4,096 characters whatever is done with the reflections.
+    let mut huge = module();
+    let check = huge.blocks.iter().find(|b| matches!(b, crate::domain::module::Block::Check(_))).unwrap().clone();
+    huge.blocks.extend(std::iter::repeat_n(check, 4100));
+    assert_eq!(manifest("T", &[&huge], &[]), Err(PackageError::TooManyChecks("m".into())));
+    assert!(PackageError::TooManyChecks("m".into()).to_string().contains("4,096-character suspend_data"));
+}
+
+#[test]
+fn with_almost_no_room_left_reflections_are_left_out_and_the_learner_told() {
+    let mut module = module();
+    let check = module.blocks.iter().find(|b| matches!(b, crate::domain::module::Block::Check(_))).unwrap().clone();
+    // Leaves one character of room for two reflections.
+    let head_without = head_length(&module);
+    module.blocks.extend(std::iter::repeat_n(check, SUSPEND_DATA_LIMIT - head_without - 1));
+    assert_eq!(head_length(&module), SUSPEND_DATA_LIMIT - 1);
+    let mut record = LearnerRecord::default();
+    record.record_reflection("m", "r1", "Mine", AT);
+    record.record_reflection("m", "r2", "Also mine", AT);
+    let suspended = suspend_data(&module, &record);
+    assert_eq!(suspended.text.len(), SUSPEND_DATA_LIMIT);
+    assert_eq!(suspended.cut_short, ["r1", "r2"]);
+    let resume = read_suspend_data(&module, &suspended.text).unwrap().unwrap();
+    // The shorter answer had no room at all; the longer one kept only its mark.
+    assert_eq!((resume.reflections.len(), resume.cut_short.as_slice()), (0, ["r2".to_owned()].as_slice()));
 }
 
 const BUILT_INDEX: &str = "<html><head><title>Praxis</title>\n<script type=\"module\" src=\"./boot.js\" id=\"praxis-boot\" data-sw=\"./sw.js\" data-js=\"./praxis-1.js\" data-wasm=\"./praxis-1_bg.wasm\"></script>\n</head><body></body></html>";
