@@ -333,3 +333,44 @@ fn a_build_for_a_fixed_path_is_refused() {
     assert!(PackageError::AbsoluteBase("/x.js".into()).to_string().contains("--public-url ./"));
     assert_eq!(launch_page("<html><head></head></html>", "m"), Err(PackageError::NoBootScript));
 }
+
+// proptest's random source has no wasm32 backend.
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever the learner wrote and chose, suspend_data fits, every check
+    /// answer comes back exactly, and each reflection comes back whole or
+    /// as its beginning, marked as cut short.
+    #[test]
+    fn any_progress_fits_and_reads_back(
+        r1 in ".{0,1500}",
+        r2 in ".{0,1500}",
+        chosen in proptest::collection::vec(proptest::option::of(0usize..3), 5),
+    ) {
+        let module = module();
+        let mut record = LearnerRecord::default();
+        for (i, choice) in chosen.iter().enumerate() {
+            if let Some(option) = choice {
+                answer(&mut record, &format!("c{i}"), &[*option]);
+            }
+        }
+        record.record_reflection("m", "r1", &r1, AT);
+        record.record_reflection("m", "r2", &r2, AT);
+        let suspended = suspend_data(&module, &record);
+        proptest::prop_assert!(suspended.text.len() <= SUSPEND_DATA_LIMIT);
+        let resume = read_suspend_data(&module, &suspended.text).unwrap().unwrap();
+        let answers: Vec<(String, Vec<usize>)> =
+            chosen.iter().enumerate().filter_map(|(i, c)| c.map(|o| (format!("c{i}"), vec![o]))).collect();
+        proptest::prop_assert_eq!(&resume.answers, &answers);
+        proptest::prop_assert_eq!(&resume.cut_short, &suspended.cut_short);
+        for (id, text) in [("r1", &r1), ("r2", &r2)] {
+            let back = resume.reflections.iter().find(|(p, _)| p == id).map_or("", |(_, t)| t.as_str());
+            if resume.cut_short.iter().any(|p| p == id) {
+                proptest::prop_assert!(text.starts_with(back));
+            } else {
+                proptest::prop_assert_eq!(back, text.as_str());
+            }
+        }
+    }
+}
