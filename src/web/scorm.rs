@@ -121,8 +121,12 @@ fn Sco(state: AppState, module_id: String) -> impl IntoView {
         .into_any();
     };
     let started = js_sys::Date::now();
+    // What the learner is told: what happened at the start, and two that
+    // follow each report (the LMS refusing it; answers too long to keep).
     let notices = RwSignal::new(Vec::<String>::new());
     let say = move |notice: String| notices.update(|all| all.push(notice));
+    let refused = RwSignal::new(None::<String>);
+    let cut_short = RwSignal::new(None::<String>);
     let lms = match Lms::find() {
         Some(lms) if lms.succeeded("LMSInitialize", &[""]) => Some(lms),
         Some(lms) => {
@@ -155,7 +159,6 @@ fn Sco(state: AppState, module_id: String) -> impl IntoView {
     apply_in_turn(state, changes, Box::new(move || ready.set(true)));
 
     let lms = Rc::new(lms);
-    let reported_cut = RwSignal::new(0);
     let reporter = Rc::clone(&lms);
     Effect::new(move |_| {
         let (Some(lms), true) = (reporter.as_ref(), ready.get()) else { return };
@@ -171,17 +174,13 @@ fn Sco(state: AppState, module_id: String) -> impl IntoView {
             // So the LMS offers this attempt again, with its suspend_data, next time.
             && lms.succeeded("LMSSetValue", &["cmi.core.exit", "suspend"])
             && lms.succeeded("LMSCommit", &[""]);
-        if !kept {
-            say(format!(
-                "The LMS did not accept your progress ({}). Your answers are still on this page.",
-                lms.last_error()
-            ));
-        }
+        refused.set((!kept).then(|| {
+            format!("The LMS did not accept your progress ({}). Your answers are still on this page.", lms.last_error())
+        }));
         let cut = suspended.cut_short.len();
-        if cut > reported_cut.get_untracked() {
-            say(scorm::cut_short_notice(cut));
-        }
-        reported_cut.set(cut);
+        // Said once, even when the LMS's data at the start was already cut short.
+        let notice = (cut > 0).then(|| scorm::cut_short_notice(cut));
+        cut_short.set(notice.filter(|notice| !notices.with_untracked(|all| all.contains(notice))));
     });
 
     // Leaving (closing, reloading, or the LMS moving on) ends the session once.
@@ -205,9 +204,12 @@ fn Sco(state: AppState, module_id: String) -> impl IntoView {
         <Router>
             <main id="main" class="page" tabindex="-1">
                 <div role="status" class="notice-region">
-                    {move || notices.get().into_iter().map(|notice| view! {
-                        <div class="notice notice--warning"><p>{notice}</p></div>
-                    }).collect_view()}
+                    {move || {
+                        let now = [refused.get(), cut_short.get()].into_iter().flatten();
+                        notices.get().into_iter().chain(now).map(|notice| view! {
+                            <div class="notice notice--warning"><p>{notice}</p></div>
+                        }).collect_view()
+                    }}
                 </div>
                 {move || if ready.get() {
                     view! {
