@@ -11,6 +11,8 @@ use praxis::domain::module::{Catalogue, Diagnostic};
 use praxis::domain::staff::{FileCheck, StaffRecord, Status};
 use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp, words};
 
+#[path = "praxis-cli/package.rs"]
+mod package;
 #[path = "praxis-cli/scaling.rs"]
 mod scaling;
 #[path = "praxis-cli/send.rs"]
@@ -103,6 +105,11 @@ enum Command {
     /// Send each backup's xAPI statements to a learning record store, in
     /// batches; prints a line per file and exits 1 if any was not wholly sent.
     Send(send::Send),
+    /// Package modules for another system: `package scorm` for an LMS.
+    Package {
+        #[command(subcommand)]
+        format: package::Package,
+    },
     /// For scripts/bench: time merge, the /author checker, the CSV reader
     /// and the roll-up's combine at n, 2n and 4n and print the growth ratios.
     #[command(hide = true)]
@@ -154,6 +161,7 @@ fn main() -> ExitCode {
             rollup(&files, csv.as_deref(), asc_wds, refresh_months)
         }
         Command::Send(args) => send::run(&args),
+        Command::Package { format } => package::run(format),
         Command::BenchScaling { scale, json } => Ok(bench_scaling(scale, json)),
     };
     result.unwrap_or_else(|message| {

@@ -28,6 +28,7 @@ pub mod reflective;
 pub mod revalidation;
 #[cfg(feature = "cli")]
 pub mod sample;
+pub mod scorm;
 pub mod session;
 pub mod staff;
 pub mod storage;

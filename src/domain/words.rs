@@ -19,6 +19,19 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A number with its thousands separated by commas, as GOV.UK writes them: "4,096".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Clauses joined as in prose: "a", "a and b", "a, b and c".
 pub fn list(items: &[String]) -> String {
     match items {
@@ -31,6 +44,14 @@ pub fn list(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_separated_by_commas() {
+        let cases = [(0, "0"), (999, "999"), (4096, "4,096"), (100_000, "100,000"), (1_234_567, "1,234,567")];
+        for (n, written) in cases {
+            assert_eq!(thousands(n), written);
+        }
+    }
 
     #[test]
     fn dates_read_day_month_year_without_leading_zeros() {

@@ -10,6 +10,7 @@ mod module_view;
 mod page_title;
 mod pages;
 mod privacy_warning;
+mod scorm;
 mod state;
 pub mod storage;
 
@@ -26,6 +27,10 @@ pub fn start_tools() {
 /// Opens the learner's record, then mounts the app on the page's `<body>`.
 fn start_with(views: app::Views) {
     console_error_panic_hook::set_once();
+    // A SCORM launch page (`praxis-cli package scorm`) opens one module for an LMS.
+    if let Some(module_id) = scorm::launch_module() {
+        return scorm::start(module_id);
+    }
     // Leptos's own task runner starts with the mount, so the record is
     // opened on wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {

@@ -14,6 +14,11 @@ use crate::domain::change::Change;
 use crate::domain::framework;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
 
+/// In the context while a module runs inside an LMS (`web::scorm`), where
+/// there is no rest of Praxis for its links to lead to.
+#[derive(Clone, Copy)]
+pub struct InLms;
+
 /// The heading, facts and learning outcomes at the top of a module. In a
 /// `preview` the title is not the page's `h1`: the page has its own.
 #[component]
@@ -220,6 +225,8 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     let privacy = PrivacyCheck::new(move || vec![text.get()]);
     let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
     let learner_mode = module_id.is_some();
+    // Inside an LMS there is no rest of Praxis to link to.
+    let links_out = learner_mode && use_context::<InLms>().is_none();
     let private_id = format!("{field_id}-private");
     let account_link =
         format!("/cpd?reflect={}/{}#reflective-account", module_id.clone().unwrap_or_default(), prompt.id);
@@ -266,7 +273,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
             })}
             <button type="button" class="button button--secondary" on:click=move |_| save()>"Save my answer"</button>
             <p role="status" class="hint">{move || status.get()}</p>
-            {move || (learner_mode && saved_for_link().is_some()).then(|| view! {
+            {move || (links_out && saved_for_link().is_some()).then(|| view! {
                 <p><A href=account_link.clone()>"Use this answer in a reflective account"</A></p>
             })}
         </div>

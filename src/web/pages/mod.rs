@@ -23,7 +23,7 @@ pub use employer::EmployerPage;
 pub use export::ExportPage;
 pub use home::HomePage;
 pub use incidents::IncidentsPage;
-pub use module::ModulePage;
+pub use module::{ModulePage, ProgressPanel};
 pub use not_found::NotFound;
 pub use portfolio::PortfolioPage;
 pub use revalidation::RevalidationPage;

@@ -89,7 +89,7 @@ fn NextModule(module: &'static Module) -> impl IntoView {
 }
 
 #[component]
-fn ProgressPanel(module: &'static Module) -> impl IntoView {
+pub fn ProgressPanel(module: &'static Module) -> impl IntoView {
     let state = use_app_state();
     let standing = Memo::new(move |_| state.record.with(|record| standing(module, record)));
     let completion = move || state.record.with(|r| r.completion(&module.id).cloned());
