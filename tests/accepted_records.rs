@@ -13,7 +13,7 @@ use praxis::domain::competence::{assessment_as_of, current_level, domain_levels,
 use praxis::domain::curriculum::catalogue;
 use praxis::domain::employer::{check_file, combine, totals};
 use praxis::domain::export::{asc_wds, badges, csv, xapi};
-use praxis::domain::framework::{assessment_areas, COMPETENCE_DOMAINS, PROFESSIONS, STAGES};
+use praxis::domain::framework::{assessment_areas, competence_domains, PROFESSIONS, STAGES};
 use praxis::domain::import::{merge, ChangeKind};
 use praxis::domain::incident;
 use praxis::domain::record::{
@@ -335,8 +335,8 @@ fn every_view(record: &LearnerRecord) {
     for assessment in &record.self_assessments {
         domain_levels(assessment);
     }
-    for domain in COMPETENCE_DOMAINS {
-        current_level(record, domain.id);
+    for domain in competence_domains() {
+        current_level(record, &domain.id);
     }
     for months in [0, 12, u32::MAX] {
         assessment_as_of(record, today, months);
@@ -351,7 +351,7 @@ fn every_view(record: &LearnerRecord) {
     let renewal =
         record.profile.renewal_date.as_deref().and_then(praxis::domain::timestamp::parse_date).unwrap_or(today);
     for regulator in revalidation::regulators() {
-        let roles = std::iter::once(None).chain(regulator.roles.iter().map(|role| Some(role.id)));
+        let roles = std::iter::once(None).chain(regulator.roles.iter().map(|role| Some(role.id.as_str())));
         for role in roles.chain([record.profile.registration_type.as_deref()]) {
             revalidation::evaluate(regulator, role, renewal, today, &evidence);
             portfolio::portfolio(record, catalogue, regulator, role, renewal, today);

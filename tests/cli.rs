@@ -88,7 +88,8 @@ fn readiness_reports_each_rule_and_exits_by_the_result() {
 fn readiness_help_lists_every_regulator_praxis_knows() {
     let output = praxis_cli(&["readiness", "--help"]);
     let help = String::from_utf8_lossy(&output.stdout);
-    let ids: Vec<&str> = praxis::domain::revalidation::regulators().iter().map(|regulator| regulator.id).collect();
+    let ids: Vec<&str> =
+        praxis::domain::revalidation::regulators().iter().map(|regulator| regulator.id.as_str()).collect();
     assert!(help.contains(&format!("Regulator id: {}", ids.join(", "))), "{help}");
 }
 

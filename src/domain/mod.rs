@@ -26,6 +26,7 @@ pub mod recommend;
 pub mod record;
 pub mod reflective;
 pub mod revalidation;
+pub mod rules;
 #[cfg(feature = "cli")]
 pub mod sample;
 pub mod session;
