@@ -495,7 +495,8 @@ fn read_regulator(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Re
             role.cycle.as_ref().map(|fields| cycle(fields, "cycle", &mut |m| report(format!("{whose}{m}"))));
         roles.push(Role { id: role.id.clone(), name: role.name.clone(), cycle: role_cycle.flatten() });
     }
-    let tag_prefix = format!("{}:", file.id);
+    // Prefixes follow the file's name, so a wrong `id` is one message rather than one per rule.
+    let tag_prefix = format!("{expected}:");
     let check_tags = |tags: &[Tag], field: &str, whose: &str, report: &mut dyn FnMut(String)| {
         let mut seen = BTreeSet::new();
         for tag in tags {
@@ -514,7 +515,7 @@ fn read_regulator(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Re
     if file.rules.is_empty() {
         report("`rules` is empty: a regulator needs at least one rule".to_owned());
     }
-    let rule_prefix = format!("{}-", file.id);
+    let rule_prefix = format!("{expected}-");
     let cycle_years = regulator_cycle.map_or(u8::MAX, |cycle| match cycle {
         Cycle::YearsEndingOnRenewal(years) | Cycle::FixedYear { years, .. } => years,
     });
@@ -530,8 +531,9 @@ fn read_regulator(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Re
         if fields.description.trim().is_empty() {
             report(format!("{whose}`description` is empty"));
         }
+        // A rule without its own date was checked when the file was.
         let last_checked = fields.last_checked.clone().unwrap_or_else(|| file.last_checked.clone());
-        if !is_day(&last_checked) {
+        if fields.last_checked.is_some() && !is_day(&last_checked) {
             report(format!("{whose}`last_checked` must be a date written YYYY-MM-DD, not `{last_checked}`"));
         }
         for role in &fields.roles {
