@@ -13,6 +13,7 @@ use std::path::Path;
 #[allow(dead_code, unused_imports)]
 #[path = "src/domain"]
 mod domain {
+    pub mod evidence_ref;
     pub mod framework;
     pub mod module;
     pub mod page;
@@ -26,6 +27,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/module");
     println!("cargo:rerun-if-changed=src/domain/framework.rs");
     println!("cargo:rerun-if-changed=src/domain/record.rs");
+    println!("cargo:rerun-if-changed=src/domain/evidence_ref.rs");
     println!("cargo:rerun-if-changed=src/domain/rules.rs");
 
     check_rules();

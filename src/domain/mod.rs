@@ -11,6 +11,7 @@ pub mod cpd;
 pub mod curriculum;
 pub mod digest;
 pub mod employer;
+pub mod evidence_ref;
 pub mod export;
 pub mod framework;
 pub mod import;

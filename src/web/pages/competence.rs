@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::change::Change;
 use crate::domain::competence::{domain_levels, reassessment_prompt};
+use crate::domain::evidence_ref::EvidenceRef;
 use crate::domain::framework::{self, assessment_areas, competence_domains, levels, AssessmentArea};
 use crate::domain::recommend::format_level;
 use crate::domain::record::{GoalStatus, Rating};
@@ -96,7 +97,7 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
     // Evidence the learner can point to, as (id, label): completed modules
     // that develop this area's domain, their reflections in those modules,
     // and their own CPD entries.
-    let evidence_items: Vec<(String, String)> = state.record.with_untracked(|record| {
+    let evidence_items: Vec<(EvidenceRef, String)> = state.record.with_untracked(|record| {
         let modules: Vec<&'static Module> = curriculum::catalogue()
             .modules()
             .iter()
@@ -106,14 +107,16 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
             let prompts =
                 record.progress(&m.id).map(|p| p.reflections.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
             prompts.into_iter().map(move |prompt| {
-                (format!("reflection:{}/{prompt}", m.id), format!("Your reflection in “{}”", m.title))
+                let reflection = EvidenceRef::Reflection { module: m.id.clone(), prompt };
+                (reflection, format!("Your reflection in “{}”", m.title))
             })
         });
-        let cpd = record
-            .cpd
-            .iter()
-            .map(|e| (format!("cpd:{}", e.id), format!("CPD: {} ({})", e.title, words::date(&e.date))));
-        modules.iter().map(|m| (m.id.clone(), format!("Module: {}", m.title))).chain(reflections).chain(cpd).collect()
+        let cpd = record.cpd.iter().map(|e| {
+            (EvidenceRef::Cpd { entry: e.id.clone() }, format!("CPD: {} ({})", e.title, words::date(&e.date)))
+        });
+        let completions =
+            modules.iter().map(|m| (EvidenceRef::Completion { module: m.id.clone() }, format!("Module: {}", m.title)));
+        completions.chain(reflections).chain(cpd).collect()
     });
     let levels = levels()
         .iter()
