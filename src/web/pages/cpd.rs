@@ -291,7 +291,7 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                             let box_id = format!("cpd-tag-{}", tag.id.replace(':', "-"));
                             view! {
                                 <div class="choice">
-                                    <input type="checkbox" id=box_id.clone() prop:checked=move || draft.with(|d| d.standards.iter().any(|s| *s == tag.id))
+                                    <input type="checkbox" id=box_id.clone() prop:checked=move || draft.with(|d| d.standards.contains(&tag.id))
                                         on:change=move |e| {
                                             let on = event_target_checked(&e);
                                             draft.update(|d| { d.standards.retain(|s| *s != tag.id); if on { d.standards.push(tag.id.clone()); } });
