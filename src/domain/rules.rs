@@ -412,180 +412,122 @@ fn keys<V>(map: &BTreeMap<String, V>) -> String {
     map.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
 }
 
-/// Turns a file's cycle fields into a [`Cycle`], reporting under `field` (`cycle` or ``role `x`: `cycle``).
-fn cycle(fields: &CycleFields, field: &str, report: &mut impl FnMut(String)) -> Option<Cycle> {
+/// Collects one file's problems, each prefixed with the file's path and, inside a rule or role, its id.
+struct Report<'e> {
+    errors: &'e mut Vec<String>,
+    prefix: String,
+}
+
+impl Report<'_> {
+    fn error(&mut self, message: impl std::fmt::Display) {
+        self.errors.push(format!("{}{message}", self.prefix));
+    }
+
+    /// The same file's report, its messages naming `what` (``rule `nmc-cpd-hours` ``) too.
+    fn within(&mut self, what: impl std::fmt::Display) -> Report<'_> {
+        Report { prefix: format!("{}{what}: ", self.prefix), errors: self.errors }
+    }
+}
+
+/// Turns a file's cycle fields into a [`Cycle`].
+fn cycle(fields: &CycleFields, report: &mut Report) -> Option<Cycle> {
     if fields.years == 0 {
-        report(format!("`{field}.years` must be at least 1"));
+        report.error("`cycle.years` must be at least 1");
         return None;
     }
     let Some(starts) = &fields.year_starts else { return Some(Cycle::YearsEndingOnRenewal(fields.years)) };
     let Ok(month) = Month::try_from(starts.month) else {
-        report(format!("`{field}.year_starts.month` must be a month number, 1 to 12, not {}", starts.month));
+        report.error(format!("`cycle.year_starts.month` must be a month number, 1 to 12, not {}", starts.month));
         return None;
     };
     // Checked against a common year, so a cycle never starts on a day some years lack (29 February).
     let last = time::util::days_in_month(month, 2023);
     if !(1..=last).contains(&starts.day) {
-        report(format!("`{field}.year_starts.day` must be 1 to {last} in month {}, not {}", starts.month, starts.day));
+        report.error(format!(
+            "`cycle.year_starts.day` must be 1 to {last} in month {}, not {}",
+            starts.month, starts.day
+        ));
         return None;
     }
     Some(Cycle::FixedYear { start_month: month, start_day: starts.day, years: fields.years })
+}
+
+/// Checks a list of tags (`field` names it in messages): each id starts with `prefix`, once, with a label.
+fn check_tags(tags: &[Tag], prefix: &str, field: &str, report: &mut Report) {
+    let mut seen = BTreeSet::new();
+    for tag in tags {
+        if !tag.id.starts_with(prefix) || tag.id.len() == prefix.len() {
+            report.error(format!("`{field}`: tag `{}` must start with `{prefix}`", tag.id));
+        }
+        if !seen.insert(tag.id.as_str()) {
+            report.error(format!("`{field}`: tag `{}` appears twice", tag.id));
+        }
+        if tag.label.trim().is_empty() {
+            report.error(format!("`{field}`: tag `{}` has an empty `label`", tag.id));
+        }
+    }
+}
+
+/// The page `key` names in `sources`, or a message listing the keys there are.
+fn source_named(key: &str, sources: &BTreeMap<String, Source>, report: &mut Report) -> Option<Source> {
+    let source = sources.get(key).cloned();
+    if source.is_none() {
+        report.error(format!("`source` is `{key}`, which is not one of this file's [sources]: {}", keys(sources)));
+    }
+    source
 }
 
 /// Reads one regulator's file, or records why it cannot be used.
 fn read_regulator(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Regulator> {
     let file: RegulatorFile = parse(path, text, errors)?;
     let before = errors.len();
-    let mut report = |message: String| errors.push(format!("{path}: {message}"));
-    let expected = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".toml");
-    if file.id != expected {
-        report(format!("`id` must be `{expected}`, the file's name, not `{}`", file.id));
+    let mut report = Report { errors, prefix: format!("{path}: ") };
+    // The file's name is the id; prefixes follow it, so a wrong `id` is one message rather than one per rule.
+    let id = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".toml");
+    if file.id != id {
+        report.error(format!("`id` must be `{id}`, the file's name, not `{}`", file.id));
     }
     if file.name.trim().is_empty() {
-        report("`name` is empty".to_owned());
+        report.error("`name` is empty");
     }
     if !is_day(&file.last_checked) {
-        report(format!("`last_checked` must be a date written YYYY-MM-DD, not `{}`", file.last_checked));
+        report.error(format!("`last_checked` must be a date written YYYY-MM-DD, not `{}`", file.last_checked));
     }
     if file.notes.iter().any(|note| note.trim().is_empty()) {
-        report("`notes` holds an empty note".to_owned());
+        report.error("`notes` holds an empty note");
     }
     for (key, source) in &file.sources {
+        let mut report = report.within(format_args!("source `{key}`"));
         if !is_id(key) {
-            report(format!("source `{key}`: its key must be lowercase words joined by hyphens"));
+            report.error("its key must be lowercase words joined by hyphens");
         }
         if source.title.trim().is_empty() {
-            report(format!("source `{key}`: `title` is empty"));
+            report.error("`title` is empty");
         }
         if !source.url.starts_with("https://") {
-            report(format!("source `{key}`: `url` must start with https://, not `{}`", source.url));
+            report.error(format!("`url` must start with https://, not `{}`", source.url));
         }
     }
-    let source_of = |key: &str, whose: &str, report: &mut dyn FnMut(String)| match file.sources.get(key) {
-        Some(source) => Some(source.clone()),
-        None => {
-            report(format!(
-                "{whose}`source` is `{key}`, which is not one of this file's [sources]: {}",
-                keys(&file.sources)
-            ));
-            None
-        }
-    };
-    let source = source_of(&file.source, "", &mut report);
+    let source = source_named(&file.source, &file.sources, &mut report);
     if file.cycle.confirmed.is_none() {
-        report("`cycle.confirmed` is missing: true once a published page confirms the cycle, false until then".into());
+        report.error("`cycle.confirmed` is missing: true once a published page confirms the cycle, false until then");
     }
-    let regulator_cycle = cycle(&file.cycle, "cycle", &mut report);
-    let mut roles = Vec::new();
-    for role in &file.roles {
-        let whose = format!("role `{}`: ", role.id);
-        if !is_id(&role.id) {
-            report(format!("{whose}`id` must be lowercase words joined by hyphens"));
-        }
-        if roles.iter().any(|known: &Role| known.id == role.id) {
-            report(format!("{whose}appears twice"));
-        }
-        if role.name.trim().is_empty() {
-            report(format!("{whose}`name` is empty"));
-        }
-        if role.cycle.as_ref().is_some_and(|cycle| cycle.confirmed.is_some()) {
-            report(format!("{whose}`cycle.confirmed` belongs in the file's own [cycle], which it covers too"));
-        }
-        let role_cycle =
-            role.cycle.as_ref().map(|fields| cycle(fields, "cycle", &mut |m| report(format!("{whose}{m}"))));
-        roles.push(Role { id: role.id.clone(), name: role.name.clone(), cycle: role_cycle.flatten() });
-    }
-    // Prefixes follow the file's name, so a wrong `id` is one message rather than one per rule.
-    let tag_prefix = format!("{expected}:");
-    let check_tags = |tags: &[Tag], field: &str, whose: &str, report: &mut dyn FnMut(String)| {
-        let mut seen = BTreeSet::new();
-        for tag in tags {
-            if !tag.id.starts_with(&tag_prefix) || tag.id.len() == tag_prefix.len() {
-                report(format!("{whose}`{field}`: tag `{}` must start with `{tag_prefix}`", tag.id));
-            }
-            if !seen.insert(tag.id.as_str()) {
-                report(format!("{whose}`{field}`: tag `{}` appears twice", tag.id));
-            }
-            if tag.label.trim().is_empty() {
-                report(format!("{whose}`{field}`: tag `{}` has an empty `label`", tag.id));
-            }
-        }
-    };
-    check_tags(&file.form_tags, "form_tags", "", &mut report);
+    let regulator_cycle = cycle(&file.cycle, &mut report);
+    let roles = read_roles(&file.roles, &mut report);
+    check_tags(&file.form_tags, &format!("{id}:"), "form_tags", &mut report);
     if file.rules.is_empty() {
-        report("`rules` is empty: a regulator needs at least one rule".to_owned());
+        report.error("`rules` is empty: a regulator needs at least one rule");
     }
-    let rule_prefix = format!("{expected}-");
     let cycle_years = regulator_cycle.map_or(u8::MAX, |cycle| match cycle {
         Cycle::YearsEndingOnRenewal(years) | Cycle::FixedYear { years, .. } => years,
     });
     let mut rules: Vec<Rule> = Vec::new();
     for fields in &file.rules {
-        let whose = format!("rule `{}`: ", fields.id);
-        if !fields.id.starts_with(&rule_prefix) || !is_id(&fields.id) {
-            report(format!("{whose}`id` must be lowercase words joined by hyphens, starting with `{rule_prefix}`"));
-        }
+        let mut report = report.within(format_args!("rule `{}`", fields.id));
         if rules.iter().any(|known| known.id == fields.id) {
-            report(format!("{whose}appears twice"));
+            report.error("appears twice");
         }
-        if fields.description.trim().is_empty() {
-            report(format!("{whose}`description` is empty"));
-        }
-        // A rule without its own date was checked when the file was.
-        let last_checked = fields.last_checked.clone().unwrap_or_else(|| file.last_checked.clone());
-        if fields.last_checked.is_some() && !is_day(&last_checked) {
-            report(format!("{whose}`last_checked` must be a date written YYYY-MM-DD, not `{last_checked}`"));
-        }
-        for role in &fields.roles {
-            if !file.roles.iter().any(|known| &known.id == role) {
-                let known: Vec<&str> = file.roles.iter().map(|known| known.id.as_str()).collect();
-                let known = if known.is_empty() { "this file has no [[roles]]".to_owned() } else { known.join(", ") };
-                report(format!("{whose}`roles` names `{role}`, which is not one of this file's roles: {known}"));
-            }
-        }
-        match &fields.requirement {
-            Requirement::Hours { minimum, .. } if !(minimum.is_finite() && *minimum > 0.0) => {
-                report(format!("{whose}`requirement.minimum` must be a positive number of hours, not {minimum}"));
-            }
-            Requirement::Count { minimum: 0, .. } => {
-                report(format!("{whose}`requirement.minimum` must be at least 1"));
-            }
-            Requirement::MinimumPerWindow { hours, window_years } => {
-                if !(hours.is_finite() && *hours > 0.0) {
-                    report(format!("{whose}`requirement.hours` must be a positive number, not {hours}"));
-                }
-                if !(1..=cycle_years).contains(window_years) {
-                    report(format!(
-                        "{whose}`requirement.window_years` must be 1 to {cycle_years}, the cycle's length, not {window_years}"
-                    ));
-                }
-            }
-            Requirement::Variety { tags, minimum } if !(1..=tags.len()).contains(&(*minimum as usize)) => {
-                report(format!(
-                    "{whose}`requirement.minimum` must be 1 to {}, the number of tags, not {minimum}",
-                    tags.len()
-                ));
-            }
-            _ => {}
-        }
-        let tags = fields.requirement.tags();
-        if tags.is_empty()
-            && matches!(fields.requirement, Requirement::Coverage { .. } | Requirement::EachTagged { .. })
-        {
-            report(format!("{whose}`requirement.tags` is empty"));
-        }
-        check_tags(tags, "requirement.tags", &whose, &mut report);
-        if let Some(source) = source_of(&fields.source, &whose, &mut report) {
-            rules.push(Rule {
-                id: fields.id.clone(),
-                description: fields.description.clone(),
-                requirement: fields.requirement.clone(),
-                confirmed: fields.confirmed,
-                roles: fields.roles.clone(),
-                source,
-                last_checked,
-            });
-        }
+        rules.extend(read_rule(fields, id, &file, cycle_years, &mut report));
     }
     if errors.len() > before {
         return None;
@@ -606,50 +548,140 @@ fn read_regulator(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Re
     })
 }
 
+/// Checks a file's `[[roles]]`.
+fn read_roles(fields: &[RoleFields], report: &mut Report) -> Vec<Role> {
+    let mut roles: Vec<Role> = Vec::new();
+    for role in fields {
+        let mut report = report.within(format_args!("role `{}`", role.id));
+        if !is_id(&role.id) {
+            report.error("`id` must be lowercase words joined by hyphens");
+        }
+        if roles.iter().any(|known| known.id == role.id) {
+            report.error("appears twice");
+        }
+        if role.name.trim().is_empty() {
+            report.error("`name` is empty");
+        }
+        if role.cycle.as_ref().is_some_and(|cycle| cycle.confirmed.is_some()) {
+            report.error("`cycle.confirmed` belongs in the file's own [cycle], which it covers too");
+        }
+        let role_cycle = role.cycle.as_ref().and_then(|fields| cycle(fields, &mut report));
+        roles.push(Role { id: role.id.clone(), name: role.name.clone(), cycle: role_cycle });
+    }
+    roles
+}
+
+/// Checks one `[[rules]]` of regulator `id`'s file against the rest of the file.
+fn read_rule(
+    fields: &RuleFields,
+    id: &str,
+    file: &RegulatorFile,
+    cycle_years: u8,
+    report: &mut Report,
+) -> Option<Rule> {
+    let before = report.errors.len();
+    if !fields.id.starts_with(&format!("{id}-")) || !is_id(&fields.id) {
+        report.error(format!("`id` must be lowercase words joined by hyphens, starting with `{id}-`"));
+    }
+    if fields.description.trim().is_empty() {
+        report.error("`description` is empty");
+    }
+    // A rule without its own date was checked when the file was.
+    if let Some(day) = fields.last_checked.as_deref().filter(|day| !is_day(day)) {
+        report.error(format!("`last_checked` must be a date written YYYY-MM-DD, not `{day}`"));
+    }
+    for role in &fields.roles {
+        if !file.roles.iter().any(|known| &known.id == role) {
+            let known: Vec<&str> = file.roles.iter().map(|known| known.id.as_str()).collect();
+            let known = if known.is_empty() { "this file has no [[roles]]".to_owned() } else { known.join(", ") };
+            report.error(format!("`roles` names `{role}`, which is not one of this file's roles: {known}"));
+        }
+    }
+    match &fields.requirement {
+        Requirement::Hours { minimum, .. } if !(minimum.is_finite() && *minimum > 0.0) => {
+            report.error(format!("`requirement.minimum` must be a positive number of hours, not {minimum}"));
+        }
+        Requirement::Count { minimum: 0, .. } => report.error("`requirement.minimum` must be at least 1"),
+        Requirement::MinimumPerWindow { hours, window_years } => {
+            if !(hours.is_finite() && *hours > 0.0) {
+                report.error(format!("`requirement.hours` must be a positive number, not {hours}"));
+            }
+            if !(1..=cycle_years).contains(window_years) {
+                report.error(format!(
+                    "`requirement.window_years` must be 1 to {cycle_years}, the cycle's length, not {window_years}"
+                ));
+            }
+        }
+        Requirement::Variety { tags, minimum } if !(1..=tags.len()).contains(&(*minimum as usize)) => {
+            report
+                .error(format!("`requirement.minimum` must be 1 to {}, the number of tags, not {minimum}", tags.len()));
+        }
+        Requirement::Coverage { tags } | Requirement::EachTagged { tags, .. } if tags.is_empty() => {
+            report.error("`requirement.tags` is empty");
+        }
+        _ => {}
+    }
+    check_tags(fields.requirement.tags(), &format!("{id}:"), "requirement.tags", report);
+    let source = source_named(&fields.source, &file.sources, report)?;
+    (report.errors.len() == before).then(|| Rule {
+        id: fields.id.clone(),
+        description: fields.description.clone(),
+        requirement: fields.requirement.clone(),
+        confirmed: fields.confirmed,
+        roles: fields.roles.clone(),
+        source,
+        last_checked: fields.last_checked.clone().unwrap_or_else(|| file.last_checked.clone()),
+    })
+}
+
 /// Reads the reflective templates, each citing a page from its regulator's file.
 fn read_templates(path: &str, text: &str, regulators: &[Regulator], errors: &mut Vec<String>) -> Vec<Template> {
     let Some(file) = parse::<ReflectiveFile>(path, text, errors) else { return Vec::new() };
-    let mut report = |message: String| errors.push(format!("{path}: {message}"));
+    let mut report = Report { errors, prefix: format!("{path}: ") };
+    if file.templates.is_empty() {
+        report.error("`templates` is empty: add at least one [[templates]]");
+    }
     let mut templates: Vec<Template> = Vec::new();
     for fields in file.templates {
-        let whose = format!("template `{}`: ", fields.id);
+        let mut report = report.within(format_args!("template `{}`", fields.id));
         if !is_id(&fields.id) {
-            report(format!("{whose}`id` must be lowercase words joined by hyphens"));
+            report.error("`id` must be lowercase words joined by hyphens");
         }
         if templates.iter().any(|known| known.id == fields.id) {
-            report(format!("{whose}appears twice"));
+            report.error("appears twice");
         }
         if fields.name.trim().is_empty() {
-            report(format!("{whose}`name` is empty"));
+            report.error("`name` is empty");
         }
         if fields.questions.is_empty() {
-            report(format!("{whose}`questions` is empty: add at least one [[templates.questions]]"));
+            report.error("`questions` is empty: add at least one [[templates.questions]]");
         }
         let mut seen = BTreeSet::new();
         for question in &fields.questions {
+            let mut report = report.within(format_args!("question `{}`", question.id));
             if !is_id(&question.id) {
-                report(format!("{whose}question `{}`: `id` must be lowercase words joined by hyphens", question.id));
+                report.error("`id` must be lowercase words joined by hyphens");
             }
             if !seen.insert(question.id.as_str()) {
-                report(format!("{whose}question `{}` appears twice", question.id));
+                report.error("appears twice");
             }
             if question.text.trim().is_empty() {
-                report(format!("{whose}question `{}`: `text` is empty", question.id));
+                report.error("`text` is empty");
             }
             if question.word_limit == Some(0) {
-                report(format!("{whose}question `{}`: `word_limit` must be at least 1", question.id));
+                report.error("`word_limit` must be at least 1");
             }
         }
         let Some(regulator) = regulators.iter().find(|regulator| regulator.id == fields.regulator) else {
             // A regulator whose own file failed has been reported already.
             if !REGULATOR_FILES.iter().any(|(file, _)| file.ends_with(&format!("/{}.toml", fields.regulator))) {
-                report(format!("{whose}`regulator` is `{}`, which has no file in rules/regulators/", fields.regulator));
+                report.error(format!("`regulator` is `{}`, which has no file in rules/regulators/", fields.regulator));
             }
             continue;
         };
         let Some(source) = regulator.sources.get(&fields.source) else {
-            report(format!(
-                "{whose}`source` is `{}`, which is not one of the [sources] in rules/regulators/{}.toml: {}",
+            report.error(format!(
+                "`source` is `{}`, which is not one of the [sources] in rules/regulators/{}.toml: {}",
                 fields.source,
                 regulator.id,
                 keys(&regulator.sources)
@@ -666,9 +698,6 @@ fn read_templates(path: &str, text: &str, regulators: &[Regulator], errors: &mut
             source: source.clone(),
         });
     }
-    if templates.is_empty() && !errors.iter().any(|error| error.starts_with(path)) {
-        errors.push(format!("{path}: `templates` is empty: add at least one [[templates]]"));
-    }
     templates
 }
 
@@ -676,40 +705,41 @@ fn read_templates(path: &str, text: &str, regulators: &[Regulator], errors: &mut
 fn read_framework(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Framework> {
     let framework: Framework = parse(path, text, errors)?;
     let before = errors.len();
-    let mut report = |message: String| errors.push(format!("{path}: {message}"));
+    let mut report = Report { errors, prefix: format!("{path}: ") };
     if framework.levels.is_empty() || framework.levels.len() > usize::from(u8::MAX) {
-        report("`levels` must hold at least one [[levels]], lowest first".to_owned());
+        report.error("`levels` must hold at least one [[levels]], lowest first");
     }
     for (number, level) in (1..).zip(&framework.levels) {
         if level.name.trim().is_empty() || level.descriptor.trim().is_empty() {
-            report(format!("level {number}: `name` and `descriptor` must both be written"));
+            report.error(format!("level {number}: `name` and `descriptor` must both be written"));
         }
     }
     if framework.domains.is_empty() {
-        report("`domains` must hold at least one [[domains]]".to_owned());
+        report.error("`domains` must hold at least one [[domains]]");
     }
     let mut seen = BTreeSet::new();
     for domain in &framework.domains {
-        let whose = format!("domain `{}`: ", domain.id);
+        let mut report = report.within(format_args!("domain `{}`", domain.id));
         if !is_id(&domain.id) {
-            report(format!("{whose}`id` must be lowercase words joined by hyphens"));
+            report.error("`id` must be lowercase words joined by hyphens");
         }
         if !seen.insert(domain.id.as_str()) {
-            report(format!("{whose}appears twice"));
+            report.error("appears twice");
         }
         if domain.label.trim().is_empty() {
-            report(format!("{whose}`label` is empty"));
+            report.error("`label` is empty");
         }
         let mut sub_seen = BTreeSet::new();
         for sub in &domain.sub_domains {
+            let mut report = report.within(format_args!("sub-domain `{}`", sub.id));
             if !is_id(&sub.id) {
-                report(format!("{whose}sub-domain `{}`: `id` must be lowercase words joined by hyphens", sub.id));
+                report.error("`id` must be lowercase words joined by hyphens");
             }
             if !sub_seen.insert(sub.id.as_str()) {
-                report(format!("{whose}sub-domain `{}` appears twice", sub.id));
+                report.error("appears twice");
             }
             if sub.label.trim().is_empty() {
-                report(format!("{whose}sub-domain `{}`: `label` is empty", sub.id));
+                report.error("`label` is empty");
             }
         }
     }

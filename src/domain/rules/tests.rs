@@ -202,7 +202,7 @@ fn each_mistake_in_the_templates_or_the_framework_is_named() {
             reflective,
             "id = \"learned\"",
             "id = \"nature\"",
-            "rules/reflective.toml: template `nmc-reflective-account`: question `nature` appears twice",
+            "rules/reflective.toml: template `nmc-reflective-account`: question `nature`: appears twice",
         ),
         (
             reflective,
