@@ -179,16 +179,6 @@ impl Regulator {
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|role| role.id == id)
     }
-
-    /// The pages this regulator's rules cite, its main page first, each once.
-    fn cited_sources(&self) -> impl Iterator<Item = &Source> {
-        let mut seen: Vec<&Source> = Vec::new();
-        std::iter::once(&self.source).chain(self.rules.iter().map(|rule| &rule.source)).filter(move |source| {
-            let new = !seen.contains(source);
-            seen.push(source);
-            new
-        })
-    }
 }
 
 /// Every regulator Praxis knows: one per file in `rules/regulators/`, in the order learners see them. This is the
@@ -203,19 +193,6 @@ pub fn regulator_terms() -> &'static [Term] {
         regulators().iter().map(|regulator| Term { id: &regulator.id, label: &regulator.name }).collect()
     });
     &TERMS
-}
-
-/// Every page a rule, a regulator or a reflective template cites, each once (the notes may cite more; every page
-/// a file names is in `Regulator::sources`).
-pub fn cited_sources() -> Vec<&'static Source> {
-    let mut all: Vec<&'static Source> = Vec::new();
-    let templates = crate::domain::reflective::templates().iter().map(|template| &template.source);
-    for source in regulators().iter().flat_map(Regulator::cited_sources).chain(templates) {
-        if !all.contains(&source) {
-            all.push(source);
-        }
-    }
-    all
 }
 
 /// The standards a CPD entry can be tagged with for a regulator: those
@@ -1012,6 +989,22 @@ mod tests {
                 assert!(!internal(&question.text), "{}: {}", template.id, question.text);
             }
         }
+    }
+
+    /// Every page a regulator, a rule or a reflective template cites (the notes may cite more; every page a file
+    /// names is in `Regulator::sources`).
+    fn cited_sources() -> Vec<&'static Source> {
+        let regulator_pages = regulators().iter().flat_map(|regulator| {
+            std::iter::once(&regulator.source).chain(regulator.rules.iter().map(|rule| &rule.source))
+        });
+        let template_pages = crate::domain::reflective::templates().iter().map(|template| &template.source);
+        let mut all: Vec<&'static Source> = Vec::new();
+        for source in regulator_pages.chain(template_pages) {
+            if !all.contains(&source) {
+                all.push(source);
+            }
+        }
+        all
     }
 
     #[test]
