@@ -12,8 +12,9 @@ use praxis::domain::backup::{backup_reminder, read_backup, Backup};
 use praxis::domain::competence::{assessment_as_of, current_level, domain_levels, reassessment_prompt};
 use praxis::domain::curriculum::catalogue;
 use praxis::domain::employer::{check_file, combine, totals};
+use praxis::domain::evidence_ref::EvidenceRef;
 use praxis::domain::export::{asc_wds, badges, csv, xapi};
-use praxis::domain::framework::{assessment_areas, COMPETENCE_DOMAINS, PROFESSIONS, STAGES};
+use praxis::domain::framework::{assessment_areas, competence_domains, PROFESSIONS, STAGES};
 use praxis::domain::import::{merge, ChangeKind};
 use praxis::domain::incident;
 use praxis::domain::record::{
@@ -163,12 +164,20 @@ fn completion() -> impl Strategy<Value = Completion> {
         .prop_map(|(completed_at, minutes, score)| Completion { completed_at, minutes, score })
 }
 
+fn evidence_ref() -> impl Strategy<Value = EvidenceRef> {
+    prop_oneof![
+        module_id().prop_map(|module| EvidenceRef::Completion { module }),
+        (module_id(), id()).prop_map(|(module, prompt)| EvidenceRef::Reflection { module, prompt }),
+        id().prop_map(|entry| EvidenceRef::Cpd { entry }),
+    ]
+}
+
 fn assessment() -> impl Strategy<Value = SelfAssessment> {
     let areas: Vec<String> = assessment_areas().into_iter().map(|a| a.id).collect();
     let rating = (
         small(1u8..=4, any::<u8>().boxed()),
         small(1u8..=5, any::<u8>().boxed()),
-        prop::collection::vec(module_id(), 0..2),
+        prop::collection::vec(evidence_ref(), 0..2),
     )
         .prop_map(|(level, confidence, evidence)| Rating { level, confidence, evidence });
     let area = prop_oneof![5 => prop::sample::select(areas), 1 => id()];
@@ -335,8 +344,8 @@ fn every_view(record: &LearnerRecord) {
     for assessment in &record.self_assessments {
         domain_levels(assessment);
     }
-    for domain in COMPETENCE_DOMAINS {
-        current_level(record, domain.id);
+    for domain in competence_domains() {
+        current_level(record, &domain.id);
     }
     for months in [0, 12, u32::MAX] {
         assessment_as_of(record, today, months);
@@ -351,7 +360,7 @@ fn every_view(record: &LearnerRecord) {
     let renewal =
         record.profile.renewal_date.as_deref().and_then(praxis::domain::timestamp::parse_date).unwrap_or(today);
     for regulator in revalidation::regulators() {
-        let roles = std::iter::once(None).chain(regulator.roles.iter().map(|role| Some(role.id)));
+        let roles = std::iter::once(None).chain(regulator.roles.iter().map(|role| Some(role.id.as_str())));
         for role in roles.chain([record.profile.registration_type.as_deref()]) {
             revalidation::evaluate(regulator, role, renewal, today, &evidence);
             portfolio::portfolio(record, catalogue, regulator, role, renewal, today);

@@ -37,6 +37,35 @@ fn check_fails_a_broken_module_and_says_where() {
 }
 
 #[test]
+fn check_rules_passes_the_shipped_rules_and_names_a_broken_rule() {
+    let output = praxis_cli(&["check", "rules"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("13 regulator file(s), 9 reflective template(s)"));
+
+    // A reviewer's copy of rules/ with one slip, checked without rebuilding.
+    let copy = scratch("rules");
+    std::fs::create_dir_all(copy.join("regulators")).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    for name in ["reflective.toml", "framework.toml"] {
+        std::fs::copy(root.join(name), copy.join(name)).unwrap();
+    }
+    for entry in std::fs::read_dir(root.join("regulators")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap().replace("minimum = 30 }", "minimum = -30 }");
+        std::fs::write(copy.join("regulators").join(path.file_name().unwrap()), text).unwrap();
+    }
+    let output = praxis_cli(&["check", copy.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let gcc = copy.join("regulators/gcc.toml");
+    let expected = format!(
+        "{}: rule `gcc-hours`: `requirement.minimum` must be a positive number of hours, not -30",
+        gcc.display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+}
+
+#[test]
 fn check_reports_a_path_it_cannot_read() {
     let output = praxis_cli(&["check", "no/such/file.md"]);
     assert_eq!(output.status.code(), Some(2));
@@ -93,7 +122,8 @@ fn readiness_reports_each_rule_and_exits_by_the_result() {
 fn readiness_help_lists_every_regulator_praxis_knows() {
     let output = praxis_cli(&["readiness", "--help"]);
     let help = String::from_utf8_lossy(&output.stdout);
-    let ids: Vec<&str> = praxis::domain::revalidation::regulators().iter().map(|regulator| regulator.id).collect();
+    let ids: Vec<&str> =
+        praxis::domain::revalidation::regulators().iter().map(|regulator| regulator.id.as_str()).collect();
     assert!(help.contains(&format!("Regulator id: {}", ids.join(", "))), "{help}");
 }
 

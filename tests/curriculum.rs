@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 
 use praxis::domain::curriculum;
-use praxis::domain::framework::{COMPETENCE_DOMAINS, PROFESSIONS, REGULATORS, STAGES};
+use praxis::domain::framework::{competence_domains, PROFESSIONS, STAGES};
 use praxis::domain::module::Kind;
+use praxis::domain::revalidation::regulators;
 
 #[test]
 fn every_bundled_module_file_is_in_the_catalogue() {
@@ -38,8 +39,8 @@ fn together_they_cover_all_six_competence_domains() {
         .iter()
         .flat_map(|m| m.competences.iter().map(|c| c.domain.as_str()))
         .collect();
-    for domain in COMPETENCE_DOMAINS {
-        assert!(covered.contains(domain.id), "no module develops {}", domain.id);
+    for domain in competence_domains() {
+        assert!(covered.contains(domain.id.as_str()), "no module develops {}", domain.id);
     }
 }
 
@@ -114,9 +115,10 @@ fn the_themes_the_review_found_missing_are_covered() {
 #[test]
 fn the_standards_module_covers_every_regulator_praxis_evaluates() {
     let text = text_of("professional-standards-and-ai");
-    for regulator in REGULATORS {
-        // Labels end with the short name in brackets, except Social Work England and Social Care Wales.
-        let short = regulator.label.rsplit_once('(').map_or(regulator.label, |(_, rest)| rest.trim_end_matches(')'));
+    for regulator in regulators() {
+        // Names end with the short name in brackets, except Social Work England and Social Care Wales.
+        let name = regulator.name.as_str();
+        let short = name.rsplit_once('(').map_or(name, |(_, rest)| rest.trim_end_matches(')'));
         assert!(text.contains(&format!("| {short}")), "the standards table has no row for {short}");
     }
 }

@@ -9,7 +9,7 @@ use praxis::domain::backup::{self, Backup};
 use praxis::domain::employer::{self, CheckedFile};
 use praxis::domain::module::{Catalogue, Diagnostic};
 use praxis::domain::staff::{FileCheck, StaffRecord, Status};
-use praxis::domain::{cpd, curriculum, export, revalidation, sample, timestamp, words};
+use praxis::domain::{cpd, curriculum, export, revalidation, rules, sample, timestamp, words};
 
 #[path = "praxis-cli/package.rs"]
 mod package;
@@ -27,9 +27,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate module files; exits non-zero if any has an error.
+    /// Validate module files, or the rules files (`check rules`); exits non-zero if any has an error.
     Check {
-        /// Module files or folders of them (default: modules).
+        /// Module files or folders of them (default: modules), or the rules folder (one holding regulators/).
         paths: Vec<PathBuf>,
     },
     /// How ready a learner's backup is for revalidation with a regulator;
@@ -171,6 +171,11 @@ fn main() -> ExitCode {
 }
 
 fn check(paths: &[PathBuf]) -> Result<ExitCode, String> {
+    if let [folder] = paths {
+        if folder.join("regulators").is_dir() {
+            return check_rules(folder);
+        }
+    }
     let (catalogue, diagnostics) = load(paths)?;
     for diagnostic in &diagnostics {
         eprintln!("{diagnostic}");
@@ -189,6 +194,37 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, String> {
     }
     println!("{} valid, {}", words::count(modules, "module", "modules"), words::count(warnings, "warning", "warnings"));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Checks the rules files in `folder` as the build does, naming each file as it is on disk.
+fn check_rules(folder: &Path) -> Result<ExitCode, String> {
+    let read = |bundled: &str| {
+        let path = folder.join(bundled.trim_start_matches("rules/"));
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Ok::<_, String>((path.display().to_string(), text))
+    };
+    let regulators: Vec<(String, String)> =
+        rules::REGULATOR_FILES.iter().map(|(path, _)| read(path)).collect::<Result<_, _>>()?;
+    let regulators: Vec<(&str, &str)> = regulators.iter().map(|(path, text)| (path.as_str(), text.as_str())).collect();
+    let reflective = read(rules::REFLECTIVE_FILE.0)?;
+    let framework = read(rules::FRAMEWORK_FILE.0)?;
+    let listing = std::fs::read_dir(folder.join("regulators")).map_err(|e| format!("cannot list regulators/: {e}"))?;
+    let names = listing.filter_map(Result::ok).map(|entry| entry.file_name().to_string_lossy().into_owned());
+    let mut errors = rules::unread_regulator_files(names);
+    match rules::read(&regulators, (&reflective.0, &reflective.1), (&framework.0, &framework.1)) {
+        Ok(read) if errors.is_empty() => {
+            let (regulators, templates) = (read.regulators.len(), read.templates.len());
+            println!("{regulators} regulator file(s), {templates} reflective template(s) and the framework valid");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Ok(_) => {}
+        Err(found) => errors.extend(found),
+    }
+    for error in &errors {
+        eprintln!("{error}");
+    }
+    eprintln!("praxis-cli: {} error(s) in the rules files; rules/README.md explains each field", errors.len());
+    Ok(ExitCode::FAILURE)
 }
 
 fn list(json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
@@ -212,13 +248,13 @@ fn list(json: bool, paths: &[PathBuf]) -> Result<ExitCode, String> {
 }
 
 fn regulator_help() -> String {
-    let ids: Vec<&str> = revalidation::regulators().iter().map(|regulator| regulator.id).collect();
+    let ids: Vec<&str> = revalidation::regulators().iter().map(|regulator| regulator.id.as_str()).collect();
     format!("Regulator id: {}", ids.join(", "))
 }
 
 fn readiness(regulator_id: &str, renewal: &str, role: Option<&str>, backup: &Path) -> Result<ExitCode, String> {
     let regulator = revalidation::find(regulator_id).ok_or_else(|| {
-        let known: Vec<&str> = revalidation::regulators().iter().map(|r| r.id).collect();
+        let known: Vec<&str> = revalidation::regulators().iter().map(|r| r.id.as_str()).collect();
         format!("unknown regulator `{regulator_id}`: use one of {}", known.join(", "))
     })?;
     let renewal = timestamp::parse_date(renewal)

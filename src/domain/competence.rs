@@ -3,7 +3,7 @@
 
 use time::Date;
 
-use crate::domain::framework::{assessment_areas, COMPETENCE_DOMAINS};
+use crate::domain::framework::{assessment_areas, competence_domains};
 use crate::domain::record::{LearnerRecord, SelfAssessment};
 use crate::domain::timestamp::parse_date;
 
@@ -15,7 +15,7 @@ pub const DEFAULT_REASSESS_MONTHS: u32 = 12;
 /// learner rated nothing in that domain.
 pub fn domain_levels(assessment: &SelfAssessment) -> Vec<(&'static str, Option<f32>)> {
     let areas = assessment_areas();
-    COMPETENCE_DOMAINS
+    competence_domains()
         .iter()
         .map(|domain| {
             let levels: Vec<f32> = areas
@@ -25,7 +25,7 @@ pub fn domain_levels(assessment: &SelfAssessment) -> Vec<(&'static str, Option<f
                 .map(|rating| f32::from(rating.level))
                 .collect();
             let mean = (!levels.is_empty()).then(|| levels.iter().sum::<f32>() / levels.len() as f32);
-            (domain.id, mean)
+            (domain.id.as_str(), mean)
         })
         .collect()
 }

@@ -1,9 +1,12 @@
 //! The fixed vocabularies that modules, the checker and the learner's
-//! profile share: career stages, professions and the competence framework.
+//! profile share: career stages, professions, AI archetypes and the
+//! competence framework.
 //!
-//! They live here, as data, so that the module validator, the `/author`
+//! They are defined once, so that the module validator, the `/author`
 //! page, the self-assessment and every export agree on the same ids.
-//! Adding a profession or a domain is a one-line change in this file.
+//! Adding a profession is a one-line change in this file; the capability
+//! framework's domains and levels are data in `rules/framework.toml`.
+//! Regulators are the files in `rules/regulators/` (see `revalidation`).
 
 /// A stable id paired with the words a person reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,73 +59,25 @@ pub fn profession_group(profession: &str) -> Option<&'static str> {
 /// The word a module uses to mean "every profession".
 pub const ALL_PROFESSIONS: &str = "all";
 
-/// One domain of the AI and Digital Healthcare Technologies Capability
-/// Framework (HEE/NHS England with the University of Manchester, 2023).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CompetenceDomain {
-    pub id: &'static str,
-    pub label: &'static str,
-    /// Sub-domains as the framework groups them; a domain with one
-    /// sub-domain is assessed as a whole.
-    pub sub_domains: &'static [Term],
+pub use crate::domain::rules::{CompetenceDomain, Level, SubDomain};
+
+/// The AI and Digital Healthcare Technologies Capability Framework's domains (HEE/NHS England with the University
+/// of Manchester, 2023), as `rules/framework.toml` lists them: six domains, eleven sub-domains in all (digital
+/// implementation is not divided).
+pub fn competence_domains() -> &'static [CompetenceDomain] {
+    &crate::domain::rules::bundled().framework.domains
 }
 
-/// The framework's six domains (eleven sub-domains in all; digital
-/// implementation is not divided).
-pub const COMPETENCE_DOMAINS: &[CompetenceDomain] = &[
-    CompetenceDomain { id: "digital-implementation", label: "Digital implementation", sub_domains: &[] },
-    CompetenceDomain {
-        id: "digital-health-for-patients",
-        label: "Digital health for patients and the public",
-        sub_domains: &[
-            Term { id: "direct-care", label: "Digital health in direct care" },
-            Term { id: "remote-care", label: "Remote consultation and monitoring" },
-        ],
-    },
-    CompetenceDomain {
-        id: "ethical-legal-regulatory",
-        label: "Ethical, legal and regulatory considerations",
-        // The framework's structure page lists 3.1 Ethics and 3.2
-        // Legislation and regulation; until November 2026 Praxis rated
-        // them as one area (see `migrations::areas`).
-        sub_domains: &[
-            Term { id: "ethics", label: "Ethics" },
-            Term { id: "legislation-regulation", label: "Legislation and regulation" },
-        ],
-    },
-    CompetenceDomain { id: "human-factors", label: "Human factors", sub_domains: &[] },
-    CompetenceDomain {
-        id: "health-data-management",
-        label: "Health data management",
-        sub_domains: &[
-            Term { id: "data-lifecycle", label: "Collecting, storing, showing and analysing data" },
-            Term { id: "security-privacy", label: "Cyber security and privacy" },
-        ],
-    },
-    CompetenceDomain {
-        id: "artificial-intelligence",
-        label: "Artificial intelligence",
-        sub_domains: &[
-            Term { id: "ml-nlp", label: "Machine learning and natural language processing" },
-            Term { id: "using-implementing", label: "Using and implementing AI" },
-            Term { id: "evaluating", label: "Evaluating AI" },
-            Term { id: "robotics", label: "Robotics" },
-        ],
-    },
-];
+/// The framework's knowledge levels, lowest (level 1) first, each with what it means in plain words for
+/// self-assessment. The framework orders its levels by Bloom's digital taxonomy; the descriptors are Praxis's own.
+pub fn levels() -> &'static [Level] {
+    &crate::domain::rules::bundled().framework.levels
+}
 
-/// The framework's four knowledge levels, lowest first.
-pub const COMPETENCE_LEVELS: std::ops::RangeInclusive<u8> = 1..=4;
-
-/// What each level means, in plain words, for self-assessment. The
-/// framework orders its levels by Bloom's digital taxonomy; these are
-/// Praxis's own descriptions.
-pub const LEVEL_DESCRIPTORS: [(&str, &str); 4] = [
-    ("Aware", "I know the main ideas and terms and can spot them in my work."),
-    ("Understanding", "I can explain them and apply them with support in familiar situations."),
-    ("Applying", "I use them confidently in my own practice and can help colleagues."),
-    ("Leading", "I judge, shape and teach them, and can lead change in my service."),
-];
+/// The level numbers a module or a rating may use: 1 to the number of [`levels`].
+pub fn competence_levels() -> std::ops::RangeInclusive<u8> {
+    1..=u8::try_from(levels().len()).unwrap_or(u8::MAX)
+}
 
 /// One thing a learner rates in a self-assessment: a sub-domain, or a
 /// domain that the framework does not divide.
@@ -137,14 +92,14 @@ pub struct AssessmentArea {
 /// Every area a self-assessment rates (twelve: the eleven sub-domains and
 /// the undivided digital implementation domain), in framework order.
 pub fn assessment_areas() -> Vec<AssessmentArea> {
-    COMPETENCE_DOMAINS
+    competence_domains()
         .iter()
         .flat_map(|domain| {
-            let whole = AssessmentArea { id: domain.id.to_owned(), label: domain.label, domain };
+            let whole = AssessmentArea { id: domain.id.clone(), label: &domain.label, domain };
             let parts: Vec<AssessmentArea> = domain
                 .sub_domains
                 .iter()
-                .map(|sub| AssessmentArea { id: format!("{}/{}", domain.id, sub.id), label: sub.label, domain })
+                .map(|sub| AssessmentArea { id: format!("{}/{}", domain.id, sub.id), label: &sub.label, domain })
                 .collect();
             if parts.is_empty() {
                 vec![whole]
@@ -154,23 +109,6 @@ pub fn assessment_areas() -> Vec<AssessmentArea> {
         })
         .collect()
 }
-
-/// UK regulators of health and care professionals (and social workers).
-pub const REGULATORS: &[Term] = &[
-    Term { id: "nmc", label: "Nursing and Midwifery Council (NMC)" },
-    Term { id: "gmc", label: "General Medical Council (GMC)" },
-    Term { id: "hcpc", label: "Health and Care Professions Council (HCPC)" },
-    Term { id: "gdc", label: "General Dental Council (GDC)" },
-    Term { id: "gphc", label: "General Pharmaceutical Council (GPhC)" },
-    Term { id: "swe", label: "Social Work England" },
-    Term { id: "goc", label: "General Optical Council (GOC)" },
-    Term { id: "gosc", label: "General Osteopathic Council (GOsC)" },
-    Term { id: "gcc", label: "General Chiropractic Council (GCC)" },
-    Term { id: "psni", label: "Pharmaceutical Society of Northern Ireland (PSNI)" },
-    Term { id: "niscc", label: "Northern Ireland Social Care Council (NISCC)" },
-    Term { id: "sssc", label: "Scottish Social Services Council (SSSC)" },
-    Term { id: "scw", label: "Social Care Wales" },
-];
 
 /// The roles people play around AI in health and care, from the HEE and
 /// NHS AI Lab report on developing healthcare workers' confidence in AI
@@ -186,9 +124,6 @@ pub const ARCHETYPES: &[Term] = &[
     Term { id: "users", label: "Users: clinicians and other staff who use AI in their work" },
 ];
 
-/// Kinds of learning content.
-pub const KINDS: &[Term] = &[Term { id: "module", label: "Module" }, Term { id: "case-study", label: "Case study" }];
-
 /// Finds the term with `id` in `terms`.
 pub fn find(terms: &'static [Term], id: &str) -> Option<&'static Term> {
     terms.iter().find(|term| term.id == id)
@@ -196,7 +131,7 @@ pub fn find(terms: &'static [Term], id: &str) -> Option<&'static Term> {
 
 /// Finds a competence domain by id.
 pub fn find_domain(id: &str) -> Option<&'static CompetenceDomain> {
-    COMPETENCE_DOMAINS.iter().find(|domain| domain.id == id)
+    competence_domains().iter().find(|domain| domain.id == id)
 }
 
 /// The ids of `terms`, comma-separated, for "known ones are …" messages.
@@ -206,7 +141,7 @@ pub fn id_list(terms: &[Term]) -> String {
 
 /// The ids of every competence domain, comma-separated.
 pub fn domain_id_list() -> String {
-    COMPETENCE_DOMAINS.iter().map(|domain| domain.id).collect::<Vec<_>>().join(", ")
+    competence_domains().iter().map(|domain| domain.id.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
@@ -215,14 +150,17 @@ mod tests {
 
     #[test]
     fn the_framework_has_six_domains_and_eleven_sub_domains() {
-        assert_eq!(COMPETENCE_DOMAINS.len(), 6);
+        assert_eq!(competence_domains().len(), 6);
         // The framework's own count: only digital implementation is undivided,
         // and human factors has a single sub-domain (management, leadership
         // and planning), which Praxis rates as the domain.
-        let sub_domains: usize = COMPETENCE_DOMAINS.iter().map(|d| d.sub_domains.len()).sum();
+        let sub_domains: usize = competence_domains().iter().map(|d| d.sub_domains.len()).sum();
         assert_eq!(sub_domains + 1, 11);
         let ethics = find_domain("ethical-legal-regulatory").unwrap();
-        assert_eq!(ethics.sub_domains.iter().map(|s| s.id).collect::<Vec<_>>(), ["ethics", "legislation-regulation"]);
+        assert_eq!(
+            ethics.sub_domains.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["ethics", "legislation-regulation"]
+        );
     }
 
     #[test]
@@ -231,12 +169,12 @@ mod tests {
         assert_eq!(areas.len(), 12);
         assert_eq!(areas[0].id, "digital-implementation");
         assert_eq!(areas[1].id, "digital-health-for-patients/direct-care");
-        assert!(areas.iter().all(|a| a.id.starts_with(a.domain.id)));
+        assert!(areas.iter().all(|a| a.id.starts_with(&a.domain.id)));
     }
 
     #[test]
     fn ids_are_unique_within_each_vocabulary() {
-        for terms in [STAGES, PROFESSIONS, KINDS] {
+        for terms in [STAGES, PROFESSIONS, ARCHETYPES] {
             let mut ids: Vec<_> = terms.iter().map(|t| t.id).collect();
             ids.sort_unstable();
             ids.dedup();

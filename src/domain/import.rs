@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::digest::serialized_sha256;
+use super::evidence_ref::EvidenceRef;
 use super::record::{LearnerRecord, ModuleProgress, ReflectionAnswer, ReflectionVersion};
 use super::words;
 
@@ -83,7 +84,7 @@ pub fn merge(current: &LearnerRecord, incoming: &LearnerRecord, choices: &BTreeM
     }
     record.profile = merging.fields("profile", "Profile", &current.profile, &incoming.profile);
     for (module_id, theirs) in &incoming.completions {
-        let key = format!("completion:{module_id}");
+        let key = EvidenceRef::Completion { module: module_id.clone() }.to_string();
         let what = format!("Completion of {module_id} ({})", day(&theirs.completed_at));
         match current.completions.get(module_id) {
             None => {
@@ -129,8 +130,9 @@ pub fn merge(current: &LearnerRecord, incoming: &LearnerRecord, choices: &BTreeM
         |i| format!("AI incident of {} ({})", day(&i.date), i.tool),
     );
     record.last_backup_at = current.last_backup_at.clone().max(incoming.last_backup_at.clone());
+    // An earlier version's backup spells the keys `kind/…`; kept in today's spelling, each piece once.
     for (key, id) in &incoming.xapi_exported {
-        record.xapi_exported.entry(key.clone()).or_insert_with(|| id.clone());
+        record.xapi_exported.entry(EvidenceRef::respell(key)).or_insert_with(|| id.clone());
     }
     Merge { record, changes: merging.changes, unchanged: merging.unchanged }
 }
@@ -201,7 +203,7 @@ impl Merging<'_> {
         }
         mine.sections_reached.extend(theirs.sections_reached.iter().cloned());
         for (prompt_id, answer) in &theirs.reflections {
-            let key = format!("reflection:{module_id}/{prompt_id}");
+            let key = EvidenceRef::Reflection { module: module_id.to_owned(), prompt: prompt_id.clone() }.to_string();
             match mine.reflections.get_mut(prompt_id) {
                 None => {
                     self.note(ChangeKind::Added, key, format!("Reflection in {module_id}"), &[]);

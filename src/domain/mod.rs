@@ -11,6 +11,7 @@ pub mod cpd;
 pub mod curriculum;
 pub mod digest;
 pub mod employer;
+pub mod evidence_ref;
 pub mod export;
 pub mod framework;
 pub mod import;
@@ -26,6 +27,7 @@ pub mod recommend;
 pub mod record;
 pub mod reflective;
 pub mod revalidation;
+pub mod rules;
 #[cfg(feature = "cli")]
 pub mod sample;
 pub mod scorm;

@@ -44,7 +44,7 @@ pub fn portfolio(
         .collect();
     rows.reverse();
     let mut kinds = vec![EntryType::Cpd];
-    for rule in regulator.rules {
+    for rule in &regulator.rules {
         let kind = match rule.requirement {
             Requirement::Hours { kind, .. }
             | Requirement::Count { kind, .. }

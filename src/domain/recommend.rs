@@ -166,7 +166,7 @@ fn fit(module: &Module, record: &LearnerRecord) -> Option<(i32, Vec<String>)> {
     if let Some((competence, level)) = weakest {
         if level < f32::from(competence.level) + 1.0 {
             score += 5 - level.round() as i32;
-            let label = find_domain(&competence.domain).map_or(competence.domain.as_str(), |d| d.label);
+            let label = find_domain(&competence.domain).map_or(competence.domain.as_str(), |d| d.label.as_str());
             reasons.push(format!("you rated {label} at level {}", format_level(level)));
         }
     }

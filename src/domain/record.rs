@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::evidence_ref::EvidenceRef;
+
 /// Everything one learner has recorded in Praxis.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -277,9 +279,10 @@ pub struct Rating {
     pub level: u8,
     /// How sure the learner is of that level, 1 (not sure) to 5 (very sure).
     pub confidence: u8,
-    /// Ids of completed modules offered as evidence.
+    /// What the learner offers as evidence for the rating: completed modules, reflections, CPD entries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<String>,
+    #[cfg_attr(test, schemars(with = "Vec<String>"))]
+    pub evidence: Vec<EvidenceRef>,
 }
 
 /// A goal in the learner's personal development plan.

@@ -174,6 +174,33 @@ mod tests {
     use crate::domain::record::Completion;
 
     #[test]
+    fn a_self_assessments_evidence_as_earlier_versions_stored_it_is_read_and_rewritten_one_way() {
+        use crate::domain::evidence_ref::EvidenceRef;
+        let mut record = LearnerRecord::default();
+        record.self_assessments.push(crate::domain::record::SelfAssessment {
+            at: "2026-01-02T10:00:00.000Z".into(),
+            ratings: [(
+                "human-factors".to_owned(),
+                crate::domain::record::Rating { level: 2, confidence: 3, evidence: vec![] },
+            )]
+            .into(),
+        });
+        // Before December 2026 a completed module was offered as evidence by its bare id.
+        let old = encode(&record)
+            .replace(r#""confidence":3"#, r#""confidence":3,"evidence":["what-ai-is","reflection:what-ai-is/first"]"#);
+        let decoded = decode(&old).expect("an earlier version's record");
+        let evidence = &decoded.self_assessments[0].ratings["human-factors"].evidence;
+        assert_eq!(
+            evidence,
+            &[
+                EvidenceRef::Completion { module: "what-ai-is".into() },
+                EvidenceRef::Reflection { module: "what-ai-is".into(), prompt: "first".into() }
+            ]
+        );
+        assert!(encode(&decoded).contains(r#""evidence":["completion:what-ai-is","reflection:what-ai-is/first"]"#));
+    }
+
+    #[test]
     fn an_encoded_record_decodes_unchanged() {
         let mut record = LearnerRecord::default();
         record.completions.insert(

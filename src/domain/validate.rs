@@ -225,8 +225,8 @@ impl Check {
             self.short(&path, area);
             self.within(&format!("{path}.level"), rating.level, 1..=4, "(the framework's levels)");
             self.within(&format!("{path}.confidence"), rating.confidence, 1..=5, "(not sure to very sure)");
-            for (index, module) in rating.evidence.iter().enumerate() {
-                self.short(&format!("{path}.evidence[{index}]"), module);
+            for (index, evidence) in rating.evidence.iter().enumerate() {
+                self.short(&format!("{path}.evidence[{index}]"), &evidence.to_string());
             }
         }
     }

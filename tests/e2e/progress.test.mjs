@@ -164,7 +164,7 @@ test('a self-assessment can cite a module, a reflection and a CPD entry as evide
   const record = await storedRecord(page);
   const evidence = record.self_assessments[0].ratings['artificial-intelligence/evaluating'].evidence;
   assert.equal(evidence.length, 3);
-  assert.ok(evidence.includes('what-ai-is'));
+  assert.ok(evidence.includes('completion:what-ai-is'), 'a module is cited by its EvidenceRef, as reflections and CPD entries are');
   assert.ok(evidence.includes('reflection:what-ai-is/first-encounter'));
   assert.ok(evidence.some((id) => id.startsWith('cpd:cpd-')));
   assert.deepEqual(page.problems, []);

@@ -302,7 +302,7 @@ fn apply_unchecked(
                 .iter()
                 .find(|i| i.id == incident_id)
                 .ok_or_else(|| ChangeError::NotFound("That AI event".to_owned()))?;
-            let entries = incident::reflect(incident, template.id, moment.today, moment.now)
+            let entries = incident::reflect(incident, &template.id, moment.today, moment.now)
                 .ok_or_else(|| ChangeError::UnknownTemplate(template.id.to_owned()))?;
             let title = entries[0].title.clone();
             for entry in entries {

@@ -221,7 +221,7 @@ fn an_ai_event_is_logged_with_its_own_id_and_reflected_on_once() {
     }
     assert_eq!(record.cpd.len(), 2, "an account and a CPD entry, once");
     let template = reflective::default_template(Some("hcpc"));
-    assert_eq!(record.cpd[0].template.as_deref(), Some(template.id), "the learner's regulator's template");
+    assert_eq!(record.cpd[0].template.as_deref(), Some(template.id.as_str()), "the learner's regulator's template");
     assert_eq!(record.incidents[0].reflected_at.as_deref(), Some(NOW));
     assert!(matches!(
         run(&mut record, Change::ReflectOnIncident { incident_id: "x".into() }),
@@ -233,10 +233,10 @@ fn an_ai_event_is_logged_with_its_own_id_and_reflected_on_once() {
 fn every_place_an_account_starts_picks_the_same_template() {
     for regulator in [None, Some("nmc"), Some("gphc"), Some("hcpc"), Some("unknown")] {
         let template = reflective::default_template(regulator);
-        if let Some(regulator) = regulator.filter(|r| reflective::TEMPLATES.iter().any(|t| t.regulator == *r)) {
+        if let Some(regulator) = regulator.filter(|r| reflective::templates().iter().any(|t| t.regulator == *r)) {
             assert_eq!(template.regulator, regulator);
         } else {
-            assert_eq!(template.id, reflective::TEMPLATES[0].id);
+            assert_eq!(template.id, reflective::templates()[0].id);
         }
     }
 }

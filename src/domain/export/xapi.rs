@@ -9,7 +9,7 @@
 //! descriptions and reflective-account answers are not sent either.
 //!
 //! **Ids.** A statement's id is a UUID v5 of a fixed namespace, the
-//! evidence's key (e.g. `completion/what-ai-is`) and a SHA-256 of the
+//! evidence's key as first spelt (e.g. `completion/what-ai-is`, see `EvidenceRef::legacy_key`) and a SHA-256 of the
 //! statement's own content. Exporting the same record twice gives the
 //! same ids, which an LRS accepts again without change; any change to what
 //! a statement says gives it a new id, so an id is never reused for other
@@ -31,6 +31,7 @@ use uuid::Uuid;
 
 use crate::domain::cpd::method_label;
 use crate::domain::digest::json_sha256;
+use crate::domain::evidence_ref::EvidenceRef;
 use crate::domain::module::Catalogue;
 use crate::domain::record::{CheckAttempt, Completion, CpdEntry, EntryType, LearnerRecord, ReflectionAnswer};
 use crate::domain::timestamp;
@@ -87,7 +88,12 @@ pub fn statements(record: &LearnerRecord, catalogue: &Catalogue, now: &str) -> X
         let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
         for attempt in &progress.attempts {
             let count = seen.entry((attempt.check_id.as_str(), attempt.at.as_str())).or_default();
-            let key = numbered(format!("attempt/{module_id}/{}/{}", attempt.check_id, attempt.at), *count);
+            let attempt_ref = EvidenceRef::Attempt {
+                module: module_id.clone(),
+                check: attempt.check_id.clone(),
+                at: attempt.at.clone(),
+            };
+            let key = numbered(attempt_ref.to_string(), *count);
             *count += 1;
             evidence.extend(answered_check(&actor, key, module_id, attempt, catalogue));
         }
@@ -98,7 +104,7 @@ pub fn statements(record: &LearnerRecord, catalogue: &Catalogue, now: &str) -> X
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for entry in &record.cpd {
         let count = seen.entry(entry.id.as_str()).or_default();
-        let key = numbered(format!("cpd/{}", entry.id), *count);
+        let key = numbered(EvidenceRef::Cpd { entry: entry.id.clone() }.to_string(), *count);
         *count += 1;
         evidence.extend(logged_cpd(&actor, key, &record.learner_id, entry));
     }
@@ -109,7 +115,9 @@ pub fn statements(record: &LearnerRecord, catalogue: &Catalogue, now: &str) -> X
     let mut fresh = Vec::with_capacity(evidence.len());
     for Evidence { key, body, .. } in evidence {
         let digest = json_sha256(&Value::Object(body.clone()));
-        let id = id_for(&format!("{key}\n{digest}")).to_string();
+        // Ids follow the key as earlier versions spelt it, so evidence they exported keeps its statement id.
+        let seed = EvidenceRef::parse(&key).map_or_else(|| key.clone(), |evidence| evidence.legacy_key());
+        let id = id_for(&format!("{seed}\n{digest}")).to_string();
         fresh.push(with_id(&id, body));
         exported.insert(key, id);
     }
@@ -117,11 +125,14 @@ pub fn statements(record: &LearnerRecord, catalogue: &Catalogue, now: &str) -> X
     let new_ids: BTreeSet<&str> = exported.values().map(String::as_str).collect();
     let mut voided = BTreeSet::new();
     let mut voids = Vec::new();
-    for (key, previous) in &record.xapi_exported {
+    // Keys stored by earlier versions are spelt `kind/…`; read them as today's `kind:…`.
+    let stored: BTreeMap<String, &String> =
+        record.xapi_exported.iter().map(|(key, id)| (EvidenceRef::respell(key), id)).collect();
+    for (key, previous) in stored {
         // Ids that are not UUIDs cannot be referred to (a hand-edited file).
         let Ok(previous) = Uuid::parse_str(previous.trim()) else { continue };
         let previous = previous.to_string();
-        let unchanged = exported.get(key) == Some(&previous);
+        let unchanged = exported.get(&key) == Some(&previous);
         if unchanged || new_ids.contains(previous.as_str()) || !voided.insert(previous.clone()) {
             continue;
         }
@@ -255,7 +266,7 @@ fn completed(actor: &Value, module_id: &str, completion: &Completion, catalogue:
     }
     let object = module_activity(module_id, catalogue);
     let body = statement(actor, verb("completed"), object, result.into(), module_context(None), at);
-    Some(Evidence { key: format!("completion/{module_id}"), at, body })
+    Some(Evidence { key: EvidenceRef::Completion { module: module_id.to_owned() }.to_string(), at, body })
 }
 
 /// A knowledge-check answer, as a `choice` interaction: the options are
@@ -329,7 +340,8 @@ fn reflected(
     let result = json!({"completion": true});
     let context = module_context(Some(module_activity(module_id, catalogue)));
     let body = statement(actor, verb("answered"), object, result, context, at);
-    Some(Evidence { key: format!("reflection/{module_id}/{prompt_id}"), at, body })
+    let key = EvidenceRef::Reflection { module: module_id.to_owned(), prompt: prompt_id.to_owned() }.to_string();
+    Some(Evidence { key, at, body })
 }
 
 /// A CPD log entry: its title, kind, method and hours, on its date.
@@ -499,7 +511,7 @@ mod tests {
         let count = |verb: &str| verbs.iter().filter(|v| v.ends_with(verb)).count();
         assert_eq!((count("/completed"), count("/answered"), count("/experienced")), (1, 3, 1), "{verbs:?}");
         assert_eq!(export.exported.len(), 5);
-        assert!(export.exported.contains_key(&format!("completion/{}", module().id)));
+        assert!(export.exported.contains_key(&format!("completion:{}", module().id)));
         assert!(voided(&export).is_empty(), "nothing was exported before");
     }
 
@@ -521,8 +533,8 @@ mod tests {
         let mut record = record();
         let first = statements(&record, catalogue(), NOW);
         record.xapi_exported = first.exported.clone();
-        let cpd_key = "cpd/cpd-1".to_owned();
-        let reflection_key = format!("reflection/{}/{}", module().id, module().reflection_prompts().next().unwrap().id);
+        let cpd_key = "cpd:cpd-1".to_owned();
+        let reflection_key = format!("reflection:{}/{}", module().id, module().reflection_prompts().next().unwrap().id);
         record.cpd[0].hours = 2.0;
         let prompt = module().reflection_prompts().next().unwrap().id.clone();
         record.record_reflection(&module().id, &prompt, "rewritten", "2026-02-02T10:00:00.000Z");
@@ -536,7 +548,7 @@ mod tests {
         let mut got = voided(&second);
         got.sort();
         assert_eq!(got, expected);
-        let completion_key = format!("completion/{}", module().id);
+        let completion_key = format!("completion:{}", module().id);
         assert_eq!(first.exported[&completion_key], second.exported[&completion_key], "the rest keep their ids");
 
         let void = second.statements.iter().find(|s| s["object"]["objectType"] == "StatementRef").unwrap();
@@ -551,11 +563,32 @@ mod tests {
         let mut record = record();
         let first = statements(&record, catalogue(), NOW);
         record.xapi_exported = first.exported.clone();
-        record.xapi_exported.insert("cpd/not-a-uuid".into(), "not a uuid".into());
+        record.xapi_exported.insert("cpd:not-a-uuid".into(), "not a uuid".into());
         record.cpd.clear();
         let second = statements(&record, catalogue(), NOW);
-        assert_eq!(voided(&second), [first.exported["cpd/cpd-1"].clone()], "only real statement ids are voided");
-        assert!(!second.exported.contains_key("cpd/cpd-1"));
+        assert_eq!(voided(&second), [first.exported["cpd:cpd-1"].clone()], "only real statement ids are voided");
+        assert!(!second.exported.contains_key("cpd:cpd-1"));
+    }
+
+    #[test]
+    fn keys_stored_by_earlier_versions_are_read_and_keep_their_statement_ids() {
+        let record = record();
+        let first = statements(&record, catalogue(), NOW);
+        // Versions before December 2026 stored `completion/…`, `cpd/…`: the same evidence, spelt the old way.
+        let mut stored = record.clone();
+        stored.xapi_exported = first.exported.iter().map(|(key, id)| (key.replacen(':', "/", 1), id.clone())).collect();
+        assert!(stored.xapi_exported.contains_key(&format!("completion/{}", module().id)));
+        let again = statements(&stored, catalogue(), NOW);
+        assert!(voided(&again).is_empty(), "nothing is voided for a change of spelling");
+        assert_eq!(again.exported, first.exported, "and the map is written the new way");
+        // Each id is derived from the old spelling, as those versions derived it.
+        for statement in &first.statements {
+            let mut body = statement.as_object().unwrap().clone();
+            let id = body.remove("id").unwrap();
+            let key = first.exported.iter().find(|(_, exported)| **exported == id).map(|(key, _)| key).unwrap();
+            let old = key.replacen(':', "/", 1);
+            assert_eq!(id_for(&format!("{old}\n{}", json_sha256(&Value::Object(body)))).to_string(), id, "{key}");
+        }
     }
 
     #[test]

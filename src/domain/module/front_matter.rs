@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::body::ParsedBody;
 use super::{is_slug, Located, Module, Report};
-use crate::domain::framework::{self, ALL_PROFESSIONS, COMPETENCE_LEVELS};
+use crate::domain::framework::{self, competence_levels, ALL_PROFESSIONS};
 
 const FENCE: &str = "+++";
 
@@ -48,6 +48,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the catalogue shows them: the one list the checker's "use one of" names.
+    pub const ALL: [Kind; 2] = [Kind::Module, Kind::CaseStudy];
+
+    /// The kind a module's `kind` field names.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Kind::Module => "module",
@@ -348,15 +356,15 @@ impl Checker<'_, '_> {
                         framework::domain_id_list()
                     ),
                 );
-            } else if !COMPETENCE_LEVELS.contains(&competence.level) {
+            } else if !competence_levels().contains(&competence.level) {
                 self.fail(
                     line,
                     format!(
                         "competence level {} for `{}` is out of range: levels run from {} to {}",
                         competence.level,
                         competence.domain,
-                        COMPETENCE_LEVELS.start(),
-                        COMPETENCE_LEVELS.end()
+                        competence_levels().start(),
+                        competence_levels().end()
                     ),
                 );
             } else if refs.iter().any(|r: &CompetenceRef| r.domain == competence.domain) {
@@ -382,15 +390,12 @@ impl Checker<'_, '_> {
         let summary = self.text(raw.summary, "summary", r#"summary = "One or two sentences for the catalogue.""#);
         let kind = self.require(raw.kind, "kind", r#"kind = "module""#).and_then(|kind| {
             let line = self.line(&kind);
-            match kind.get_ref().as_str() {
-                "module" => Some(Kind::Module),
-                "case-study" => Some(Kind::CaseStudy),
-                other => {
-                    let known = framework::id_list(framework::KINDS);
-                    self.fail(line, format!("unknown kind `{other}`: use one of {known}"));
-                    None
-                }
+            let found = Kind::from_id(kind.get_ref());
+            if found.is_none() {
+                let known: Vec<&str> = Kind::ALL.iter().map(|kind| kind.id()).collect();
+                self.fail(line, format!("unknown kind `{}`: use one of {}", kind.get_ref(), known.join(", ")));
             }
+            found
         });
         let stages = self.vocabulary(raw.stages, "stages", framework::STAGES, r#"stages = ["registrant"]"#);
         let professions = self.professions(raw.professions);

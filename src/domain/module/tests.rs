@@ -478,3 +478,20 @@ fn a_line_start_is_counted_as_the_browser_counts_selection() {
     assert_eq!(line_start_utf16(text, 3), 7);
     assert_eq!(line_start_utf16(text, 9), 11, "past the end is the end");
 }
+
+#[test]
+fn module_kinds_are_defined_once_by_the_kind_enum() {
+    // The id a module's front matter uses, the id written to `list --json` and the checker's list of known
+    // kinds all come from `Kind`.
+    for kind in Kind::ALL {
+        assert_eq!(Kind::from_id(kind.id()), Some(kind));
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.id());
+    }
+    assert_eq!(Kind::from_id("lecture"), None);
+    let source = test_support::module_source("k", &[("kind", "\"lecture\"")], "## A\n\nText.\n");
+    let (_, diagnostics) = parse(&source);
+    assert!(
+        diagnostics.iter().any(|d| d.message == "unknown kind `lecture`: use one of module, case-study"),
+        "{diagnostics:?}"
+    );
+}

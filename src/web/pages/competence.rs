@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use crate::domain::change::Change;
 use crate::domain::competence::{domain_levels, reassessment_prompt};
-use crate::domain::framework::{self, assessment_areas, AssessmentArea, COMPETENCE_DOMAINS, LEVEL_DESCRIPTORS};
+use crate::domain::evidence_ref::EvidenceRef;
+use crate::domain::framework::{self, assessment_areas, competence_domains, levels, AssessmentArea};
 use crate::domain::recommend::format_level;
 use crate::domain::record::{GoalStatus, Rating};
 use crate::domain::words;
@@ -63,8 +64,8 @@ fn AssessmentForm() -> impl IntoView {
             <details class="levels">
                 <summary>"What the four levels mean"</summary>
                 <dl>
-                    {LEVEL_DESCRIPTORS.iter().enumerate().map(|(i, (name, meaning))| view! {
-                        <dt>{format!("Level {}: {name}", i + 1)}</dt><dd>{*meaning}</dd>
+                    {levels().iter().enumerate().map(|(i, level)| view! {
+                        <dt>{format!("Level {}: {}", i + 1, level.name)}</dt><dd>{level.descriptor.as_str()}</dd>
                     }).collect_view()}
                 </dl>
             </details>
@@ -96,7 +97,7 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
     // Evidence the learner can point to, as (id, label): completed modules
     // that develop this area's domain, their reflections in those modules,
     // and their own CPD entries.
-    let evidence_items: Vec<(String, String)> = state.record.with_untracked(|record| {
+    let evidence_items: Vec<(EvidenceRef, String)> = state.record.with_untracked(|record| {
         let modules: Vec<&'static Module> = curriculum::catalogue()
             .modules()
             .iter()
@@ -106,19 +107,22 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
             let prompts =
                 record.progress(&m.id).map(|p| p.reflections.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
             prompts.into_iter().map(move |prompt| {
-                (format!("reflection:{}/{prompt}", m.id), format!("Your reflection in “{}”", m.title))
+                let reflection = EvidenceRef::Reflection { module: m.id.clone(), prompt };
+                (reflection, format!("Your reflection in “{}”", m.title))
             })
         });
-        let cpd = record
-            .cpd
-            .iter()
-            .map(|e| (format!("cpd:{}", e.id), format!("CPD: {} ({})", e.title, words::date(&e.date))));
-        modules.iter().map(|m| (m.id.clone(), format!("Module: {}", m.title))).chain(reflections).chain(cpd).collect()
+        let cpd = record.cpd.iter().map(|e| {
+            (EvidenceRef::Cpd { entry: e.id.clone() }, format!("CPD: {} ({})", e.title, words::date(&e.date)))
+        });
+        let completions =
+            modules.iter().map(|m| (EvidenceRef::Completion { module: m.id.clone() }, format!("Module: {}", m.title)));
+        completions.chain(reflections).chain(cpd).collect()
     });
-    let levels = LEVEL_DESCRIPTORS
+    let levels = levels()
         .iter()
         .enumerate()
-        .map(|(index, (name, _))| {
+        .map(|(index, level)| {
+            let name = level.name.as_str();
             let level = index as u8 + 1;
             let input_id = format!("{slug}-level-{level}");
             view! {
@@ -196,7 +200,7 @@ fn History() -> impl IntoView {
                         <table class="history">
                             <caption class="visually-hidden">"Mean level per domain at each self-assessment, newest first"</caption>
                             <thead><tr><th scope="col">"Date"</th>
-                                {COMPETENCE_DOMAINS.iter().map(|d| view! { <th scope="col">{d.label}</th> }).collect_view()}
+                                {competence_domains().iter().map(|d| view! { <th scope="col">{d.label.as_str()}</th> }).collect_view()}
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
@@ -295,7 +299,7 @@ fn LearningPlan() -> impl IntoView {
                     <label for="goal-domain">"Competence domain (optional)"</label>
                     <select id="goal-domain" on:change=move |e| domain.set(event_target_value(&e))>
                         <option value="">"None"</option>
-                        {COMPETENCE_DOMAINS.iter().map(|d| view! { <option value=d.id>{d.label}</option> }).collect_view()}
+                        {competence_domains().iter().map(|d| view! { <option value=d.id.as_str()>{d.label.as_str()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

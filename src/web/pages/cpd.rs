@@ -30,7 +30,7 @@ pub fn CpdPage() -> impl IntoView {
         state.record.with(|r| {
             let regulator = revalidation::find(r.profile.regulator.as_deref()?)?;
             let renewal = parse_date(r.profile.renewal_date.as_deref()?)?;
-            Some((regulator.name, regulator.cycle.window(renewal)))
+            Some((regulator.name.as_str(), regulator.cycle.window(renewal)))
         })
     });
     let editing = RwSignal::new(None::<CpdEntry>);
@@ -134,15 +134,15 @@ pub fn CpdPage() -> impl IntoView {
                         {(!entry.standards.is_empty()).then(|| {
                             let labels: Vec<&str> = entry.standards.iter().map(|id| {
                                 revalidation::regulators().iter().flat_map(revalidation::standards_tags)
-                                    .find(|tag| tag.id == id).map_or(id.as_str(), |tag| tag.label)
+                                    .find(|tag| tag.id == *id).map_or(id.as_str(), |tag| tag.label.as_str())
                             }).collect();
                             view! { <p class="hint">{format!("Relevant to: {}", labels.join("; "))}</p> }
                         })}
                         {entry.template.as_deref().and_then(reflective::find).map(|template| view! {
                             <details>
                                 <summary>{format!("Read the {}", template.name)}</summary>
-                                <dl>{template.questions.iter().filter_map(|q| entry.answers.get(q.id).map(|a| view! {
-                                    <dt>{q.text}</dt><dd class="answer">{a.clone()}</dd>
+                                <dl>{template.questions.iter().filter_map(|q| entry.answers.get(&q.id).map(|a| view! {
+                                    <dt>{q.text.as_str()}</dt><dd class="answer">{a.clone()}</dd>
                                 })).collect_view()}</dl>
                             </details>
                         })}
@@ -291,12 +291,12 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
                             let box_id = format!("cpd-tag-{}", tag.id.replace(':', "-"));
                             view! {
                                 <div class="choice">
-                                    <input type="checkbox" id=box_id.clone() prop:checked=move || draft.with(|d| d.standards.iter().any(|s| s == tag.id))
+                                    <input type="checkbox" id=box_id.clone() prop:checked=move || draft.with(|d| d.standards.contains(&tag.id))
                                         on:change=move |e| {
                                             let on = event_target_checked(&e);
-                                            draft.update(|d| { d.standards.retain(|s| s != tag.id); if on { d.standards.push(tag.id.to_owned()); } });
+                                            draft.update(|d| { d.standards.retain(|s| *s != tag.id); if on { d.standards.push(tag.id.clone()); } });
                                         }/>
-                                    <label for=box_id>{tag.label}</label>
+                                    <label for=box_id>{tag.label.as_str()}</label>
                                 </div>
                             }
                         }).collect_view()}

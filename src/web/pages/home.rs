@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::domain::backup::backup_reminder;
 use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_prompt};
-use crate::domain::framework::COMPETENCE_DOMAINS;
+use crate::domain::framework::competence_domains;
 use crate::domain::recommend::recommend;
 use crate::domain::words;
 use crate::domain::{cpd, curriculum, revalidation};
@@ -75,7 +75,7 @@ pub fn HomePage() -> impl IntoView {
                     let latest = record.latest_assessment()?;
                     let before = assessment_as_of(record, today(), 12).map(domain_levels);
                     let axes = domain_levels(latest).into_iter().enumerate().map(|(i, (_, now))| RadarAxis {
-                        label: COMPETENCE_DOMAINS[i].label,
+                        label: &competence_domains()[i].label,
                         now,
                         before: before.as_ref().and_then(|b| b[i].1),
                     }).collect();

@@ -57,7 +57,7 @@ pub fn PortfolioPage() -> impl IntoView {
             portfolio(&record, curriculum::catalogue(), regulator, role, renewal, today())
         });
         let window = portfolio.readiness.window;
-        let register = portfolio.readiness.role.map(|r| r.name).unwrap_or("");
+        let register = portfolio.readiness.role.map_or("", |r| r.name.as_str());
         let detail = |label: &'static str, value: String| {
             (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> })
         };
@@ -135,8 +135,8 @@ fn EvidenceSection(section: Section) -> impl IntoView {
                         <h3>{format!("{} ({})", entry.title, words::date(&entry.date))}</h3>
                         {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
                         {template.map(|template| view! {
-                            <dl class="portfolio__answers">{template.questions.iter().filter_map(|q| entry.answers.get(q.id).map(|a| view! {
-                                <dt class="portfolio__question">{q.text}</dt><dd class="answer portfolio__answer">{a.clone()}</dd>
+                            <dl class="portfolio__answers">{template.questions.iter().filter_map(|q| entry.answers.get(&q.id).map(|a| view! {
+                                <dt class="portfolio__question">{q.text.as_str()}</dt><dd class="answer portfolio__answer">{a.clone()}</dd>
                             })).collect_view()}</dl>
                         })}
                     </article>

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
-use crate::domain::reflective::{self, over_limit, word_count, TEMPLATES};
+use crate::domain::reflective::{self, over_limit, templates, word_count};
 use crate::web::privacy_warning::{PrivacyCheck, PrivacyWarning};
 use crate::web::state::{describe, use_app_state};
 
@@ -18,7 +18,7 @@ use crate::web::state::{describe, use_app_state};
 pub fn ReflectiveAccountForm() -> impl IntoView {
     let state = use_app_state();
     let first = state.record.with_untracked(|r| reflective::default_template(r.profile.regulator.as_deref()));
-    let template = RwSignal::new(first.id.to_owned());
+    let template = RwSignal::new(first.id.clone());
     let answers = RwSignal::new(BTreeMap::<String, String>::new());
     let title = RwSignal::new(String::new());
     let hours = RwSignal::new("0".to_owned());
@@ -38,17 +38,17 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
             title.set(format!("Reflection on “{module_title}”"));
             let question = first.questions.iter().find(|q| q.id == "learned").unwrap_or(&first.questions[0]);
             answers.update(|a| {
-                a.insert(question.id.to_owned(), text);
+                a.insert(question.id.clone(), text);
             });
         }
     }
 
-    let current = move || reflective::find(&template.get()).unwrap_or(&TEMPLATES[0]);
+    let current = move || reflective::find(&template.get()).unwrap_or(&templates()[0]);
     // Field 0 is the title, then the current template's questions in order.
     let privacy = PrivacyCheck::new(move || {
-        let questions = current().questions;
+        let questions = &current().questions;
         let answers =
-            answers.with(|a| questions.iter().map(|q| a.get(q.id).cloned().unwrap_or_default()).collect::<Vec<_>>());
+            answers.with(|a| questions.iter().map(|q| a.get(&q.id).cloned().unwrap_or_default()).collect::<Vec<_>>());
         std::iter::once(title.get()).chain(answers).collect()
     });
     let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
@@ -59,7 +59,7 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
         let answered: BTreeMap<String, String> = template
             .questions
             .iter()
-            .filter_map(|q| all.get(q.id).filter(|a| !a.trim().is_empty()).map(|a| (q.id.to_owned(), a.clone())))
+            .filter_map(|q| all.get(&q.id).filter(|a| !a.trim().is_empty()).map(|a| (q.id.clone(), a.clone())))
             .collect();
         let problems = over_limit(template, |id| answered.get(id).cloned().unwrap_or_default());
         let message_text = if answered.is_empty() {
@@ -85,7 +85,7 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
             return;
         };
         let change = Change::AddReflectiveAccount {
-            template_id: template.id.to_owned(),
+            template_id: template.id.clone(),
             title: title.get_untracked(),
             hours,
             answers: answered,
@@ -111,7 +111,7 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
             <div class="field">
                 <label for="template">"Template"</label>
                 <select id="template" on:change=move |e| template.set(event_target_value(&e))>
-                    {TEMPLATES.iter().map(|t| view! { <option value=t.id selected=move || template.get() == t.id>{t.name}</option> }).collect_view()}
+                    {templates().iter().map(|t| view! { <option value=t.id.as_str() selected=move || template.get() == t.id>{t.name.as_str()}</option> }).collect_view()}
                 </select>
                 <p class="hint">{move || format!("Questions from: {}.", current().source)}</p>
             </div>
@@ -123,11 +123,11 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
             {move || current().questions.iter().enumerate().map(|(index, question)| {
                 let field_id = format!("account-{}", question.id);
                 let count_id = format!("{field_id}-count");
-                let id = question.id;
+                let id = question.id.as_str();
                 let limit = question.word_limit;
                 view! {
                     <div class="field">
-                        <label for=field_id.clone()>{question.text}</label>
+                        <label for=field_id.clone()>{question.text.as_str()}</label>
                         <textarea id=field_id rows="5" aria-describedby=count_id.clone()
                             prop:value=move || answers.with(|a| a.get(id).cloned().unwrap_or_default())
                             on:input=move |e| answers.update(|a| { a.insert(id.to_owned(), event_target_value(&e)); })></textarea>

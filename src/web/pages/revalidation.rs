@@ -39,7 +39,7 @@ pub fn RevalidationPage() -> impl IntoView {
                 <label for="regulator">"Regulator"</label>
                 <select id="regulator" on:change=move |e| { regulator.set(event_target_value(&e)); role.set(String::new()); }>
                     {revalidation::regulators().iter().map(|r| view! {
-                        <option value=r.id selected=move || regulator.get() == r.id>{r.name}</option>
+                        <option value=r.id.as_str() selected=move || regulator.get() == r.id>{r.name.as_str()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -53,7 +53,7 @@ pub fn RevalidationPage() -> impl IntoView {
                         state.apply_quietly(Change::SetRegistrationType { registration_type: Some(chosen) });
                     }>
                         {r.roles.iter().map(|option| view! {
-                            <option value=option.id selected=move || role.get() == option.id>{option.name}</option>
+                            <option value=option.id.as_str() selected=move || role.get() == option.id>{option.name.as_str()}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -99,24 +99,25 @@ pub(super) fn ReadinessReport(
                     };
                     view! {
                         <li class=class>
-                            <p><span class="rule__mark">{mark}</span>" "<strong>{rule.description}</strong>
+                            <p><span class="rule__mark">{mark}</span>" "<strong>{rule.description.as_str()}</strong>
                                 {(!rule.confirmed).then(|| view! { " " <span class="tag tag--unconfirmed">"Unconfirmed"</span> })}</p>
                             {(checkable && progress.met && progress.need > 0.0).then(|| view! {
                                 <p class="hint">{format!("You have {:.1} ({:.1} needed).", progress.have, progress.need)}</p>
                             })}
                             {(!progress.missing.is_empty()).then(|| view! { <p>{progress.missing.clone()}</p> })}
-                            <p class="hint">"Source: "<a href=rule.source.url rel="noopener" target="_blank">{rule.source.title}</a></p>
+                            <p class="hint">"Source: "<a href=rule.source.url.as_str() rel="noopener" target="_blank">{rule.source.title.as_str()}</a>
+                                {(rule.last_checked != regulator.last_checked).then(|| format!(", checked {}", words::date(&rule.last_checked)))}</p>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             {(!regulator.notes.is_empty()).then(|| view! {
                 <details class="notes" open=notes_open><summary>"Notes on these rules"</summary>
-                    <ul>{regulator.notes.iter().map(|note| view! { <li>{*note}</li> }).collect_view()}</ul>
+                    <ul>{regulator.notes.iter().map(|note| view! { <li>{note.as_str()}</li> }).collect_view()}</ul>
                 </details>
             })}
-            <p class="hint">"Source: "<a href=regulator.source.url rel="noopener" target="_blank">{regulator.source.title}</a>
-                {format!(". Last checked {}. Always confirm with your regulator before you submit.", words::date(regulator.last_checked))}</p>
+            <p class="hint">"Source: "<a href=regulator.source.url.as_str() rel="noopener" target="_blank">{regulator.source.title.as_str()}</a>
+                {format!(". Last checked {}. Always confirm with your regulator before you submit.", words::date(&regulator.last_checked))}</p>
         </section>
     }
 }
@@ -138,7 +139,7 @@ fn Compare(renewal: RwSignal<String>, evidence: Signal<Vec<revalidation::Evidenc
                     let (rules_met, status) = readiness.comparison();
                     view! {
                         <tr>
-                            <th scope="row">{regulator.name}</th>
+                            <th scope="row">{regulator.name.as_str()}</th>
                             <td>{format!("{} to {}", words::day(readiness.window.start), words::day(readiness.window.end))}</td>
                             <td>{rules_met}</td>
                             <td>{status}</td>

@@ -8,6 +8,7 @@ use crate::domain::change::Change;
 use crate::domain::competence::DEFAULT_REASSESS_MONTHS;
 use crate::domain::framework::{self, Term};
 use crate::domain::record::Profile;
+use crate::domain::revalidation;
 use crate::domain::validate::{BACKUP_REMINDER_DAYS, REASSESS_MONTHS};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
@@ -75,7 +76,7 @@ pub fn SettingsPage() -> impl IntoView {
             <TextField label="Staff or assignment number" hint="Lets your employer match your files to you when they combine their team's records." id="staff-number" value=staff_number/>
             <Choice label="Career stage" hint="Recommends modules for where you are in your career." id="stage" value=stage terms=framework::STAGES/>
             <Choice label="Profession" hint="Shows modules and case studies written for your profession first, and hides those for other professions from recommendations." id="profession" value=profession terms=framework::PROFESSIONS/>
-            <Choice label="Regulator" hint="Needed to check your revalidation readiness against your regulator's rules." id="regulator" value=regulator terms=framework::REGULATORS/>
+            <Choice label="Regulator" hint="Needed to check your revalidation readiness against your regulator's rules." id="regulator" value=regulator terms=revalidation::regulator_terms()/>
             <TextField label="Registration or PIN number" hint="Printed on your portfolio so a reviewer can match it to you." id="registration-number" value=registration_number/>
             <div class="field">
                 <label for="renewal-date">"Next renewal date"</label>
