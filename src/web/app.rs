@@ -19,7 +19,7 @@ use super::pages::{
 use super::state::{use_app_state, AppState};
 use crate::domain::page::Page;
 use crate::domain::words;
-use crate::web::base;
+use crate::web::base::{self, href};
 use crate::web::page_title::PageTitle;
 
 /// What one of the two apps draws: each page, and a module's page.
@@ -56,8 +56,8 @@ pub fn App(state: AppState, views: Views) -> impl IntoView {
                 // Tools for other people than learners, kept out of the learners' own navigation.
                 <nav aria-label="Other tools">
                     <ul class="footer-nav">
-                        <li><A href=Page::Author.path() attr:rel="external">"For educators: write a module"</A></li>
-                        <li><A href=Page::Employer.path() attr:rel="external">"For employers: staff compliance"</A></li>
+                        <li><A href=href(Page::Author.path()) attr:rel="external">"For educators: write a module"</A></li>
+                        <li><A href=href(Page::Employer.path()) attr:rel="external">"For employers: staff compliance"</A></li>
                     </ul>
                 </nav>
             </footer>
@@ -122,24 +122,25 @@ fn in_the_other_app() -> AnyView {
 }
 
 /// A page of the other app, reached by a link in this one: loads it as a
-/// new page. If that load comes straight back here, the site serves this
-/// app at that address, so say so rather than load it again and again.
+/// new page. If this very page was just loaded that way, the site serves
+/// this app at that address, so say so rather than load it again and again.
 #[component]
 fn InTheOtherApp() -> impl IntoView {
-    let href = leptos_router::hooks::use_location();
-    let address = move || format!("{}{}", href.pathname.get(), href.search.get());
-    let loaded_here_already = !crate::web::storage::first_load_elsewhere(&address());
-    if !loaded_here_already {
-        crate::web::browser::load_page(&address());
+    let location = leptos_router::hooks::use_location();
+    let address = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+    let just_tried = !crate::web::storage::first_load_elsewhere(&address);
+    let stuck = just_tried && address == crate::web::browser::first_address();
+    if !stuck {
+        crate::web::browser::load_page(&address);
     }
     view! {
-        <PageTitle text=if loaded_here_already { "This page could not be opened" } else { "Opening…" }/>
-        {loaded_here_already.then(|| view! {
+        <PageTitle text=if stuck { "This page could not be opened" } else { "Opening…" }/>
+        {stuck.then(|| view! {
             <p>
                 "This page is part of Praxis, but the site it is hosted on did not send it. Whoever runs the site "
                 "can fix this by following the “Deploying on your own site” section of Praxis's README."
             </p>
-            <p><A href="/modules">"See all modules"</A></p>
+            <p><A href=href("/modules")>"See all modules"</A></p>
         })}
     }
 }
@@ -153,7 +154,7 @@ fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="site-header__name">"Praxis"</A>
+                <A href=href("/") attr:class="site-header__name">"Praxis"</A>
                 <button type="button" class="site-menu-toggle" aria-controls="site-nav"
                     aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                     "Menu"
@@ -163,7 +164,7 @@ fn SiteHeader() -> impl IntoView {
                     on:click=move |_| open.set(false)>
                     <ul class="site-nav">
                         {Page::ALL.iter().filter_map(|page| page.nav_label().map(|label| view! {
-                            <li><A href=page.path()>{label}</A></li>
+                            <li><A href=href(page.path())>{label}</A></li>
                         })).collect_view()}
                     </ul>
                 </nav>
@@ -190,7 +191,7 @@ fn StorageNotice() -> impl IntoView {
                 <div class="notice notice--warning"><p>{problem}</p></div>
             })}
             {move || state.storage_warning.get().map(|warning| view! {
-                <div class="notice notice--warning"><p>{warning}" "<A href="/export">"Export a backup"</A></p></div>
+                <div class="notice notice--warning"><p>{warning}" "<A href=href("/export")>"Export a backup"</A></p></div>
             })}
         </div>
         {move || {
@@ -199,7 +200,7 @@ fn StorageNotice() -> impl IntoView {
                 <div class="notice notice--warning set-aside">
                     <p>
                         "Praxis kept a copy of data it could not read. Download it and keep it: you can try "
-                        "importing it on the "<A href="/export">"Export"</A>" page, and delete it here once you no "
+                        "importing it on the "<A href=href("/export")>"Export"</A>" page, and delete it here once you no "
                         "longer need it."
                     </p>
                     {set_aside.into_iter().map(|item| {

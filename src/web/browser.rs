@@ -29,6 +29,21 @@ pub fn focus(id: &'static str) {
     }
 }
 
+/// The path and query this page was loaded at, as first seen (the app
+/// reads it at start, before the router changes the address).
+pub fn first_address() -> String {
+    static FIRST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FIRST
+        .get_or_init(|| {
+            let location = web_sys::window().map(|window| window.location());
+            let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+                location.as_ref().and_then(|l| get(l).ok()).unwrap_or_default()
+            };
+            format!("{}{}", part(web_sys::Location::pathname), part(web_sys::Location::search))
+        })
+        .clone()
+}
+
 /// Loads `address` as a new page, in place of this one in the history
 /// (the router already added an entry for it).
 pub fn load_page(address: &str) {

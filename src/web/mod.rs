@@ -27,6 +27,7 @@ pub fn start_tools() {
 /// Opens the learner's record, then mounts the app on the page's `<body>`.
 fn start_with(views: app::Views) {
     console_error_panic_hook::set_once();
+    browser::first_address();
     // A SCORM launch page (`praxis-cli package scorm`) opens one module for an LMS.
     if let Some(module_id) = scorm::launch_module() {
         return scorm::start(module_id);

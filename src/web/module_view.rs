@@ -229,7 +229,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     let links_out = learner_mode && use_context::<InLms>().is_none();
     let private_id = format!("{field_id}-private");
     let account_link =
-        format!("/cpd?reflect={}/{}#reflective-account", module_id.clone().unwrap_or_default(), prompt.id);
+        base::href(&format!("/cpd?reflect={}/{}#reflective-account", module_id.clone().unwrap_or_default(), prompt.id));
     let saved_for_link = saved_text.clone();
     let save = {
         let prompt_id = prompt.id.clone();

@@ -1,9 +1,8 @@
 // Shared set-up for the end-to-end tests: serves the release build in
 // dist/ on a loopback port (with the index.html fallback a static host
 // gives deep links) and drives Debian's Chromium through playwright-core.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { serve } from '../../scripts/static-server.mjs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,47 +10,9 @@ import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
 export const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/**
- * Starts a static server for dist/ (or another copy of a build, `root`);
- * resolves to its base URL and a close function. With `under` (e.g.
- * '/learning/praxis/') the build is served only below that path, as an
- * organisation's site would host it: anything else is 404.
- */
-export async function serveDist(root = dist, { under = '/' } = {}) {
-  const server = createServer(async (request, response) => {
-    const requested = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    if (!requested.startsWith(under) && `${requested}/` !== under) {
-      response.writeHead(404).end();
-      return;
-    }
-    const path = normalize(requested.slice(under.length - 1)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
-    const isFile = await stat(file).then((s) => s.isFile(), () => false);
-    if (!isFile) file = join(root, 'index.html');
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  const origin = `http://127.0.0.1:${port}`;
-  return { origin, base: `${origin}${under.replace(/\/$/, '')}`, close: () => new Promise((resolve) => server.close(resolve)) };
+/** The static server the tests use, as scripts/serve does (scripts/static-server.mjs). */
+export async function serveDist(root = dist, options = {}) {
+  return serve(root, options);
 }
 
 /** Launches headless Chromium with the flags this network-less machine needs, and any `args` a test adds. */

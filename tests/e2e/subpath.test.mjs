@@ -82,6 +82,14 @@ test('under /learning/praxis/ only: deep links, links, icons, offline and export
   await page.getByText(/^Completed on/).waitFor();
   await context.setOffline(false);
 
+  // The tools open from the footer under the path, and hand learner pages back to the learners' app.
+  await page.getByRole('link', { name: 'For employers: staff compliance' }).click();
+  await page.waitForURL(`${server.base}/employer`);
+  await page.getByRole('heading', { level: 1, name: 'Your team\'s AI training' }).waitFor();
+  await page.getByRole('link', { name: 'Modules', exact: true }).click();
+  await page.waitForURL(`${server.base}/modules`);
+  await page.getByRole('heading', { level: 1, name: 'Modules and case studies' }).waitFor();
+
   // An export from under the path holds the completion.
   await page.getByRole('link', { name: 'Export', exact: true }).click();
   await page.waitForURL(`${server.base}/export`);

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::curriculum;
 use crate::domain::module::{guide_html, line_start_utf16, Diagnostic, STARTER};
 use crate::domain::storage::StoreError;
-use crate::web::base;
+use crate::web::base::{self, href};
 use crate::web::browser::{download, read_text, today};
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::page_title::PageTitle;
@@ -93,7 +93,7 @@ pub fn AuthorPage() -> impl IntoView {
         <PageTitle text="Author a module"/>
         <p class="lede">
             "Write a module in Markdown and see it as learners will. The format is described in the "
-            <A href="/author/guide">"guide to writing modules"</A>"."
+            <A href=href("/author/guide")>"guide to writing modules"</A>"."
         </p>
         <div class="author-actions">
             <label class="button button--secondary file-button">
@@ -207,7 +207,7 @@ fn CheckResults(
 pub fn AuthorGuidePage() -> impl IntoView {
     view! {
         <PageTitle text="Writing Praxis modules"/>
-        <p><A href="/author">"Back to the editor"</A></p>
+        <p><A href=href("/author")>"Back to the editor"</A></p>
         // Safe: domain::module::render is the only source of this HTML.
         <div class="prose guide" inner_html=base::site_links(&guide_html())></div>
     }

@@ -8,6 +8,7 @@ use crate::domain::curriculum;
 use crate::domain::framework::STAGES;
 use crate::domain::module::{Kind, Module};
 use crate::domain::progress::{standing, Status};
+use crate::web::base::module_href;
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
 
@@ -54,7 +55,7 @@ fn ModuleCards(modules: Vec<&'static Module>) -> impl IntoView {
             let status = move || state.record.with(|record| standing(module, record).status);
             view! {
                 <li class="card" data-module=module.id.clone()>
-                    <h3 class="card__title"><A href=format!("/modules/{}", module.id)>{module.title.clone()}</A></h3>
+                    <h3 class="card__title"><A href=module_href(&module.id)>{module.title.clone()}</A></h3>
                     <p>{module.summary.clone()}</p>
                     <p class="card__meta">
                         {format!("{} minutes", module.minutes)}

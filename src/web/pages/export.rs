@@ -16,6 +16,7 @@ use crate::domain::record::LearnerRecord;
 use crate::domain::staff::StaffRecord;
 use crate::domain::storage::read_stored_copy;
 use crate::domain::words;
+use crate::web::base::href;
 use crate::web::browser::{chosen_files, download, now_iso, post_statements, read_text, timed, today};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
@@ -96,7 +97,7 @@ pub fn ExportPage() -> impl IntoView {
                     <p class="hint">"One credential per completed module. They are self-asserted and unsigned: they record your claim, and no one has verified them."</p>
                 </li>
                 <li>
-                    <p class="export-list__link"><A href="/portfolio">"Printable revalidation portfolio"</A></p>
+                    <p class="export-list__link"><A href=href("/portfolio")>"Printable revalidation portfolio"</A></p>
                     <p class="hint">"Your details, cycle, readiness and evidence laid out for your regulator; print it or save it as PDF."</p>
                 </li>
             </ul>

@@ -10,6 +10,7 @@ use crate::domain::framework::competence_domains;
 use crate::domain::recommend::recommend;
 use crate::domain::words;
 use crate::domain::{cpd, curriculum, revalidation};
+use crate::web::base::{href, module_href};
 use crate::web::browser::{mark, today};
 use crate::web::charts::{BarChart, LineChart, Radar, RadarAxis};
 use crate::web::page_title::PageTitle;
@@ -31,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
         </p>
         <p>{move || format!("You have completed {} of {} modules.", completed(), total)}</p>
         {move || state.record.with(|r| backup_reminder(r, today())).map(|text| view! {
-            <div class="notice notice--info"><p>{text}" "<A href="/export">"Export a backup"</A></p></div>
+            <div class="notice notice--info"><p>{text}" "<A href=href("/export")>"Export a backup"</A></p></div>
         })}
         {move || state.record.with(|r| {
             let regulator = revalidation::find(r.profile.regulator.as_deref()?)?;
@@ -40,33 +41,33 @@ pub fn HomePage() -> impl IntoView {
             let evidence = cpd::evidence(r, curriculum::catalogue());
             revalidation::evaluate(regulator, role, renewal, today(), &evidence).due_soon_warning()
         }).map(|text| view! {
-            <div class="notice notice--warning"><p>{text}" "<A href="/revalidation">"See what is still needed"</A></p></div>
+            <div class="notice notice--warning"><p>{text}" "<A href=href("/revalidation")>"See what is still needed"</A></p></div>
         })}
         {move || state.record.with(|r| reassessment_prompt(r, today())).map(|text| view! {
-            <div class="notice notice--info"><p>{text}" "<A href="/competence">"Rate your competence"</A></p></div>
+            <div class="notice notice--info"><p>{text}" "<A href=href("/competence")>"Rate your competence"</A></p></div>
         })}
         // On a first visit one clear first step, rather than several links of equal weight.
         {move || state.record.with(|r| {
             let fresh = r.completions.is_empty() && r.progress.is_empty();
             let first = recommend(curriculum::catalogue(), r, 1).into_iter().next().filter(|_| fresh)?;
             Some(view! {
-                <p><A href=format!("/modules/{}", first.module.id) attr:class="button">{format!("Start with “{}”", first.module.title)}</A></p>
+                <p><A href=module_href(&first.module.id) attr:class="button">{format!("Start with “{}”", first.module.title)}</A></p>
             })
         })}
         <section aria-labelledby="next-heading">
             <h2 id="next-heading">"What next"</h2>
             {move || no_profile().then(|| view! {
-                <p class="hint">"Tell Praxis your career stage and profession in "<A href="/settings">"your profile"</A>" for suggestions that fit you."</p>
+                <p class="hint">"Tell Praxis your career stage and profession in "<A href=href("/settings")>"your profile"</A>" for suggestions that fit you."</p>
             })}
             <ol class="recommendations">
                 {move || state.record.with(|record| recommend(curriculum::catalogue(), record, 5).into_iter().map(|r| view! {
                     <li>
-                        <A href=format!("/modules/{}", r.module.id)>{r.module.title.clone()}</A>
+                        <A href=module_href(&r.module.id)>{r.module.title.clone()}</A>
                         <span class="hint">{format!(" — {}.", r.why())}</span>
                     </li>
                 }).collect_view())}
             </ol>
-            <p><A href="/modules" attr:class="button button--secondary">"Browse all modules"</A></p>
+            <p><A href=href("/modules") attr:class="button button--secondary">"Browse all modules"</A></p>
         </section>
         <section aria-labelledby="pictures-heading" class="pictures">
             <h2 id="pictures-heading">"Your progress over time"</h2>

@@ -15,6 +15,7 @@ use crate::domain::module::Module;
 use crate::domain::progress::{standing, Status};
 use crate::domain::recommend::next_module;
 use crate::domain::words;
+use crate::web::base::module_href;
 use crate::web::module_view::{ModuleBody, ModuleHeader};
 use crate::web::state::use_app_state;
 
@@ -82,7 +83,7 @@ fn NextModule(module: &'static Module) -> impl IntoView {
         let next = state.record.with(|record| next_module(curriculum::catalogue(), record, &module.id))?;
         Some(view! {
             <nav class="next-module" aria-label="Next module">
-                <A href=format!("/modules/{}", next.id)>{format!("Next module: {}", next.title)}</A>
+                <A href=module_href(&next.id)>{format!("Next module: {}", next.title)}</A>
             </nav>
         })
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::web::base::href;
 use crate::web::page_title::PageTitle;
 
 #[component]
@@ -10,6 +11,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageTitle text="Page not found"/>
         <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-        <p><A href="/modules">"See all modules"</A></p>
+        <p><A href=href("/modules")>"See all modules"</A></p>
     }
 }

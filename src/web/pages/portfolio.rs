@@ -12,6 +12,7 @@ use crate::domain::record::EntryType;
 use crate::domain::timestamp::parse_date;
 use crate::domain::words;
 use crate::domain::{curriculum, framework, reflective, revalidation};
+use crate::web::base::href;
 use crate::web::browser::{timed, today};
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
@@ -48,7 +49,7 @@ pub fn PortfolioPage() -> impl IntoView {
         let renewal = profile.renewal_date.as_deref().and_then(parse_date);
         let (Some(regulator), Some(renewal)) = (regulator, renewal) else {
             return view! {
-                <p>"Save your regulator and renewal date in "<A href="/settings">"your profile"</A>" to lay out your portfolio."</p>
+                <p>"Save your regulator and renewal date in "<A href=href("/settings")>"your profile"</A>" to lay out your portfolio."</p>
             }
             .into_any();
         };

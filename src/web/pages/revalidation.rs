@@ -10,6 +10,7 @@ use crate::domain::curriculum;
 use crate::domain::revalidation::{self, evaluate, Readiness};
 use crate::domain::timestamp::parse_date;
 use crate::domain::words;
+use crate::web::base::href;
 use crate::web::browser::today;
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
@@ -32,7 +33,7 @@ pub fn RevalidationPage() -> impl IntoView {
         <PageTitle text="Revalidation readiness"/>
         <p class="lede">"See what your regulator asks for in your current cycle, what you have, and what is still missing."</p>
         {profile.regulator.is_none().then(|| view! {
-            <p class="hint">"Save your regulator and renewal date in "<A href="/settings">"your profile"</A>" to open this page on them."</p>
+            <p class="hint">"Save your regulator and renewal date in "<A href=href("/settings")>"your profile"</A>" to open this page on them."</p>
         })}
         <div class="filters">
             <div class="field field--inline">
