@@ -311,15 +311,44 @@ function sizes() {
   notes.push(`The curriculum's Markdown alone, gzip -9: ${kb(curriculum)}.`);
 }
 
-/** twiggy on each wasm cargo built with its function names kept (not the wasm-opt'ed one in dist/). */
+/**
+ * Which crate (or, inside Praxis, which module) an item of `twiggy top`
+ * belongs to: the first path of its demangled name, e.g. `toml` for
+ * `<toml::de::ValueDeserializer as serde::Deserializer>::deserialize_struct`.
+ */
+function owner(name) {
+  if (/^("function names"|custom section)/.test(name)) return '(custom sections: names and wasm-bindgen data, not shipped)';
+  if (/^(export "__wbindgen_describe|__wbindgen_describe)/.test(name)) return '(wasm-bindgen descriptors, not shipped)';
+  if (name.startsWith('data segment')) return `(data: ${name.slice('data segment '.length)})`;
+  // A blanket impl on a type parameter (`<T as tachys::…>`) belongs to the trait's crate.
+  const blanket = /^<[A-Z]\w* as ([A-Za-z_]\w*)/.exec(name);
+  if (blanket) return blanket[1];
+  const path = /^[<&\s]*(?:mut |dyn )?([A-Za-z_]\w*(?:::[A-Za-z_]\w*)*)/.exec(name);
+  if (!path) return '(other: tables, types, imports, exports)';
+  const segments = path[1].split('::');
+  return segments[0] === 'praxis' ? segments.slice(0, 3).join('::') : segments[0];
+}
+
+/**
+ * twiggy on each wasm cargo built with its function names kept (not the
+ * wasm-opt'ed one in dist/, which has none): the biggest items, the
+ * dominator tree, and shallow bytes summed by crate (Praxis by module).
+ */
 function twiggy() {
   const built = join(root, 'target/wasm32-unknown-unknown/release');
   const reports = [];
   for (const file of readdirSync(built).filter((f) => f.endsWith('.wasm'))) {
     const wasm = join(built, file);
-    const top = execFileSync('twiggy', ['top', '-n', '15', wasm], { maxBuffer: 1 << 26 }).toString();
-    const dominators = execFileSync('twiggy', ['dominators', '-d', '2', '-r', '25', wasm], { maxBuffer: 1 << 26 }).toString();
-    reports.push(`### ${file} (${kb(statSync(wasm).size)} before wasm-opt)\n\ntwiggy top -n 15:\n\n${top}\ntwiggy dominators -d 2 -r 25:\n\n${dominators}`);
+    const run = (...args) => execFileSync('twiggy', [...args, wasm], { maxBuffer: 1 << 28 }).toString();
+    const byOwner = new Map();
+    for (const { name, shallow_size: size } of JSON.parse(run('top', '-f', 'json'))) {
+      byOwner.set(owner(name), (byOwner.get(owner(name)) ?? 0) + size);
+    }
+    const owners = [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 25)
+      .map(([name, size]) => `${kb(size).padStart(10)}  ${name}`).join('\n');
+    reports.push(`### ${file} (${kb(statSync(wasm).size)} before wasm-bindgen and wasm-opt)\n\n` +
+      `twiggy top -n 15:\n\n${run('top', '-n', '15')}\ntwiggy top --retained -n 25:\n\n${run('top', '--retained', '-n', '25')}\n` +
+      `twiggy dominators -d 5 -r 30:\n\n${run('dominators', '-d', '5', '-r', '30')}\nShallow bytes by crate (Praxis by module), top 25:\n\n${owners}\n`);
   }
   return reports.join('\n');
 }
