@@ -149,10 +149,11 @@ function buildReferences() {
  * interactive. For the app that is the first moment both hold: the app
  * has set its `praxis:mounted` mark (src/web/mod.rs, after mounting; static
  * or prerendered HTML cannot set it) and a knowledge check on the page has
- * an enabled radio or checkbox. The times are on the page's own clock.
+ * an enabled radio or checkbox; `interactive` is the task after the next
+ * frame, which shows it. The times are on the page's own clock.
  */
 function observePage() {
-  const seen = { fcp: undefined, lcp: undefined, inputsAt: undefined, interactive: undefined };
+  const seen = { fcp: undefined, lcp: undefined, inputsAt: undefined, ready: undefined, interactive: undefined };
   window.__bench = seen;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') seen.fcp = entry.startTime;
@@ -165,7 +166,14 @@ function observePage() {
   const update = () => {
     if (seen.interactive !== undefined) return;
     const mounted = performance.getEntriesByName('praxis:mounted')[0];
-    if (mounted && seen.inputsAt !== undefined && answerable()) seen.interactive = Math.max(mounted.startTime, seen.inputsAt);
+    if (!mounted || seen.inputsAt === undefined || !answerable() || seen.ready) return;
+    // Answerable once the learner can see it: the task after the next frame, which painted it.
+    seen.ready = Math.max(mounted.startTime, seen.inputsAt);
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { seen.interactive = performance.now(); };
+      channel.port2.postMessage(null);
+    });
   };
   new MutationObserver(() => {
     if (answerable()) seen.inputsAt ??= performance.now();
@@ -283,7 +291,7 @@ async function toolBytes(browser, base) {
       while ((inFlight > 0 || Date.now() - lastChange < 1000) && Date.now() < deadline) await page.waitForTimeout(100);
       const responses = (await fetched(page)).filter((r) => r.bytes > 0);
       const bytes = responses.reduce((sum, r) => sum + r.bytes, 0);
-      row(`Opening ${path} after a module page adds`, kb(bytes), responses.map((r) => new URL(r.url).pathname).join(', ') || 'nothing fetched',
+      row(`Opening ${path} after a module page adds`, kb(bytes), responses.map((r) => `${new URL(r.url).pathname} ${kb(r.bytes)}`).join(', ') || 'nothing fetched',
         '', 'only when opened', undefined);
     } finally {
       await context.close();
@@ -306,9 +314,10 @@ function sizes() {
     const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     row(`dist/${relative(dist, file)}`, `${kb(gzip)} gzip`, `raw ${kb(bytes.length)}; brotli ${kb(brotli)}`, '', '', undefined);
   }
-  const curriculum = gzipSync(Buffer.concat(readdirSync(join(root, 'modules')).filter((f) => f.endsWith('.md'))
-    .map((f) => readFileSync(join(root, 'modules', f)))), { level: 9 }).length;
-  notes.push(`The curriculum's Markdown alone, gzip -9: ${kb(curriculum)}.`);
+  const markdown = Buffer.concat(readdirSync(join(root, 'modules')).filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(root, 'modules', f))));
+  const [raw, curriculum] = [markdown.length, gzipSync(markdown, { level: 9 }).length];
+  notes.push(`The curriculum's Markdown (inside the wasm's .rodata): ${kb(raw)} raw, ${kb(curriculum)} gzip -9.`);
 }
 
 /**
@@ -317,7 +326,7 @@ function sizes() {
  * `<toml::de::ValueDeserializer as serde::Deserializer>::deserialize_struct`.
  */
 function owner(name) {
-  if (/^("function names"|custom section)/.test(name)) return '(custom sections: names and wasm-bindgen data, not shipped)';
+  if (/^("function names"|custom section)/.test(name)) return '(custom sections: function names, not shipped)';
   if (/^(export "__wbindgen_describe|__wbindgen_describe)/.test(name)) return '(wasm-bindgen descriptors, not shipped)';
   if (name.startsWith('data segment')) return `(data: ${name.slice('data segment '.length)})`;
   // A blanket impl on a type parameter (`<T as tachys::…>`) belongs to the trait's crate.
@@ -330,25 +339,39 @@ function owner(name) {
 }
 
 /**
- * twiggy on each wasm cargo built with its function names kept (not the
- * wasm-opt'ed one in dist/, which has none): the biggest items, the
- * dominator tree, and shallow bytes summed by crate (Praxis by module).
+ * twiggy on each wasm as Trunk handed it to wasm-opt (after wasm-bindgen,
+ * which keeps the function names that wasm-opt then strips): the biggest
+ * items, the dominator tree, and shallow bytes summed by crate (Praxis by module).
  */
 function twiggy() {
-  const built = join(root, 'target/wasm32-unknown-unknown/release');
+  const built = join(root, 'target/wasm-bindgen/release');
+  const wasms = existsSync(built) ? readdirSync(built).filter((f) => f.endsWith('_bg.wasm')) : [];
+  if (wasms.length === 0) throw new Error(`no wasm in ${built}: run trunk build --release first`);
   const reports = [];
-  for (const file of readdirSync(built).filter((f) => f.endsWith('.wasm'))) {
+  for (const file of wasms) {
     const wasm = join(built, file);
     const run = (...args) => execFileSync('twiggy', [...args, wasm], { maxBuffer: 1 << 28 }).toString();
     const byOwner = new Map();
     for (const { name, shallow_size: size } of JSON.parse(run('top', '-f', 'json'))) {
       byOwner.set(owner(name), (byOwner.get(owner(name)) ?? 0) + size);
     }
+    // The dominator tree's top is the indirect-call table, which keeps nearly
+    // everything alive; what matters is the biggest subtrees under it.
+    const subtrees = [];
+    const visit = (node) => {
+      for (const child of node.children ?? []) {
+        if (/^(table|elem)\[/.test(child.name)) visit(child);
+        else if (!child.name.startsWith('"function names"')) subtrees.push(child);
+      }
+    };
+    JSON.parse(run('dominators', '-f', 'json')).items.forEach(visit);
+    const dominators = subtrees.sort((a, b) => b.retained_size - a.retained_size).slice(0, 25)
+      .map((n) => `${kb(n.retained_size).padStart(10)}  ${n.name}`).join('\n');
     const owners = [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 25)
       .map(([name, size]) => `${kb(size).padStart(10)}  ${name}`).join('\n');
-    reports.push(`### ${file} (${kb(statSync(wasm).size)} before wasm-bindgen and wasm-opt)\n\n` +
+    reports.push(`### ${file} (${kb(statSync(wasm).size)} with names, before wasm-opt)\n\n` +
       `twiggy top -n 15:\n\n${run('top', '-n', '15')}\ntwiggy top --retained -n 25:\n\n${run('top', '--retained', '-n', '25')}\n` +
-      `twiggy dominators -d 5 -r 30:\n\n${run('dominators', '-d', '5', '-r', '30')}\nShallow bytes by crate (Praxis by module), top 25:\n\n${owners}\n`);
+      `twiggy dominators, the 25 biggest subtrees below the function table (retained bytes):\n\n${dominators}\n\nShallow bytes by crate (Praxis by module), top 25:\n\n${owners}\n`);
   }
   return reports.join('\n');
 }
