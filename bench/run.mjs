@@ -265,9 +265,12 @@ async function pageLoads(browser, base) {
 
 /**
  * What opening a tool adds: a module page loaded until interactive (cache
- * on, as a returning visitor's browser has it), then the tool's page, until
- * it shows `ready` and the network has been quiet for a second. Counted: every
- * byte that second page's document fetched (cache hits transfer 0).
+ * on, as a returning visitor's browser has it), then the tool's address,
+ * until it shows `ready` after a `praxis:mounted` mark and the network has
+ * been quiet for a second. Counted from the DevTools protocol, so a page
+ * that hands over to another (the learners' app loading the tools' page)
+ * is counted whole: the bytes each response took on the wire (cache hits are 0).
+ * A tool that does not open is a row that says so, not a failed run.
  */
 async function toolBytes(browser, base) {
   const tools = [
@@ -277,21 +280,26 @@ async function toolBytes(browser, base) {
   for (const { path, ready } of tools) {
     const { context, page, cdp } = await openProfiled(browser, PROFILES.loopback, { cold: false });
     try {
+      const urls = new Map(), bytes = new Map();
       let inFlight = 0, lastChange = Date.now();
-      const change = (delta) => { inFlight += delta; lastChange = Date.now(); };
-      cdp.on('Network.requestWillBeSent', () => change(1));
-      cdp.on('Network.loadingFinished', () => change(-1));
+      const change = (delta) => { inFlight = Math.max(0, inFlight + delta); lastChange = Date.now(); };
+      cdp.on('Network.requestWillBeSent', (e) => { urls.set(e.requestId, e.request.url); change(1); });
+      cdp.on('Network.loadingFinished', (e) => { bytes.set(e.requestId, e.encodedDataLength); change(-1); });
       cdp.on('Network.loadingFailed', () => change(-1));
       await page.goto(`${base}/modules/${MODULE}`);
       await page.waitForFunction(() => window.__bench.interactive !== undefined, null, { timeout: 60000 });
+      urls.clear();
+      bytes.clear();
       await page.goto(`${base}${path}`);
-      await page.waitForFunction((selector) => performance.getEntriesByName('praxis:mounted').length > 0 && document.querySelector(selector),
-        ready, { timeout: 60000 }).catch(() => { throw new Error(`${path} never showed ${ready} after a praxis:mounted mark`); });
-      const deadline = Date.now() + 60000;
+      const opened = await page.waitForFunction((selector) => performance.getEntriesByName('praxis:mounted').length > 0 && document.querySelector(selector),
+        ready, { timeout: 30000 }).then(() => true, () => false);
+      const deadline = Date.now() + 30000;
       while ((inFlight > 0 || Date.now() - lastChange < 1000) && Date.now() < deadline) await page.waitForTimeout(100);
-      const responses = (await fetched(page)).filter((r) => r.bytes > 0);
-      const bytes = responses.reduce((sum, r) => sum + r.bytes, 0);
-      row(`Opening ${path} after a module page adds`, kb(bytes), responses.map((r) => `${new URL(r.url).pathname} ${kb(r.bytes)}`).join(', ') || 'nothing fetched',
+      const fetchedHere = [...bytes].filter(([id, n]) => n > 0 && urls.has(id)).map(([id, n]) => ({ url: urls.get(id), bytes: n }));
+      const total = fetchedHere.reduce((sum, r) => sum + r.bytes, 0);
+      const files = fetchedHere.sort((a, b) => b.bytes - a.bytes).map((r) => `${new URL(r.url).pathname} ${kb(r.bytes)}`).join(', ');
+      row(`Opening ${path} after a module page adds`, opened ? kb(total) : 'did not open',
+        opened ? files || 'nothing fetched' : `no ${ready} after a praxis:mounted mark within 30 s at ${new URL(page.url()).pathname} (fetched: ${files || 'nothing'})`,
         '', 'only when opened', undefined);
     } finally {
       await context.close();
@@ -461,7 +469,13 @@ async function browserRollup(browser, base, files) {
   const app = [], reference = [];
   for (let run = 0; run < (quick ? 1 : 3); run += 1) {
     await page.goto(`${base}/employer`);
-    await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(chosen);
+    const input = page.getByLabel('Add staff files (you can also drop them here)');
+    if (!await input.waitFor({ timeout: 30000 }).then(() => true, () => false)) {
+      row(`Roll-up of ${chosen.length} backups, browser`, 'not measured', `/employer showed no staff-file field within 30 s (at ${new URL(page.url()).pathname})`, '', '≤ 1.5× parse', undefined);
+      await context.close();
+      return;
+    }
+    await input.setInputFiles(chosen);
     await page.waitForFunction(() => performance.getEntriesByName('praxis:rollup').length > 0, null, { timeout: 600000 });
     app.push(await page.evaluate(() => performance.getEntriesByName('praxis:rollup')[0].duration));
     // The app clears its input after taking the files, so the reference gets an input of its own.
