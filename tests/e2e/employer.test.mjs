@@ -130,6 +130,8 @@ test('a manager\'s staff files survive a reload and other pages; kept past the t
   assert.equal(await storedText(other, 'get', 'praxis.employer.files'), null);
 
   // Kept in the browser when the manager ticks the box: a new tab shows them.
+  await page.getByRole('button', { name: 'Clear all files' }).click();
+  await page.getByText('All files were cleared from this page and this browser.').waitFor();
   await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(paths.slice(0, 2));
   await page.getByText('2 files: 2 with no change found').waitFor();
   await keep.check();

@@ -133,7 +133,7 @@ test('statements sent from /export arrive once, again adds nothing, and a change
   const record = await storedRecord(page);
   const [changed, removed] = record.cpd.filter((entry) => entry.date <= '2026-11-01' && entry.hours > 0);
   assert.ok(changed && removed, 'the sample has two CPD entries to change');
-  const replaced = [stored[`cpd/${changed.id}`], stored[`cpd/${removed.id}`]].sort();
+  const replaced = [stored[`cpd:${changed.id}`], stored[`cpd:${removed.id}`]].sort();
   assert.ok(replaced.every((id) => held.some((s) => s.id === id)), 'the LRS holds what will be replaced');
   changed.hours += 1;
   record.cpd = record.cpd.filter((entry) => entry.id !== removed.id);
@@ -156,7 +156,7 @@ test('statements sent from /export arrive once, again adds nothing, and a change
     assert.deepEqual(voiding[0].actor, held[0].actor, 'voided by the same learner');
   }
   const edited = after.find((s) => s.id === fresh.find((f) => f.verb.id !== VOIDED).id);
-  assert.equal(edited.object.id, held.find((s) => s.id === stored[`cpd/${changed.id}`]).object.id, 'the same activity, restated');
+  assert.equal(edited.object.id, held.find((s) => s.id === stored[`cpd:${changed.id}`]).object.id, 'the same activity, restated');
   assert.equal(edited.result.duration, `PT${Math.round(changed.hours * 60)}M`);
 
   // A wrong password, then an LRS that does not answer: the promised messages, and nothing stored.
