@@ -19,6 +19,20 @@ mod domain {
     pub mod page;
     pub mod record;
     pub mod rules;
+
+    /// The app reads the rules as this script ships them; the script itself
+    /// (the module checker needs the capability framework) reads the files.
+    pub mod curriculum {
+        use super::rules::{self, Rules};
+
+        pub fn rules() -> &'static Rules {
+            static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+            RULES.get_or_init(|| {
+                rules::read(rules::REGULATOR_FILES, rules::REFLECTIVE_FILE, rules::FRAMEWORK_FILE)
+                    .unwrap_or_else(|errors| panic!("{}", errors.join("\n")))
+            })
+        }
+    }
 }
 
 fn main() {
@@ -31,6 +45,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/rules.rs");
 
     check_rules();
+    ship_rules();
 
     let mut sources = Vec::new();
     let entries = std::fs::read_dir("modules").expect("the modules/ folder is readable");
@@ -45,7 +60,7 @@ fn main() {
     sources.sort();
 
     let today = time::OffsetDateTime::now_utc().date();
-    let (_, diagnostics) = domain::module::Catalogue::from_sources(&sources, today);
+    let (catalogue, diagnostics) = domain::module::Catalogue::from_sources(&sources, today);
     let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
     for warning in diagnostics.iter().filter(|d| !d.is_error()) {
         println!("cargo:warning={warning}");
@@ -67,7 +82,33 @@ fn main() {
         writeln!(code, "    ({path:?}, include_str!({:?})),", absolute.display().to_string()).unwrap();
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_modules.rs");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("bundled_modules.rs"), code).expect("OUT_DIR is writable");
+    // The modules as parsed here, for the app to read with serde_json: the
+    // learners' wasm then carries no TOML or Markdown parser.
+    let parsed = serde_json::to_string(catalogue.modules()).expect("modules serialize");
+    std::fs::write(Path::new(&out_dir).join("curriculum.json"), parsed).expect("OUT_DIR is writable");
+}
+
+/// Writes each rules file as JSON (`rules_json.rs` in OUT_DIR, included by
+/// `domain::rules`), so the app reads them with the serde_json it already
+/// has instead of carrying a TOML parser. Run after `check_rules`.
+fn ship_rules() {
+    use domain::rules;
+    let json = |path: &str, text: &str| {
+        let value: toml::Value = toml::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        serde_json::to_string(&value).expect("TOML values serialize")
+    };
+    let mut code = String::from("const REGULATORS_JSON: &[(&str, &str)] = &[\n");
+    for (path, text) in rules::REGULATOR_FILES {
+        writeln!(code, "    ({path:?}, {:?}),", json(path, text)).unwrap();
+    }
+    code.push_str("];\n");
+    for (name, (path, text)) in [("REFLECTIVE_JSON", rules::REFLECTIVE_FILE), ("FRAMEWORK_JSON", rules::FRAMEWORK_FILE)]
+    {
+        writeln!(code, "const {name}: (&str, &str) = ({path:?}, {:?});", json(path, text)).unwrap();
+    }
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules_json.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }
 

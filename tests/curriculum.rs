@@ -16,6 +16,13 @@ fn every_bundled_module_file_is_in_the_catalogue() {
 }
 
 #[test]
+fn the_curriculum_the_app_reads_is_exactly_what_the_files_parse_to() {
+    // The app reads build.rs's JSON; parsing the files again must give the same modules, field for field.
+    let (reparsed, _) = praxis::domain::module::Catalogue::from_sources(curriculum::sources(), time::Date::MIN);
+    assert_eq!(curriculum::catalogue().modules(), reparsed.modules());
+}
+
+#[test]
 fn the_pathway_covers_every_stage_with_at_least_twelve_modules() {
     let modules: Vec<_> = curriculum::catalogue().modules().iter().filter(|m| m.kind == Kind::Module).collect();
     assert!(modules.len() >= 12, "only {} modules", modules.len());

@@ -1,26 +1,42 @@
 //! The modules in `modules/`, compiled into the app so that they work
 //! offline. `build.rs` checks them with the same validator as
-//! `praxis-cli check`, so a build with a broken module fails.
+//! `praxis-cli check`, so a build with a broken module fails, and ships
+//! them as it parsed them (JSON), so the app does not parse Markdown or
+//! TOML to show a module. The rules files (`rules/`) are shipped the same way.
 
 use std::sync::OnceLock;
 
 use super::module::Catalogue;
+use super::rules::{self, Rules};
 
 // `BUNDLED_MODULES: &[(&str, &str)]`: (path, text) of every module file.
 include!(concat!(env!("OUT_DIR"), "/bundled_modules.rs"));
 
-/// The bundled catalogue, parsed on first use.
+/// The modules as `build.rs` parsed and checked them.
+const PARSED: &str = include_str!(concat!(env!("OUT_DIR"), "/curriculum.json"));
+
+/// The bundled catalogue, read on first use.
 pub fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        // Review dates only produce warnings, which the build already
-        // printed; any fixed date gives the same modules.
-        let (catalogue, _) = Catalogue::from_sources(BUNDLED_MODULES, time::Date::MIN);
-        catalogue
+        Catalogue::from_parsed(serde_json::from_str(PARSED).expect("build.rs wrote the curriculum it parsed"))
     })
 }
 
-/// The text of every bundled module file, as `(path, text)`.
+// `REGULATORS_JSON`, `REFLECTIVE_JSON`, `FRAMEWORK_JSON`: each rules file as JSON, `(path, text)`.
+include!(concat!(env!("OUT_DIR"), "/rules_json.rs"));
+
+/// The rules files (`rules/`) as `build.rs` checked them and wrote them as JSON.
+pub fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        rules::read_shipped(REGULATORS_JSON, REFLECTIVE_JSON, FRAMEWORK_JSON)
+            .unwrap_or_else(|errors| panic!("the rules files were checked at build time, yet: {}", errors.join("; ")))
+    })
+}
+
+/// The text of every bundled module file, as `(path, text)`, for checks
+/// that parse them again (the tests).
 pub fn sources() -> &'static [(&'static str, &'static str)] {
     BUNDLED_MODULES
 }

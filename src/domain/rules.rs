@@ -2,13 +2,13 @@
 //! account templates (`rules/reflective.toml`) and the capability framework (`rules/framework.toml`). They are data
 //! a regulatory reviewer can read and correct without reading Rust; `rules/README.md` documents every field.
 //!
-//! The files are embedded with `include_str!`, so the app works offline, and read once, on first use. `build.rs`
-//! compiles this very file and runs [`read`] over the same text, so a mistake fails the build with a message that
-//! names the file, the rule and the field; `praxis-cli check rules` runs it over the files on disk. The engine that
+//! `build.rs` compiles this very file and runs [`read`] over the files, so a mistake fails the build with a message
+//! that names the file, the rule and the field; `praxis-cli check rules` runs it over the files on disk. The build
+//! then ships each file as JSON, which the app reads with [`read_shipped`] (`curriculum::rules`), so it works
+//! offline and carries no TOML parser. The engine that
 //! evaluates the rules lives in `revalidation`, `reflective` and `framework`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
 
 use serde::Deserialize;
 use time::Month;
@@ -46,14 +46,19 @@ pub struct Rules {
     pub framework: Framework,
 }
 
-static BUNDLED: LazyLock<Rules> = LazyLock::new(|| {
-    read(REGULATOR_FILES, REFLECTIVE_FILE, FRAMEWORK_FILE)
-        .unwrap_or_else(|errors| panic!("the rules files were checked at build time, yet: {}", errors.join("; ")))
-});
-
-/// The bundled rules, read on first use.
+/// The bundled rules, read on first use (`curriculum` holds what the app ships).
 pub fn bundled() -> &'static Rules {
-    &BUNDLED
+    crate::domain::curriculum::rules()
+}
+
+/// Reads the rules as `build.rs` ships them: each file as JSON, already
+/// checked, in the same order as [`read`] takes them.
+pub fn read_shipped(
+    regulators: &[(&str, &str)],
+    reflective: (&str, &str),
+    framework: (&str, &str),
+) -> Result<Rules, Vec<String>> {
+    read_as::<Json>(regulators, reflective, framework)
 }
 
 /// A published page a rule comes from, which the learner can open.
@@ -344,11 +349,47 @@ pub fn read(
     reflective: (&str, &str),
     framework: (&str, &str),
 ) -> Result<Rules, Vec<String>> {
+    read_as::<Toml>(regulators, reflective, framework)
+}
+
+/// How a rules file is written: TOML, as reviewers edit it, or the JSON that
+/// `build.rs` makes of it for the app, which reads JSON already and so needs
+/// no TOML parser. A type, not a value, so each build links only its own.
+trait Syntax {
+    fn decode<T: for<'de> Deserialize<'de>>(path: &str, text: &str, errors: &mut Vec<String>) -> Option<T>;
+}
+
+struct Toml;
+struct Json;
+
+impl Syntax for Toml {
+    /// Parses one file, or records where and why it is not valid TOML of the expected shape.
+    fn decode<T: for<'de> Deserialize<'de>>(path: &str, text: &str, errors: &mut Vec<String>) -> Option<T> {
+        toml::from_str(text)
+            .map_err(|error| {
+                let line = error.span().map_or(1, |span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+                errors.push(format!("{path}:{line}: {}", error.message().trim()));
+            })
+            .ok()
+    }
+}
+
+impl Syntax for Json {
+    fn decode<T: for<'de> Deserialize<'de>>(path: &str, text: &str, errors: &mut Vec<String>) -> Option<T> {
+        serde_json::from_str(text).map_err(|error| errors.push(format!("{path} (as shipped): {error}"))).ok()
+    }
+}
+
+fn read_as<S: Syntax>(
+    regulators: &[(&str, &str)],
+    reflective: (&str, &str),
+    framework: (&str, &str),
+) -> Result<Rules, Vec<String>> {
     let mut errors = Vec::new();
     let regulators: Vec<Regulator> =
-        regulators.iter().filter_map(|(path, text)| read_regulator(path, text, &mut errors)).collect();
-    let templates = read_templates(reflective.0, reflective.1, &regulators, &mut errors);
-    let framework = read_framework(framework.0, framework.1, &mut errors);
+        regulators.iter().filter_map(|(path, text)| read_regulator::<S>(path, text, &mut errors)).collect();
+    let templates = read_templates::<S>(reflective.0, reflective.1, &regulators, &mut errors);
+    let framework = read_framework::<S>(framework.0, framework.1, &mut errors);
     match framework {
         Some(framework) if errors.is_empty() => Ok(Rules { regulators, templates, framework }),
         _ => Err(errors),
@@ -370,17 +411,7 @@ pub fn unread_regulator_files(names: impl IntoIterator<Item = String>) -> Vec<St
 #[cfg(test)]
 pub(crate) fn read_regulator_file(path: &str, text: &str) -> Result<Regulator, Vec<String>> {
     let mut errors = Vec::new();
-    read_regulator(path, text, &mut errors).ok_or(errors)
-}
-
-/// Parses one file, or records where and why it is not valid TOML of the expected shape.
-fn parse<T: for<'de> Deserialize<'de>>(path: &str, text: &str, errors: &mut Vec<String>) -> Option<T> {
-    toml::from_str(text)
-        .map_err(|error| {
-            let line = error.span().map_or(1, |span| text[..span.start.min(text.len())].matches('\n').count() + 1);
-            errors.push(format!("{path}:{line}: {}", error.message().trim()));
-        })
-        .ok()
+    read_regulator::<Toml>(path, text, &mut errors).ok_or(errors)
 }
 
 /// Ids are lowercase words joined by hyphens, as in module ids.
@@ -478,8 +509,8 @@ fn source_named(key: &str, sources: &BTreeMap<String, Source>, report: &mut Repo
 }
 
 /// Reads one regulator's file, or records why it cannot be used.
-fn read_regulator(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Regulator> {
-    let file: RegulatorFile = parse(path, text, errors)?;
+fn read_regulator<S: Syntax>(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Regulator> {
+    let file: RegulatorFile = S::decode(path, text, errors)?;
     let before = errors.len();
     let mut report = Report { errors, prefix: format!("{path}: ") };
     // The file's name is the id; prefixes follow it, so a wrong `id` is one message rather than one per rule.
@@ -635,8 +666,13 @@ fn read_rule(
 }
 
 /// Reads the reflective templates, each citing a page from its regulator's file.
-fn read_templates(path: &str, text: &str, regulators: &[Regulator], errors: &mut Vec<String>) -> Vec<Template> {
-    let Some(file) = parse::<ReflectiveFile>(path, text, errors) else { return Vec::new() };
+fn read_templates<S: Syntax>(
+    path: &str,
+    text: &str,
+    regulators: &[Regulator],
+    errors: &mut Vec<String>,
+) -> Vec<Template> {
+    let Some(file) = S::decode::<ReflectiveFile>(path, text, errors) else { return Vec::new() };
     let mut report = Report { errors, prefix: format!("{path}: ") };
     if file.templates.is_empty() {
         report.error("`templates` is empty: add at least one [[templates]]");
@@ -702,8 +738,8 @@ fn read_templates(path: &str, text: &str, regulators: &[Regulator], errors: &mut
 }
 
 /// Reads the capability framework.
-fn read_framework(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Framework> {
-    let framework: Framework = parse(path, text, errors)?;
+fn read_framework<S: Syntax>(path: &str, text: &str, errors: &mut Vec<String>) -> Option<Framework> {
+    let framework: Framework = S::decode(path, text, errors)?;
     let before = errors.len();
     let mut report = Report { errors, prefix: format!("{path}: ") };
     if framework.levels.is_empty() || framework.levels.len() > usize::from(u8::MAX) {

@@ -9,13 +9,13 @@
 //! would otherwise show as code and the module would silently lose a check.
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::render::{self, RenderNote};
 use super::{is_slug, Located, Report};
 
 /// One piece of a module page, in reading order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// Rendered, sanitised HTML.
     Prose(String),
@@ -33,7 +33,7 @@ pub enum Block {
 
 /// What stands in for a block with an error: its kind, line and the
 /// checker's first message about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrokenBlock {
     /// The block's name as written: `check`, `reflection`, `key-point` or `warning`.
     pub name: String,
@@ -41,7 +41,7 @@ pub struct BrokenBlock {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CalloutKind {
     KeyPoint,
     Warning,
@@ -64,7 +64,7 @@ impl CalloutKind {
 }
 
 /// One question with options, each with its own feedback.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KnowledgeCheck {
     pub id: String,
@@ -74,7 +74,7 @@ pub struct KnowledgeCheck {
     pub explanation: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckOption {
     pub text: String,
@@ -97,7 +97,7 @@ impl KnowledgeCheck {
 }
 
 /// A question the learner answers in their own words.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReflectionPrompt {
     pub id: String,

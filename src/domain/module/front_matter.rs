@@ -40,7 +40,7 @@ pub(super) fn split(source: &str, report: &mut Report) -> Option<Split> {
     None
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Module,
@@ -80,7 +80,7 @@ pub struct CompetenceRef {
 }
 
 /// What a learner must do for a module to count as completed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompletionRule {
     /// Percentage of correct answers needed on the latest attempt of
     /// every knowledge check.
@@ -96,7 +96,7 @@ impl Default for CompletionRule {
 }
 
 /// Which facts in a module a named clinician must confirm before release, and who did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClinicalReview {
     /// The facts, in the author's words; empty when the module states none that need a clinician.
     pub facts: Vec<String>,

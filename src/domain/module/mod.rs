@@ -15,6 +15,8 @@ mod render;
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 pub use body::{Block, BrokenBlock, CalloutKind, KnowledgeCheck, ReflectionPrompt};
 pub use catalogue::Catalogue;
 pub use front_matter::{ClinicalReview, CompetenceRef, CompletionRule, Kind};
@@ -32,8 +34,9 @@ pub fn guide_html() -> String {
     render::render(body, &mut Vec::new())
 }
 
-/// A module as learners see it, built from a valid file.
-#[derive(Debug, Clone, PartialEq)]
+/// A module as learners see it, built from a valid file. Serialized, it is
+/// the curriculum as the app ships it (`build.rs`, `curriculum`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Module {
     /// Where the module came from, for messages (`modules/x.md`).
     pub source_path: String,
@@ -93,7 +96,7 @@ impl Module {
 }
 
 /// A value with the 1-based line of the file it was written on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Located<T> {
     pub value: T,
     pub line: usize,
