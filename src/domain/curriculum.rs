@@ -2,12 +2,11 @@
 //! offline. `build.rs` checks them with the same validator as
 //! `praxis-cli check`, so a build with a broken module fails, and ships
 //! them as it parsed them (JSON), so the app does not parse Markdown or
-//! TOML to show a module. The rules files (`rules/`) are shipped the same way.
+//! TOML to show a module. The rules files are shipped the same way (`shipped_rules`).
 
 use std::sync::OnceLock;
 
 use super::module::Catalogue;
-use super::rules::{self, Rules};
 
 // `BUNDLED_MODULES: &[(&str, &str)]`: (path, text) of every module file.
 include!(concat!(env!("OUT_DIR"), "/bundled_modules.rs"));
@@ -20,18 +19,6 @@ pub fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
         Catalogue::from_parsed(serde_json::from_str(PARSED).expect("build.rs wrote the curriculum it parsed"))
-    })
-}
-
-// `REGULATORS_JSON`, `REFLECTIVE_JSON`, `FRAMEWORK_JSON`: each rules file as JSON, `(path, text)`.
-include!(concat!(env!("OUT_DIR"), "/rules_json.rs"));
-
-/// The rules files (`rules/`) as `build.rs` checked them and wrote them as JSON.
-pub fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        rules::read_shipped(REGULATORS_JSON, REFLECTIVE_JSON, FRAMEWORK_JSON)
-            .unwrap_or_else(|errors| panic!("the rules files were checked at build time, yet: {}", errors.join("; ")))
     })
 }
 

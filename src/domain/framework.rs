@@ -65,13 +65,13 @@ pub use crate::domain::rules::{CompetenceDomain, Level, SubDomain};
 /// of Manchester, 2023), as `rules/framework.toml` lists them: six domains, eleven sub-domains in all (digital
 /// implementation is not divided).
 pub fn competence_domains() -> &'static [CompetenceDomain] {
-    &crate::domain::rules::bundled().framework.domains
+    &crate::domain::shipped_rules::rules().framework.domains
 }
 
 /// The framework's knowledge levels, lowest (level 1) first, each with what it means in plain words for
 /// self-assessment. The framework orders its levels by Bloom's digital taxonomy; the descriptors are Praxis's own.
 pub fn levels() -> &'static [Level] {
-    &crate::domain::rules::bundled().framework.levels
+    &crate::domain::shipped_rules::rules().framework.levels
 }
 
 /// The level numbers a module or a rating may use: 1 to the number of [`levels`].

@@ -32,6 +32,7 @@ pub mod rules;
 pub mod sample;
 pub mod scorm;
 pub mod session;
+pub mod shipped_rules;
 pub mod staff;
 pub mod storage;
 pub mod timestamp;

@@ -9,7 +9,7 @@ pub use crate::domain::rules::{Question, Template};
 
 /// Every template, in the order of `rules/reflective.toml`.
 pub fn templates() -> &'static [Template] {
-    &crate::domain::rules::bundled().templates
+    &crate::domain::shipped_rules::rules().templates
 }
 
 pub fn find(id: &str) -> Option<&'static Template> {

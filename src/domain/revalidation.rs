@@ -19,7 +19,7 @@ use time::{Date, Month};
 
 use crate::domain::framework::Term;
 pub use crate::domain::rules::{Cycle, Due, Regulator, Requirement, Role, Rule, Source, Tag};
-use crate::domain::{rules, words};
+use crate::domain::{shipped_rules, words};
 
 /// Hours are typed with at most two decimals, but `f32` sums of such values drift (25 entries of 1.4 h add up to
 /// a hair under 35): totals within this much of a threshold meet it.
@@ -184,7 +184,7 @@ impl Regulator {
 /// Every regulator Praxis knows: one per file in `rules/regulators/`, in the order learners see them. This is the
 /// one list of regulators; the profile's choices, the CLI's help and the module tests all read it.
 pub fn regulators() -> &'static [Regulator] {
-    &rules::bundled().regulators
+    &shipped_rules::rules().regulators
 }
 
 /// The regulators as [`Term`]s (id and name), for the profile's choice of regulator.
@@ -478,6 +478,7 @@ fn amount(value: f32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules;
 
     fn date(year: i32, month: u8, day: u8) -> Date {
         Date::from_calendar_date(year, Month::try_from(month).unwrap(), day).unwrap()

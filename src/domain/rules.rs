@@ -4,7 +4,7 @@
 //!
 //! `build.rs` compiles this very file and runs [`read`] over the files, so a mistake fails the build with a message
 //! that names the file, the rule and the field; `praxis-cli check rules` runs it over the files on disk. The build
-//! then ships each file as JSON, which the app reads with [`read_shipped`] (`curriculum::rules`), so it works
+//! then ships each file as JSON, which the app reads with [`read_shipped`] (`shipped_rules::rules`), so it works
 //! offline and carries no TOML parser. The engine that
 //! evaluates the rules lives in `revalidation`, `reflective` and `framework`.
 
@@ -44,11 +44,6 @@ pub struct Rules {
     pub regulators: Vec<Regulator>,
     pub templates: Vec<Template>,
     pub framework: Framework,
-}
-
-/// The bundled rules, read on first use (`curriculum` holds what the app ships).
-pub fn bundled() -> &'static Rules {
-    crate::domain::curriculum::rules()
 }
 
 /// Reads the rules as `build.rs` ships them: each file as JSON, already
