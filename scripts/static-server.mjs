@@ -49,6 +49,10 @@ export async function serve(root, { under = '/', port = 0 } = {}) {
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, base: `${origin}${under.replace(/\/$/, '')}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, base: `${origin}${under.replace(/\/$/, '')}`, close: () => new Promise((resolve) => {
+    // Connections a browser or fetch keeps open would otherwise hold close() forever.
+    server.close(resolve);
+    server.closeAllConnections();
+  }) };
 }
 

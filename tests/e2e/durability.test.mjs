@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
-import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs, stored, storedRecord, storedText, dist } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs, controlledByServiceWorker, stored, storedRecord, storedText, dist } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -22,12 +22,7 @@ test('after one visit the app and every module work offline, with recorded data 
   const page = await openPage(context);
   await page.goto(`${server.base}/`);
   await appReady(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await controlledByServiceWorker(page);
   await completeWhatAiIs(page, server.base);
   await page.goto(`${server.base}/modules`);
   await page.locator('[data-module]').first().waitFor();
@@ -222,12 +217,6 @@ test('two tabs: each sees the other\'s changes, and edits to the same answer are
 });
 
 /** Waits until a service worker controls `page`. */
-const controlled = (page) => page.evaluate(async () => {
-  await navigator.serviceWorker.ready;
-  if (!navigator.serviceWorker.controller) {
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  }
-});
 
 test('across an update, a tab left on the older version stops saving, says to reload, and overwrites nothing', async () => {
   // A copy of the build, so the test can ship "the next version" of it.
@@ -238,7 +227,7 @@ test('across an update, a tab left on the older version stops saving, says to re
   const [older, newer] = [await openPage(context), await openPage(context)];
   await older.goto(`${versions.base}/modules/what-ai-is`);
   await appReady(older);
-  await controlled(older);
+  await controlledByServiceWorker(older);
   await older.getByLabel(/Think of an AI tool/).fill('Saved while only one version was about.');
   await older.getByRole('button', { name: 'Save my answer' }).click();
   await older.getByText('Your answer is saved in this browser.').waitFor();

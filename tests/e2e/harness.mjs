@@ -42,6 +42,28 @@ export async function appReady(page) {
 }
 
 /**
+ * Waits until the service worker controls `page` and resolves to its
+ * scope. It polls rather than waits on events, and gives up after 45 s
+ * naming the registration's state, so a worker that never installs fails
+ * the test instead of hanging it.
+ */
+export async function controlledByServiceWorker(page) {
+  for (let tries = 0; tries < 450; tries += 1) {
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        controlled: Boolean(navigator.serviceWorker.controller),
+        scope: registration?.scope ?? null,
+        workers: registration ? ['installing', 'waiting', 'active'].map((k) => `${k}: ${registration[k]?.state ?? '-'}`).join(', ') : 'none registered',
+      };
+    });
+    if (state.controlled) return state.scope;
+    if (tries === 449) throw new Error(`the service worker never took control (${state.workers})`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
  * Completes the "What AI is" module as a learner must: every check right
  * (the first one wrong first) and the reflection answered.
  */

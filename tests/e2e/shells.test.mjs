@@ -6,22 +6,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serveDist, launchBrowser, openPage, appReady, dist } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, controlledByServiceWorker, dist } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const isTools = (url) => /praxis-tools-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
-
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
 
 test('learners never download the tools; the tools load when opened, then work offline', async () => {
   const context = await browser.newContext();
@@ -31,7 +22,7 @@ test('learners never download the tools; the tools load when opened, then work o
 
   await page.goto(`${server.base}/modules/what-ai-is`);
   await appReady(page);
-  await controlled(page);
+  await controlledByServiceWorker(page);
   for (const path of ['/', '/modules', '/cpd', '/export']) {
     await page.goto(`${server.base}${path}`);
     await appReady(page);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, completeWhatAiIs, controlledByServiceWorker } from './harness.mjs';
 
 const UNDER = '/learning/praxis/';
 const build = fileURLToPath(new URL('../../dist-subpath/', import.meta.url));
@@ -22,8 +22,10 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('under /learning/praxis/ only: deep links, links, icons, offline and export all stay under the path', async () => {
-  assert.equal((await fetch(`${server.origin}/`)).status, 404, 'nothing is served at the root');
-  assert.equal((await fetch(`${server.origin}/modules/what-ai-is`)).status, 404);
+  // Each body is read, so no connection is left half-used.
+  const status = async (url) => { const response = await fetch(url); await response.arrayBuffer(); return response.status; };
+  assert.equal(await status(`${server.origin}/`), 404, 'nothing is served at the root');
+  assert.equal(await status(`${server.origin}/modules/what-ai-is`), 404);
 
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await openPage(context);
@@ -59,21 +61,16 @@ test('under /learning/praxis/ only: deep links, links, icons, offline and export
   const manifest = await (await fetch(manifestUrl)).json();
   assert.equal(new URL(manifest.start_url, manifestUrl).pathname, UNDER);
   assert.equal(new URL(manifest.scope, manifestUrl).pathname, UNDER);
-  for (const icon of manifest.icons) assert.equal((await fetch(new URL(icon.src, manifestUrl))).status, 200, icon.src);
+  for (const icon of manifest.icons) assert.equal(await status(new URL(icon.src, manifestUrl)), 200, icon.src);
   for (const rel of ['icon', 'apple-touch-icon']) {
     const href = await page.locator(`link[rel="${rel}"]`).getAttribute('href');
     assert.ok(href.startsWith(UNDER), href);
-    assert.equal((await fetch(new URL(href, page.url()))).status, 200, href);
+    assert.equal(await status(new URL(href, page.url())), 200, href);
   }
 
   // The service worker covers the path, so a reload works offline.
-  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  const scope = await controlledByServiceWorker(page);
   assert.equal(new URL(scope).pathname, UNDER);
-  await page.evaluate(async () => {
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
   await completeWhatAiIs(page, server.base);
   await context.setOffline(true);
   await page.goto(`${server.base}/modules`);
