@@ -65,15 +65,7 @@ fn main() {
     for warning in diagnostics.iter().filter(|d| !d.is_error()) {
         println!("cargo:warning={warning}");
     }
-    if !errors.is_empty() {
-        for error in &errors {
-            eprintln!("{error}");
-        }
-        panic!(
-            "{} error(s) in modules/: fix them (`cargo run --features cli --bin praxis-cli -- check modules` lists them)",
-            errors.len()
-        );
-    }
+    fail_on(&errors, "modules/", "`cargo run --features cli --bin praxis-cli -- check modules` lists them");
 
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut code = String::from("pub static BUNDLED_MODULES: &[(&str, &str)] = &[\n");
@@ -124,13 +116,20 @@ fn check_rules() {
     let names = entries
         .map(|entry| entry.expect("rules/regulators/ lists its files").file_name().to_string_lossy().into_owned());
     errors.extend(rules::unread_regulator_files(names));
-    if !errors.is_empty() {
-        for error in &errors {
-            eprintln!("{error}");
-        }
-        panic!(
-            "{} error(s) in rules/: fix them (`cargo run --features cli --bin praxis-cli -- check rules` lists them; rules/README.md explains each field)",
-            errors.len()
-        );
+    fail_on(
+        &errors,
+        "rules/",
+        "`cargo run --features cli --bin praxis-cli -- check rules` lists them; rules/README.md explains each field",
+    );
+}
+
+/// Stops the build if `errors` has any, printing each and saying how to list them.
+fn fail_on(errors: &[impl std::fmt::Display], folder: &str, how_to_list: &str) {
+    if errors.is_empty() {
+        return;
     }
+    for error in errors {
+        eprintln!("{error}");
+    }
+    panic!("{} error(s) in {folder}: fix them ({how_to_list})", errors.len());
 }
