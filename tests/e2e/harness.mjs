@@ -43,22 +43,32 @@ export async function appReady(page) {
 
 /**
  * Waits until the service worker controls `page` and resolves to its
- * scope. It polls rather than waits on events, and gives up after 45 s
- * naming the registration's state, so a worker that never installs fails
- * the test instead of hanging it.
+ * scope. A page whose load began while the worker was still installing is
+ * not claimed if the worker's `clients.claim()` ran first (the browser
+ * only hands it the next navigation), so after a second of an active
+ * worker and no control the page is reloaded, as a learner's next visit
+ * would be. It polls rather than waits on events, and gives up after 45 s
+ * naming the registration's state, so the test fails instead of hanging.
  */
 export async function controlledByServiceWorker(page) {
+  let activeWithoutControl = 0;
   for (let tries = 0; tries < 450; tries += 1) {
     const state = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return {
         controlled: Boolean(navigator.serviceWorker.controller),
+        active: registration?.active?.state === 'activated',
         scope: registration?.scope ?? null,
         workers: registration ? ['installing', 'waiting', 'active'].map((k) => `${k}: ${registration[k]?.state ?? '-'}`).join(', ') : 'none registered',
       };
     });
     if (state.controlled) return state.scope;
     if (tries === 449) throw new Error(`the service worker never took control (${state.workers})`);
+    activeWithoutControl = state.active ? activeWithoutControl + 1 : 0;
+    if (activeWithoutControl === 10) {
+      await page.reload();
+      await appReady(page);
+    }
     await page.waitForTimeout(100);
   }
 }
