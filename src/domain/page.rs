@@ -51,17 +51,6 @@ pub enum Shell {
     Tools,
 }
 
-impl Shell {
-    /// The folder of the build that holds this app's files, under the
-    /// site's public URL.
-    pub const fn folder(self) -> &'static str {
-        match self {
-            Shell::Learner => "",
-            Shell::Tools => "tools/",
-        }
-    }
-}
-
 pages! {
     /// The dashboard, linked from the site name.
     Home => "/", None, Learner;

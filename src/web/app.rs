@@ -145,7 +145,7 @@ fn InTheOtherApp() -> impl IntoView {
     }
 }
 
-/// The header./// The header. On a phone the learner's seven links sit behind a "Menu"
+/// The header. On a phone the learner's seven links sit behind a "Menu"
 /// button (NHS.UK style) instead of wrapping over a fifth of the screen;
 /// CSS shows the button only on narrow screens, so nothing moves on load.
 #[component]
