@@ -11,11 +11,8 @@ use praxis::domain::module::{Catalogue, Diagnostic};
 use praxis::domain::staff::{FileCheck, StaffRecord, Status};
 use praxis::domain::{cpd, curriculum, export, revalidation, rules, sample, timestamp, words};
 
-#[path = "praxis-cli/package.rs"]
 mod package;
-#[path = "praxis-cli/scaling.rs"]
 mod scaling;
-#[path = "praxis-cli/send.rs"]
 mod send;
 
 #[derive(Parser)]
