@@ -43,6 +43,23 @@ pub fn pages(catalogue: &Catalogue, shell: &str, base: &str) -> Result<Vec<Stati
     Ok(pages)
 }
 
+/// Where the built `shell` is served, without the trailing slash (`""` at
+/// a site's root), as Trunk wrote it into the boot script's `data-base`.
+/// The pages link to the app's paths under it, so a relative public URL
+/// (`./`, as for a SCORM package) cannot be prerendered.
+pub fn public_url(shell: &str) -> Result<&str, String> {
+    const MARK: &str = "data-base=\"";
+    let start = shell.find(MARK).ok_or("the built index.html has no data-base, so where it is served is unknown")?;
+    let rest = &shell[start + MARK.len()..];
+    let url = &rest[..rest.find('"').ok_or("the built index.html's data-base is not closed")?];
+    if !url.starts_with('/') || !url.ends_with('/') {
+        return Err(format!(
+            "the built index.html is served at {url}, not a path from the site's root such as /learning/praxis/, so its pages cannot link to each other"
+        ));
+    }
+    Ok(url.trim_end_matches('/'))
+}
+
 /// `shell` with `title` in its `<title>` and `body` at the end of its
 /// `<body>`, where the app mounts itself after it.
 fn in_shell(shell: &str, title: &str, body: &str) -> Result<String, String> {

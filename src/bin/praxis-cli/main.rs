@@ -17,6 +17,7 @@ mod check;
 mod export;
 mod list;
 mod package;
+mod prerender;
 mod readiness;
 mod rollup;
 mod sample;
@@ -117,6 +118,14 @@ enum Command {
         #[command(subcommand)]
         format: PackageFormat,
     },
+    /// Write every module's page and the catalogue as static HTML into a
+    /// release build (scripts/build runs it), so a learner reads a module
+    /// before the app has loaded.
+    Prerender {
+        /// The built app: its index.html is the page each one is written into.
+        #[arg(long)]
+        dist: PathBuf,
+    },
     /// For scripts/bench: time merge, the /author checker, the CSV reader
     /// and the roll-up's combine at n, 2n and 4n and print the growth ratios.
     #[command(hide = true)]
@@ -210,6 +219,7 @@ fn main() -> ExitCode {
             sample::run(years, seed, end.as_deref(), count, out.as_deref())
         }
         Command::Verify { files } => verify::run(&files),
+        Command::Prerender { dist } => prerender::run(&dist),
         Command::Export { format, establishment, backup } => export::run(format, establishment.as_deref(), &backup),
         Command::Rollup { files, csv, asc_wds, establishment, refresh_months } => {
             let asc_wds = asc_wds.as_deref().zip(establishment.as_deref());

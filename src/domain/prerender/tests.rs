@@ -101,3 +101,15 @@ fn a_shell_without_a_title_or_a_body_is_refused_by_name() {
     let error = pages(curriculum::catalogue(), "<html><body></body></html>", "").unwrap_err();
     assert_eq!(error, "the built index.html has no <title>Praxis</title> or no </body> to write a page into");
 }
+
+#[test]
+fn the_public_url_is_read_from_the_boot_script_and_a_relative_one_is_refused() {
+    let shell = |base: &str| format!("<script id=\"praxis-boot\" data-base=\"{base}\" data-js=\"/x.js\"></script>");
+    assert_eq!(public_url(&shell("/")), Ok(""));
+    assert_eq!(public_url(&shell("/learning/praxis/")), Ok("/learning/praxis"));
+    assert_eq!(
+        public_url(&shell("./")).unwrap_err(),
+        "the built index.html is served at ./, not a path from the site's root such as /learning/praxis/, so its pages cannot link to each other"
+    );
+    assert!(public_url("<html></html>").unwrap_err().contains("no data-base"));
+}
