@@ -81,11 +81,8 @@ pub fn check_employer_file(path: &Path, refresh_months: u32) -> CheckedFile {
 /// The ASC-WDS training file for `staff`, or every problem ASC-WDS's own
 /// checks would report: a file it would refuse is never written.
 pub fn asc_wds_file(establishment: &str, staff: &[&StaffRecord]) -> Result<String, String> {
-    let text = export::asc_wds::write(establishment, staff, curriculum::catalogue());
-    let problems = export::asc_wds::validate(&text, today());
-    if problems.is_empty() {
-        return Ok(text);
-    }
-    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    Err(format!("ASC-WDS would refuse this training file, so it was not written:\n{}", problems.join("\n")))
+    export::asc_wds::write_checked(establishment, staff, curriculum::catalogue(), today()).map_err(|problems| {
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!("ASC-WDS would refuse this training file, so it was not written:\n{}", problems.join("\n"))
+    })
 }
