@@ -6,7 +6,6 @@
 //! so a file of millions of tiny items is refused after the first
 //! [`MAX_ITEMS`], not first expanded to many times its size in memory.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -45,91 +44,128 @@ impl<'de> DeserializeSeed<'de> for Canonical<'_> {
     type Value = String;
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        let mut text = Vec::new();
+        Writer { path: self.0, out: &mut text }.deserialize(deserializer)?;
+        Ok(String::from_utf8(text).expect("serde_json writes UTF-8"))
+    }
+}
+
+/// Writes one value's canonical text onto the end of `out`. Every value of
+/// a file goes into the one buffer (the roll-up reads thousands of files,
+/// and a string per value made allocation most of the work); an object's
+/// fields are put in key order once it is read.
+struct Writer<'p, 'o> {
+    path: Path<'p>,
+    out: &'o mut Vec<u8>,
+}
+
+impl Writer<'_, '_> {
+    fn json<T: serde::Serialize + ?Sized, E: de::Error>(&mut self, value: &T) -> Result<(), E> {
+        serde_json::to_writer(&mut *self.out, value).map_err(E::custom)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Writer<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Canonical<'_> {
-    type Value = String;
+impl<'de> Visitor<'de> for Writer<'_, '_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_bool<E>(self, value: bool) -> Result<String, E> {
-        Ok(value.to_string())
+    fn visit_bool<E: de::Error>(mut self, value: bool) -> Result<(), E> {
+        self.json(&value)
     }
 
-    fn visit_i64<E>(self, value: i64) -> Result<String, E> {
-        Ok(value.to_string())
+    fn visit_i64<E: de::Error>(mut self, value: i64) -> Result<(), E> {
+        self.json(&value)
     }
 
-    fn visit_u64<E>(self, value: u64) -> Result<String, E> {
-        Ok(value.to_string())
+    fn visit_u64<E: de::Error>(mut self, value: u64) -> Result<(), E> {
+        self.json(&value)
     }
 
     // As `serde_json::Value` keeps it, so the digest matches one taken over a `Value`.
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<String, E> {
-        serde_json::to_string(&value).map_err(E::custom)
+    fn visit_f64<E: de::Error>(mut self, value: f64) -> Result<(), E> {
+        self.json(&value)
     }
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+    fn visit_str<E: de::Error>(mut self, value: &str) -> Result<(), E> {
         if value.len() > MAX_STRING_BYTES {
             return Err(E::custom(format!(
                 "{} is {} KB of text; Praxis keeps at most {} KB in one field",
-                self.0,
+                self.path,
                 value.len() / 1000,
                 MAX_STRING_BYTES / 1000
             )));
         }
-        serde_json::to_string(value).map_err(E::custom)
+        self.json(value)
     }
 
-    fn visit_unit<E>(self) -> Result<String, E> {
-        Ok("null".to_owned())
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
-        let mut text = String::from("[");
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.out.push(b'[');
         let mut index = 0;
-        while let Some(item) = seq.next_element_seed(Canonical(Path::Index(&self.0, index)))? {
-            if index == MAX_ITEMS {
-                return Err(too_many(&self.0));
-            }
+        loop {
+            // The comma goes before the next item, taken back if there is none.
+            let before = self.out.len();
             if index > 0 {
-                text.push(',');
+                self.out.push(b',');
             }
-            text.push_str(&item);
+            let item = Writer { path: Path::Index(&self.path, index), out: &mut *self.out };
+            if seq.next_element_seed(item)?.is_none() {
+                self.out.truncate(before);
+                break;
+            }
             index += 1;
+            if index > MAX_ITEMS {
+                return Err(too_many(&self.path));
+            }
         }
-        text.push(']');
-        Ok(text)
+        self.out.push(b']');
+        Ok(())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
-        let mut fields = BTreeMap::new();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        // Each value is written as it comes; then the fields are laid out again in key order.
+        let start = self.out.len();
+        let mut fields: Vec<(String, std::ops::Range<usize>)> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             if fields.len() == MAX_ITEMS {
-                return Err(too_many(&self.0));
+                return Err(too_many(&self.path));
             }
-            if fields.contains_key(&key) {
-                return Err(twice(&self.0, &key));
-            }
-            let value = map.next_value_seed(Canonical(Path::Key(&self.0, &key)))?;
-            fields.insert(key, value);
+            let value_start = self.out.len() - start;
+            map.next_value_seed(Writer { path: Path::Key(&self.path, &key), out: &mut *self.out })?;
+            fields.push((key, value_start..self.out.len() - start));
         }
-        // BTreeMap order is byte order of the keys, as serde_json's own map sorts them.
-        let mut text = String::from("{");
-        for (index, (key, value)) in fields.iter().enumerate() {
+        // Byte order of the keys, as serde_json's own map sorts them.
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
+        if let Some(pair) = fields.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+            return Err(twice(&self.path, &pair[0].0));
+        }
+        let values = self.out.split_off(start);
+        self.out.push(b'{');
+        for (index, (key, value)) in fields.into_iter().enumerate() {
             if index > 0 {
-                text.push(',');
+                self.out.push(b',');
             }
-            text.push_str(&serde_json::to_string(key).map_err(de::Error::custom)?);
-            text.push(':');
-            text.push_str(value);
+            serde_json::to_writer(&mut *self.out, &key).map_err(de::Error::custom)?;
+            self.out.push(b':');
+            self.out.extend_from_slice(&values[value]);
         }
-        text.push('}');
-        Ok(text)
+        self.out.push(b'}');
+        Ok(())
     }
 }
 

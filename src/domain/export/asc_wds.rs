@@ -399,7 +399,10 @@ mod tests {
         assert_eq!(written, Ok(write("Oak House", &[&asha], catalogue())));
         let problems = write_checked("", &[&asha], catalogue(), day(TODAY)).unwrap_err();
         assert_eq!(problems.len(), catalogue().modules().len(), "every row lacks the workplace: {problems:?}");
-        assert!(problems.iter().all(|p| p.severity == Severity::Error && p.message.contains("LOCALESTID")), "{problems:?}");
+        assert!(
+            problems.iter().all(|p| p.severity == Severity::Error && p.message.contains("LOCALESTID")),
+            "{problems:?}"
+        );
     }
 
     #[test]
