@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, storedRecord } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -34,8 +34,19 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByLabel('Hours', { exact: true }).fill('ten');
   await page.getByRole('button', { name: 'Add to log' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await page.waitForFunction(() => document.activeElement.id === 'error-summary');
   await summary.getByRole('link', { name: 'Enter a title for the activity' }).click();
   await page.waitForFunction(() => document.activeElement.id === 'cpd-title');
+  // Hours typed as a word are named, linked and marked on the field, never saved as 0.
+  await summary.getByRole('link', { name: 'Hours must be a number from 0 to 1000' }).click();
+  await page.waitForFunction(() => document.activeElement.id === 'cpd-hours');
+  const hours = page.locator('#cpd-hours');
+  assert.equal(await hours.getAttribute('aria-invalid'), 'true');
+  assert.equal(await hours.getAttribute('aria-describedby'), 'cpd-hours-error');
+  assert.match(await page.locator('#cpd-hours-error').textContent(), /Error: Hours must be a number from 0 to 1000/);
+  assert.ok(await before_(page, '#cpd-hours-error', '#cpd-hours'), 'the error sits above the field');
+  assert.equal((await storedRecord(page))?.cpd?.length ?? 0, 0, 'nothing saved');
+  await page.getByText('0 entries shown').waitFor();
 
   // Titles are scanned too: they travel into xAPI statements and the portfolio.
   await page.getByLabel('Title', { exact: true }).fill('Case review with Mrs Jean Smith');
@@ -187,3 +198,10 @@ test('an AI event is logged, summarised for a report, and becomes a reflection a
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+async function before_(page, a, b) {
+  return page.evaluate(([a, b]) => {
+    const [first, second] = [document.querySelector(a), document.querySelector(b)];
+    return Boolean(first && second && first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }, [a, b]);
+}

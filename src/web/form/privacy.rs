@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app_state;
-use super::storage;
+use super::Errors;
 use crate::domain::privacy::{scan, Finding};
 use crate::domain::reflective::ai_written_reminder;
+use crate::web::state::use_app_state;
+use crate::web::storage;
 
 /// The identifiable-data check on a form: each free-text field is scanned
 /// on its own, so the warning can sit beside the field that holds the
@@ -37,6 +38,16 @@ impl PrivacyCheck {
         PrivacyCheck { findings, confirmed, fields }
     }
 
+    /// The problem to report when saving must wait: something is flagged
+    /// and the learner has not confirmed it is not about a patient.
+    pub fn problem(&self) -> Option<String> {
+        let waiting = !self.findings.get_untracked().is_empty() && !self.confirmed.get_untracked();
+        waiting.then(|| {
+            "Check the highlighted text: remove anything that could identify a patient, or confirm it does not"
+                .to_owned()
+        })
+    }
+
     /// The first field with a finding: its warning carries the form's one
     /// "I have checked" and the element id that errors link to.
     fn first_flagged(&self) -> Option<usize> {
@@ -58,7 +69,9 @@ pub fn PrivacyWarning(
     /// The field this warning sits beside, by its place in `PrivacyCheck::new`.
     #[prop(optional)]
     field: usize,
-    #[prop(optional)] error: Option<Signal<Option<String>>>,
+    /// The form's errors: a privacy problem is reported under `id`.
+    #[prop(optional)]
+    errors: Option<Errors>,
 ) -> impl IntoView {
     let confirmed = check.confirmed;
     view! {
@@ -74,7 +87,7 @@ pub fn PrivacyWarning(
                 Some(view! {
                     <div class="privacy-warning" id=element_id tabindex="-1">
                         <p><strong>"This may identify someone. Check before you save:"</strong></p>
-                        {first.then(|| error.and_then(|e| e.get()).map(|message| view! {
+                        {first.then(|| errors.and_then(|e| e.message(&id)).map(|message| view! {
                             <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
                         }))}
                         <ul>{findings.into_iter().map(|f| view! {
