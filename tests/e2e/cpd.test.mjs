@@ -170,13 +170,22 @@ test('an AI event is logged, summarised for a report, and becomes a reflection a
   const page = await openPage(context);
   await page.goto(`${server.base}/incidents`);
   await appReady(page);
+  // Nothing named yet: each missing answer is linked from the summary and shown at its field.
+  await page.getByRole('button', { name: 'Save to the log' }).click();
+  const problems = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await problems.getByRole('link', { name: 'Name the AI tool' }).click();
+  await page.waitForFunction(() => document.activeElement.id === 'incident-tool');
+  assert.equal(await page.locator('#incident-tool').getAttribute('aria-invalid'), 'true');
+  await problems.getByRole('link', { name: 'Choose what the outcome was' }).waitFor();
+  assert.equal((await storedRecord(page))?.incidents?.length ?? 0, 0, 'nothing saved');
   await page.getByLabel('AI tool').fill('Vital-signs monitor');
   await page.getByLabel('Version, mode or settings').fill('adult mode');
   await page.getByLabel('What happened').fill('Alarm limits were adult ones for a child aged 4; call 07700 900123 for details.');
   await page.getByLabel('Near miss').check();
   await page.getByLabel('Local incident reporting system').fill('LRMS-123');
   await page.getByRole('button', { name: 'Save to the log' }).click();
-  await page.getByText('Check the highlighted text').waitFor();
+  await problems.getByRole('link', { name: /Check the highlighted text/ }).waitFor();
+  assert.equal(await problems.getByRole('link').count(), 1, 'only the privacy check is left');
   await page.getByLabel('What happened').fill('Alarm limits were adult ones for a young child.');
   await page.getByRole('button', { name: 'Save to the log' }).click();
   await page.locator('.log__entry', { hasText: 'Vital-signs monitor' }).waitFor();

@@ -44,6 +44,12 @@ impl Errors {
         clear
     }
 
+    /// Shows `found` beside each field without moving focus: for a field
+    /// checked as it changes, with no form to submit.
+    pub fn show(&self, found: Vec<(String, String)>) {
+        self.found.set(found);
+    }
+
     /// The message for the control with element id `id`, if any (tracked).
     pub fn message(&self, id: &str) -> Option<String> {
         self.found.with(|found| found.iter().find(|(field, _)| field == id).map(|(_, message)| message.clone()))
@@ -151,17 +157,21 @@ pub fn Field(
     }
 }
 
-/// A one-line text box.
+/// A one-line text box: plain text unless `kind` says another (`url`,
+/// `password`).
 #[component]
 pub fn TextInput(
     value: RwSignal<String>,
+    #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] class: Option<&'static str>,
     #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<u32>,
 ) -> impl IntoView {
     let control = use_control();
     let (described_by, invalid) = control.aria();
     view! {
-        <input type="text" id=control.id class=class autocomplete=autocomplete
+        <input type=kind id=control.id class=class autocomplete=autocomplete placeholder=placeholder maxlength=maxlength
             aria-describedby=described_by aria-invalid=invalid
             prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
     }

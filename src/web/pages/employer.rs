@@ -6,14 +6,16 @@ use leptos::prelude::*;
 use crate::domain::curriculum;
 use crate::domain::employer::kept::{KeepUntil, KeptFile, KeptFiles};
 use crate::domain::employer::{
-    check_file, combine, core_required, percent_complete, rows, standing_totals, CheckedFile, Filter, SortBy, Standing,
-    DEFAULT_REFRESH_MONTHS, DUE_SOON_DAYS,
+    check_file, combine, core_required, percent_complete, read_refresh_months, rows, standing_totals, CheckedFile,
+    Filter, SortBy, Standing, DEFAULT_REFRESH_MONTHS, DUE_SOON_DAYS,
 };
 use crate::domain::export::{asc_wds, csv};
 use crate::domain::framework::{Term, PROFESSIONS, STAGES};
+use crate::domain::module::Module;
 use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
 use crate::domain::words;
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
+use crate::web::form::{Errors, Field, NumberInput, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::storage::{forget_staff_files, keep_staff_files, kept_staff_files};
 
@@ -144,16 +146,23 @@ pub fn EmployerPage() -> impl IntoView {
             })
         })
     });
-    let on_refresh = move |e: leptos::ev::Event| {
-        let value = event_target_value(&e);
-        if let Ok(months) = value.trim().parse::<u32>() {
-            if (1..=1200).contains(&months) && !sources.with_untracked(Vec::is_empty) {
-                recheck(months);
-                keep(months);
+    // A new refresh period checks the files again; one that is not a
+    // number of months is named beside the field and changes nothing.
+    let errors = Errors::new("refresh-months-summary");
+    Effect::watch(
+        move || refresh.get(),
+        move |typed, _, _| match read_refresh_months(typed) {
+            Ok(months) => {
+                errors.show(Vec::new());
+                if !sources.with_untracked(Vec::is_empty) {
+                    recheck(months);
+                    keep(months);
+                }
             }
-        }
-        refresh.set(value);
-    };
+            Err(problem) => errors.show(vec![("refresh-months".to_owned(), problem)]),
+        },
+        false,
+    );
     let download_csv = move |_| {
         let text = shown.with_untracked(|rows| {
             let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
@@ -187,19 +196,21 @@ pub fn EmployerPage() -> impl IntoView {
         }));
     };
 
+    let asc_wds_hint = "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a \
+                        row per completed module, under each person's staff number.";
+    let refresh_hint = format!(
+        "After this, the module shows as expired; in its last {DUE_SOON_DAYS} days it shows as due soon. Changing it \
+         checks the files already added again."
+    );
     view! {
         <PageTitle text="Your team's AI training"/>
         <p class="lede">
             "Add the backups or completion spreadsheets your staff have given you. Each file is checked and read "
             "in this browser: nothing is uploaded."
         </p>
-        <div class="field">
-            <label for="refresh-months">"A completion counts for (months)"</label>
-            <p class="hint" id="refresh-months-hint">{format!("After this, the module shows as expired; in its last {DUE_SOON_DAYS} days it shows as due soon. Changing it checks the files already added again.")}</p>
-            <input type="number" id="refresh-months" min="1" max="120" inputmode="numeric" class="input--short"
-                aria-describedby="refresh-months-hint"
-                prop:value=move || refresh.get() on:input=on_refresh/>
-        </div>
+        <Field id="refresh-months" label="A completion counts for (months)" hint=refresh_hint errors>
+            <NumberInput value=refresh whole=true/>
+        </Field>
         <div class="drop-zone" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
             <div class="field">
                 <label for="staff-files">"Add staff files (you can also drop them here)"</label>
@@ -235,15 +246,9 @@ pub fn EmployerPage() -> impl IntoView {
             <Matrix shown=shown required=required files=files/>
             <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
             <h2>"For ASC-WDS"</h2>
-            <div class="field">
-                <label for="asc-wds-establishment">"Your workplace's reference in ASC-WDS (LOCALESTID)"</label>
-                <p class="hint" id="asc-wds-hint">
-                    "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a row per "
-                    "completed module, under each person's staff number."
-                </p>
-                <input type="text" id="asc-wds-establishment" maxlength="50" aria-describedby="asc-wds-hint"
-                    prop:value=move || establishment.get() on:input=move |e| establishment.set(event_target_value(&e))/>
-            </div>
+            <Field id="asc-wds-establishment" label="Your workplace's reference in ASC-WDS (LOCALESTID)" hint=asc_wds_hint>
+                <TextInput value=establishment maxlength=50/>
+            </Field>
             <button type="button" class="button button--secondary" on:click=download_asc_wds>
                 "Download training file for ASC-WDS (CSV)"
             </button>
@@ -251,9 +256,10 @@ pub fn EmployerPage() -> impl IntoView {
     }
 }
 
-/// The refresh period typed, or the default while it is not a number.
+/// The refresh period typed, or the default while it is not one (the
+/// field says so).
 fn refresh_months(typed: &str) -> u32 {
-    typed.trim().parse().unwrap_or(DEFAULT_REFRESH_MONTHS)
+    read_refresh_months(typed).unwrap_or(DEFAULT_REFRESH_MONTHS)
 }
 
 /// A file checked as read, or reported invalid when it could not be read.
@@ -378,10 +384,11 @@ fn Matrix(
         files.with(|all| all.iter().any(|f| f.name == file && matches!(f.check, FileCheck::Modified(_))))
     };
     let catalogue = curriculum::catalogue();
-    let columns = move || {
+    let columns = Signal::derive(move || {
         let required = required.get();
         catalogue.modules().iter().filter(|m| required.contains(&m.id)).collect::<Vec<_>>()
-    };
+    });
+    let changed = Callback::new(move |file: String| changed(&file));
     view! {
         <p>{move || format!("{} shown.", words::count(shown.with(Vec::len), "learner", "learners"))}</p>
         <p class="hint matrix-key">"Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."</p>
@@ -391,61 +398,20 @@ fn Matrix(
                 <thead>
                     <tr>
                         <th scope="col">"Learner"</th>
-                        {move || columns().into_iter().map(|m| view! { <th scope="col">{m.title.clone()}</th> }).collect_view()}
+                        {move || columns.get().into_iter().map(|m| view! { <th scope="col">{m.title.clone()}</th> })
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>
-                    {move || shown.get().into_iter().map(|(file, record)| {
-                        let learner = record.learner.clone();
-                        let label = |terms: &'static [Term], id: &str| terms.iter().find(|t| t.id == id).map_or(id.to_owned(), |t| t.label.to_owned());
-                        let detail = [learner.staff_number.clone(), label(PROFESSIONS, &learner.profession), label(STAGES, &learner.stage)]
-                            .into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ");
-                        let name = learner.display_name(&file);
-                        view! {
-                            <tr>
-                                <th scope="row">
-                                    {name.clone()}<br/><span class="hint">{detail}</span>
-                                    {changed(&file).then(|| view! {
-                                        <br/><span class="row-warning">{format!("! From {file}, which may be changed")}</span>
-                                    })}
-                                </th>
-                                {columns().into_iter().map(|module| {
-                                    let cell = record.cells.get(&module.id).cloned();
-                                    let standing = Standing::of(cell.as_ref(), today());
-                                    let class = format!("cell cell--{}", standing.id());
-                                    let symbol = match standing {
-                                        Standing::Current => "✓",
-                                        Standing::DueSoon => "!",
-                                        Standing::Expired => "✗",
-                                        Standing::InProgress => "…",
-                                        Standing::NotStarted => "–",
-                                    };
-                                    let mut parts = Vec::new();
-                                    if let Some(c) = &cell {
-                                        if let Some(day) = c.completed_on { parts.push(format!("done {}", words::day(day))); }
-                                        if let Some(score) = c.score { parts.push(format!("{score} %")); }
-                                        if let Some(expiry) = c.expires_on {
-                                            let verb = if standing == Standing::Expired { "expired" } else { "expires" };
-                                            parts.push(format!("{verb} {}", words::day(expiry)));
-                                        }
-                                    }
-                                    let detail = if parts.is_empty() { String::new() } else { format!(", {}", parts.join(", ")) };
-                                    let title = format!("{}: {}{detail}", module.title, standing.label());
-                                    view! {
-                                        <td class=class title=title>
-                                            <span aria-hidden="true" class="cell__symbol">{symbol}" "</span>{standing.label()}
-                                            <span class="visually-hidden">{detail}</span>
-                                        </td>
-                                    }
-                                }).collect_view()}
-                            </tr>
-                        }
-                    }).collect_view()}
+                    // A row is drawn again only when its learner or the columns change.
+                    <For each=move || { required.track(); shown.get() } key=move |(file, record)| row_key(file, record, required) let:row>
+                        <MatrixRow file=row.0 record=row.1 columns changed/>
+                    </For>
                 </tbody>
                 <tfoot>
                     <tr>
                         <th scope="row">"Complete"</th>
-                        {move || columns().into_iter().map(|module| {
+                        {move || columns.get().into_iter().map(|module| {
                             let (percent, done, total, counts) = shown.with(|rows| {
                                 let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
                                 let (done, total, percent) = percent_complete(&records, &module.id, today());
@@ -470,5 +436,75 @@ fn Matrix(
                 </tfoot>
             </table>
         </div>
+    }
+}
+
+/// A matrix row's key: the file and learner, and the columns it was drawn for.
+fn row_key(file: &str, record: &StaffRecord, required: RwSignal<Vec<String>>) -> String {
+    format!("{file}\n{record:?}\n{}", required.with_untracked(|r| r.join(",")))
+}
+
+/// One learner's row: name and details, then a cell per required module.
+#[component]
+fn MatrixRow(
+    file: String,
+    record: StaffRecord,
+    columns: Signal<Vec<&'static Module>>,
+    changed: Callback<String, bool>,
+) -> impl IntoView {
+    let learner = record.learner.clone();
+    let label = |terms: &'static [Term], id: &str| {
+        terms.iter().find(|t| t.id == id).map_or(id.to_owned(), |t| t.label.to_owned())
+    };
+    let detail = [learner.staff_number.clone(), label(PROFESSIONS, &learner.profession), label(STAGES, &learner.stage)]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let name = learner.display_name(&file);
+    let warning = changed.run(file.clone()).then(|| {
+        view! { <br/><span class="row-warning">{format!("! From {file}, which may be changed")}</span> }
+    });
+    let cells = columns.get_untracked().into_iter().map(|module| matrix_cell(&record, module)).collect_view();
+    view! {
+        <tr>
+            <th scope="row">{name}<br/><span class="hint">{detail}</span>{warning}</th>
+            {cells}
+        </tr>
+    }
+}
+
+/// A learner's cell for one module: a symbol and a word, with its dates.
+fn matrix_cell(record: &StaffRecord, module: &Module) -> impl IntoView {
+    let cell = record.cells.get(&module.id).cloned();
+    let standing = Standing::of(cell.as_ref(), today());
+    let class = format!("cell cell--{}", standing.id());
+    let symbol = match standing {
+        Standing::Current => "✓",
+        Standing::DueSoon => "!",
+        Standing::Expired => "✗",
+        Standing::InProgress => "…",
+        Standing::NotStarted => "–",
+    };
+    let mut parts = Vec::new();
+    if let Some(c) = &cell {
+        if let Some(day) = c.completed_on {
+            parts.push(format!("done {}", words::day(day)));
+        }
+        if let Some(score) = c.score {
+            parts.push(format!("{score} %"));
+        }
+        if let Some(expiry) = c.expires_on {
+            let verb = if standing == Standing::Expired { "expired" } else { "expires" };
+            parts.push(format!("{verb} {}", words::day(expiry)));
+        }
+    }
+    let detail = if parts.is_empty() { String::new() } else { format!(", {}", parts.join(", ")) };
+    let title = format!("{}: {}{detail}", module.title, standing.label());
+    view! {
+        <td class=class title=title>
+            <span aria-hidden="true" class="cell__symbol">{symbol}" "</span>{standing.label()}
+            <span class="visually-hidden">{detail}</span>
+        </td>
     }
 }
