@@ -144,7 +144,8 @@ pub fn Field(
     let invalid = Signal::derive(move || error.with(Option::is_some));
     let control = Control { id: id.clone(), described_by, invalid };
     view! {
-        <div class="field" class:field--inline=inline class:field--error=move || invalid.get() hidden=move || hidden.get()>
+        <div class="field" class:field--inline=inline class:field--error=move || invalid.get()
+            hidden=move || hidden.get()>
             <label for=id>{move || label.get()}</label>
             {hint.map(|hint| view! { <p class="hint" id=hint_id>{move || hint.get()}</p> })}
             {move || error.get().map(|message| view! {
@@ -240,7 +241,9 @@ pub fn Select(
     view! {
         <select id=control.id aria-describedby=described_by aria-invalid=invalid
             on:change=move |e| value.set(event_target_value(&e))>
-            {none.map(|label| view! { <option value="" selected=move || value.with(String::is_empty)>{label}</option> })}
+            {none.map(|label| view! {
+                <option value="" selected=move || value.with(String::is_empty)>{label}</option>
+            })}
             <For each=move || options.get() key=|(id, _)| id.clone() children=move |(id, label)| {
                 let chosen = id.clone();
                 view! { <option value=id selected=move || value.with(|v| *v == chosen)>{label}</option> }

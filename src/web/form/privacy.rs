@@ -90,23 +90,31 @@ pub fn PrivacyWarning(
                         {first.then(|| errors.and_then(|e| e.message(&id)).map(|message| view! {
                             <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
                         }))}
-                        <ul>{findings.into_iter().map(|f| view! {
-                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like {}. {}", f.kind.in_a_sentence(), f.kind.advice())}</li>
+                        <ul>{findings.into_iter().map(|f| {
+                            let what = format!(" looks like {}. {}", f.kind.in_a_sentence(), f.kind.advice());
+                            view! { <li><mark>{f.matched.clone()}</mark>{what}</li> }
                         }).collect_view()}</ul>
                         {if first {
-                            view! {
-                                <div class="choice">
-                                    <input type="checkbox" id=confirm_id.clone() prop:checked=move || confirmed.get()
-                                        on:change=move |e| confirmed.set(event_target_checked(&e))/>
-                                    <label for=confirm_id>"I have checked: this does not identify a patient or service user"</label>
-                                </div>
-                            }.into_any()
+                            view! { <Confirmation id=confirm_id confirmed/> }.into_any()
                         } else {
-                            view! { <p class="hint">"Once you have checked, confirm it in the first warning above."</p> }.into_any()
+                            let elsewhere = "Once you have checked, confirm it in the first warning above.";
+                            view! { <p class="hint">{elsewhere}</p> }.into_any()
                         }}
                     </div>
                 })
             }}
+        </div>
+    }
+}
+
+/// The form's one "I have checked" box.
+#[component]
+fn Confirmation(id: String, confirmed: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input type="checkbox" id=id.clone() prop:checked=move || confirmed.get()
+                on:change=move |e| confirmed.set(event_target_checked(&e))/>
+            <label for=id>"I have checked: this does not identify a patient or service user"</label>
         </div>
     }
 }
@@ -123,11 +131,15 @@ pub fn AiWrittenReminder() -> impl IntoView {
         shown.set(false);
     };
     move || {
-        shown.get().then(|| view! {
-            <div class="notice notice--info" role="note">
-                <p>{state.record.with(|r| ai_written_reminder(&r.profile))}</p>
-                <button type="button" class="button button--secondary" on:click=dismiss>"Got it, do not show again"</button>
-            </div>
+        shown.get().then(|| {
+            view! {
+                <div class="notice notice--info" role="note">
+                    <p>{state.record.with(|r| ai_written_reminder(&r.profile))}</p>
+                    <button type="button" class="button button--secondary" on:click=dismiss>
+                        "Got it, do not show again"
+                    </button>
+                </div>
+            }
         })
     }
 }

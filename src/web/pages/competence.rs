@@ -201,7 +201,10 @@ fn EvidenceChoices(slug: String, evidence: Vec<(EvidenceRef, String)>, rating: R
         .enumerate()
         .map(|(index, (reference, label))| {
             let box_id = format!("{slug}-evidence-{index}");
-            let checked = reference.clone();
+            let chosen = {
+                let reference = reference.clone();
+                move || rating.current.with(|r| r.as_ref().is_some_and(|r| r.evidence.contains(&reference)))
+            };
             let toggle = move |e: leptos::ev::Event| {
                 let (on, reference) = (event_target_checked(&e), reference.clone());
                 rating.set.run(Box::new(move |r| {
@@ -214,7 +217,7 @@ fn EvidenceChoices(slug: String, evidence: Vec<(EvidenceRef, String)>, rating: R
             view! {
                 <div class="choice">
                     <input type="checkbox" id=box_id.clone() disabled=move || rating.current.with(Option::is_none)
-                        prop:checked=move || rating.current.with(|r| r.as_ref().is_some_and(|r| r.evidence.contains(&checked)))
+                        prop:checked=chosen
                         on:change=toggle/>
                     <label for=box_id>{label}</label>
                 </div>
@@ -279,11 +282,13 @@ fn LearningPlan() -> impl IntoView {
     view! {
         <section aria-labelledby="plan-heading">
             <h2 id="plan-heading">"Your learning plan"</h2>
-            <p>"Set goals with a date. Several regulators (the GDC, for example) ask for a personal development plan."</p>
+            <p>
+                "Set goals with a date. Several regulators (the GDC, for example) ask for a personal development plan."
+            </p>
             <ul class="goals">
                 // A goal's status is part of its key, so a changed one is drawn again.
-                <For each=move || state.record.with(|r| r.goals.clone()) key=|goal| (goal.id.clone(), goal.status.label())
-                    let:goal>
+                <For each=move || state.record.with(|r| r.goals.clone())
+                    key=|goal| (goal.id.clone(), goal.status.label()) let:goal>
                     <GoalEntry goal/>
                 </For>
             </ul>
@@ -316,7 +321,8 @@ fn GoalEntry(goal: Goal) -> impl IntoView {
             {(!links.is_empty()).then(|| view! { <p class="hint">{format!("Linked to: {}", links.join("; "))}</p> })}
             <label for=select_id.clone()>"Status"</label>
             <select id=select_id on:change=choose>
-                {GoalStatus::ALL.into_iter().map(|s| view! { <option selected=s == status>{s.label()}</option> }).collect_view()}
+                {GoalStatus::ALL.into_iter().map(|s| view! { <option selected=s == status>{s.label()}</option> })
+                    .collect_view()}
             </select>
         </li>
     }

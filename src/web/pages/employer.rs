@@ -246,7 +246,8 @@ pub fn EmployerPage() -> impl IntoView {
             <Matrix shown=shown required=required files=files/>
             <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
             <h2>"For ASC-WDS"</h2>
-            <Field id="asc-wds-establishment" label="Your workplace's reference in ASC-WDS (LOCALESTID)" hint=asc_wds_hint>
+            <Field id="asc-wds-establishment" hint=asc_wds_hint
+                label="Your workplace's reference in ASC-WDS (LOCALESTID)">
                 <TextInput value=establishment maxlength=50/>
             </Field>
             <button type="button" class="button button--secondary" on:click=download_asc_wds>

@@ -225,7 +225,8 @@ fn OutcomeChoice(outcome: RwSignal<Option<Outcome>>, errors: Errors) -> impl Int
                 <div class="choice">
                     <input type="radio" name="incident-outcome" id=input_id.clone()
                         aria-describedby=move || error().map(|_| "incident-outcome-error")
-                        prop:checked=move || outcome.get() == Some(choice) on:change=move |_| outcome.set(Some(choice))/>
+                        prop:checked=move || outcome.get() == Some(choice)
+                        on:change=move |_| outcome.set(Some(choice))/>
                     <label for=input_id>{choice.label()}</label>
                 </div>
             }
