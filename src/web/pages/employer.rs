@@ -273,6 +273,19 @@ fn checked_file(name: &str, read: Result<&str, &str>, refresh_months: u32) -> Ch
     }
 }
 
+/// A file's row: its name, what its check found, and why.
+#[component]
+fn FileRow(file: CheckedFile) -> impl IntoView {
+    let class = format!("file-check file-check--{}", file.check.id());
+    view! {
+        <tr>
+            <th scope="row">{file.name.clone()}</th>
+            <td><span class=class>{file.check.label()}</span></td>
+            <td>{file.check.reason().unwrap_or(NO_CHANGE_FOUND).to_owned()}</td>
+        </tr>
+    }
+}
+
 #[component]
 fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
     let count = move |id: &str| files.with(|f| f.iter().filter(|file| file.check.id() == id).count());
@@ -287,16 +300,10 @@ fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
             <table class="history">
                 <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th><th scope="col">"Why"</th></tr></thead>
                 <tbody>
-                    {move || files.get().into_iter().map(|file| {
-                        let class = format!("file-check file-check--{}", file.check.id());
-                        view! {
-                            <tr>
-                                <th scope="row">{file.name.clone()}</th>
-                                <td><span class=class>{file.check.label()}</span></td>
-                                <td>{file.check.reason().unwrap_or(NO_CHANGE_FOUND).to_owned()}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    // Two files may share a name, so the place is part of the key; files are only added at the end.
+                    <For each=move || files.get().into_iter().enumerate()
+                        key=|(place, file)| (*place, file.name.clone(), format!("{:?}", file.check))
+                        children=move |(_, file)| view! { <FileRow file/> }/>
                 </tbody>
             </table>
         </div>
