@@ -30,6 +30,19 @@ struct Filters {
     this_cycle: RwSignal<bool>,
 }
 
+impl Filters {
+    /// Whether the log shows `row`. `window` is `None` unless only the
+    /// current cycle is shown, then the cycle's window if the profile has one.
+    fn admit(&self, row: &LogRow, window: Option<Option<revalidation::CycleWindow>>) -> bool {
+        let entry = &row.entry;
+        self.year.with(|y| entry.date.starts_with(y.as_str()))
+            && self.entry_type.with(|t| t.is_empty() || entry.entry_type.id() == t)
+            && self.method.with(|m| m.is_empty() || entry.method == *m)
+            && window
+                .is_none_or(|window| window.is_some_and(|w| parse_date(&entry.date).is_some_and(|day| w.contains(day))))
+    }
+}
+
 #[component]
 pub fn CpdPage() -> impl IntoView {
     let state = use_app_state();
@@ -51,21 +64,8 @@ pub fn CpdPage() -> impl IntoView {
     let undo = RwSignal::new(None::<CpdEntry>);
     let rows = Memo::new(move |_| state.record.with(|r| cpd::log(r, curriculum::catalogue())));
     let shown = Memo::new(move |_| {
-        let Filters { year, entry_type, method, this_cycle } = filters;
-        let window = this_cycle.get().then(|| cycle.get().map(|(_, window)| window));
-        rows.with(|rows| {
-            rows.iter()
-                .filter(|row| year.with(|y| row.entry.date.starts_with(y.as_str())))
-                .filter(|row| entry_type.with(|t| t.is_empty() || row.entry.entry_type.id() == t))
-                .filter(|row| method.with(|m| m.is_empty() || row.entry.method == *m))
-                .filter(|row| {
-                    window.is_none_or(|window| {
-                        window.is_some_and(|w| parse_date(&row.entry.date).is_some_and(|d| w.contains(d)))
-                    })
-                })
-                .cloned()
-                .collect::<Vec<LogRow>>()
-        })
+        let window = filters.this_cycle.get().then(|| cycle.get().map(|(_, window)| window));
+        rows.with(|rows| rows.iter().filter(|row| filters.admit(row, window)).cloned().collect::<Vec<LogRow>>())
     });
     let years = Signal::derive(move || {
         let mut years: Vec<String> =
@@ -380,6 +380,8 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
 fn EntryFields(draft: Draft, errors: Errors, privacy: PrivacyCheck) -> impl IntoView {
     let fields = move || cpd::fields(draft.entry_type());
     let types: Vec<(String, String)> = EntryType::ALL.into_iter().map(|t| (t.id().into(), t.label().into())).collect();
+    // The privacy warning for the free text of field `field` (0 title, 1 description, 2 evidence).
+    let warning = move |field: usize| view! { <PrivacyWarning id=PRIVATE check=privacy field errors/> };
     let with_others_hint =
         "Time learning with at least one other professional, in person or online (the NMC calls this participatory).";
     view! {
@@ -389,7 +391,7 @@ fn EntryFields(draft: Draft, errors: Errors, privacy: PrivacyCheck) -> impl Into
         <Field id="cpd-title" label="Title" errors>
             <TextInput value=draft.title/>
         </Field>
-        <PrivacyWarning id=PRIVATE check=privacy field=0 errors/>
+        {warning(0)}
         <Field id="cpd-date" label="Date" errors>
             <DateInput value=draft.date/>
         </Field>
@@ -414,11 +416,11 @@ fn EntryFields(draft: Draft, errors: Errors, privacy: PrivacyCheck) -> impl Into
             hint="Never include anything that could identify a patient or service user." errors>
             <TextArea value=draft.description/>
         </Field>
-        <PrivacyWarning id=PRIVATE check=privacy field=1 errors/>
+        {warning(1)}
         <Field id="cpd-evidence" label="Evidence you keep (e.g. certificate, notes)" errors>
             <TextInput value=draft.evidence/>
         </Field>
-        <PrivacyWarning id=PRIVATE check=privacy field=2 errors/>
+        {warning(2)}
     }
 }
 

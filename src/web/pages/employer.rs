@@ -36,6 +36,7 @@ pub fn EmployerPage() -> impl IntoView {
     let sources = RwSignal::new(Vec::<KeptFile>::new());
     let keep_until = RwSignal::new(KeepUntil::default());
     let message = RwSignal::new(None::<String>);
+    let establishment = RwSignal::new(String::new());
     let recheck = move |refresh_months: u32| {
         let mut checked: Vec<CheckedFile> = sources.with_untracked(|all| {
             all.iter().map(|file| checked_file(&file.name, file.read(), refresh_months)).collect()
@@ -69,7 +70,6 @@ pub fn EmployerPage() -> impl IntoView {
             Err(reason) => message.set(Some(reason)),
         }
     });
-    let establishment = RwSignal::new(String::new());
 
     let load = move |chosen: Vec<web_sys::File>| {
         if chosen.is_empty() {
@@ -174,30 +174,6 @@ pub fn EmployerPage() -> impl IntoView {
             Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
         }));
     };
-    // The same file as `praxis-cli rollup --asc-wds`, held to the same
-    // ASC-WDS checks: one it would refuse is not offered, and the rule is named.
-    let download_asc_wds = move |_| {
-        let text = shown.with_untracked(|rows| {
-            let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
-            establishment.with_untracked(|id| asc_wds::write(id.trim(), &records, curriculum::catalogue()))
-        });
-        let problems = asc_wds::validate(&text, today());
-        let file_name = format!("praxis-asc-wds-training-{}.csv", &now_iso()[..10]);
-        message.set(Some(if let Some(first) = problems.first() {
-            format!(
-                "ASC-WDS would refuse this file ({}), so it was not saved. First: {first}",
-                words::count(problems.len(), "problem", "problems")
-            )
-        } else {
-            match download(&file_name, "text/csv", &text) {
-                Ok(()) => format!("Saved {file_name}."),
-                Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
-            }
-        }));
-    };
-
-    let asc_wds_hint = "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a \
-                        row per completed module, under each person's staff number.";
     let refresh_hint = format!(
         "After this, the module shows as expired; in its last {DUE_SOON_DAYS} days it shows as due soon. Changing it \
          checks the files already added again."
@@ -245,15 +221,51 @@ pub fn EmployerPage() -> impl IntoView {
             <MatrixFilters filter=filter required=required only_action=only_action sort=sort/>
             <Matrix shown=shown required=required files=files/>
             <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
-            <h2>"For ASC-WDS"</h2>
-            <Field id="asc-wds-establishment" hint=asc_wds_hint
-                label="Your workplace's reference in ASC-WDS (LOCALESTID)">
-                <TextInput value=establishment maxlength=50/>
-            </Field>
-            <button type="button" class="button button--secondary" on:click=download_asc_wds>
-                "Download training file for ASC-WDS (CSV)"
-            </button>
+            <AscWdsDownload shown establishment message/>
         })}
+    }
+}
+
+/// The training bulk-upload file for ASC-WDS, from the rows shown.
+#[component]
+fn AscWdsDownload(
+    shown: Memo<Vec<(String, StaffRecord)>>,
+    /// Kept by the page, so new files do not clear it.
+    establishment: RwSignal<String>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    // The same file as `praxis-cli rollup --asc-wds`, held to the same
+    // ASC-WDS checks: one it would refuse is not offered, and the rule is named.
+    let download_asc_wds = move |_| {
+        let text = shown.with_untracked(|rows| {
+            let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
+            establishment.with_untracked(|id| asc_wds::write(id.trim(), &records, curriculum::catalogue()))
+        });
+        let problems = asc_wds::validate(&text, today());
+        let file_name = format!("praxis-asc-wds-training-{}.csv", &now_iso()[..10]);
+        message.set(Some(if let Some(first) = problems.first() {
+            format!(
+                "ASC-WDS would refuse this file ({}), so it was not saved. First: {first}",
+                words::count(problems.len(), "problem", "problems")
+            )
+        } else {
+            match download(&file_name, "text/csv", &text) {
+                Ok(()) => format!("Saved {file_name}."),
+                Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
+            }
+        }));
+    };
+
+    let asc_wds_hint = "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a \
+                        row per completed module, under each person's staff number.";
+    view! {
+        <h2>"For ASC-WDS"</h2>
+        <Field id="asc-wds-establishment" hint=asc_wds_hint label="Your workplace's reference in ASC-WDS (LOCALESTID)">
+            <TextInput value=establishment maxlength=50/>
+        </Field>
+        <button type="button" class="button button--secondary" on:click=download_asc_wds>
+            "Download training file for ASC-WDS (CSV)"
+        </button>
     }
 }
 

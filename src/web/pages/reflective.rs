@@ -60,20 +60,11 @@ pub fn ReflectiveAccountForm() -> impl IntoView {
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let template = current();
-        let answered: BTreeMap<String, String> = template
-            .questions
-            .iter()
-            .map(|q| (q.id.clone(), answer(answers, &q.id).get_untracked()))
-            .filter(|(_, text)| !text.trim().is_empty())
-            .collect();
+        let answered = answered(template, answers);
         let checked = reflective::check(template, &answered, &hours.get_untracked());
-        let mut problems: Vec<(String, String)> = checked
-            .as_ref()
-            .err()
-            .into_iter()
-            .flatten()
-            .map(|(field, message)| (element_id(template, *field), message.clone()))
-            .collect();
+        let found = checked.as_ref().err().into_iter().flatten();
+        let mut problems: Vec<(String, String)> =
+            found.map(|(field, message)| (element_id(template, *field), message.clone())).collect();
         problems.extend(privacy.problem().map(|problem| (PRIVATE.to_owned(), problem)));
         let (true, Ok(hours)) = (errors.report(problems), checked) else { return };
         let change = Change::AddReflectiveAccount {
@@ -143,6 +134,12 @@ fn started_from_module(template: &Template) -> Option<(String, String, String)> 
 /// Every question's answer box, by question id, across the templates: an
 /// answer stays when the learner changes template and back.
 type Answers = StoredValue<BTreeMap<String, RwSignal<String>>>;
+
+/// The answers given to `template`'s questions, by question id.
+fn answered(template: &Template, answers: Answers) -> BTreeMap<String, String> {
+    let typed = template.questions.iter().map(|q| (q.id.clone(), answer(answers, &q.id).get_untracked()));
+    typed.filter(|(_, text)| !text.trim().is_empty()).collect()
+}
 
 fn answer(answers: Answers, question_id: &str) -> RwSignal<String> {
     answers.with_value(|all| all.get(question_id).copied()).unwrap_or_else(|| RwSignal::new(String::new()))
