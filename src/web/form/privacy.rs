@@ -18,8 +18,8 @@ use crate::web::storage;
 #[derive(Clone, Copy)]
 pub struct PrivacyCheck {
     /// Every finding on the form; saving waits while there are any and
-    /// `confirmed` is not ticked.
-    pub findings: Memo<Vec<Finding>>,
+    /// `confirmed` is not ticked (`problem`).
+    findings: Memo<Vec<Finding>>,
     pub confirmed: RwSignal<bool>,
     /// The findings of each field, in the order `new` was given them.
     fields: Memo<Vec<Vec<Finding>>>,
