@@ -1,7 +1,7 @@
 //! Praxis: career-long AI literacy for UK health and social care.
 //!
 //! [`domain`] is the pure core; [`web`] is the Leptos app that Trunk
-//! builds for the browser. `src/bin/praxis-cli.rs` is the native command
+//! builds for the browser. `src/bin/praxis-cli/` is the native command
 //! line. See ARCHITECTURE.md for the map.
 
 pub mod domain;

@@ -20,6 +20,7 @@ pub mod migrations;
 pub mod module;
 pub mod page;
 pub mod portfolio;
+pub mod prerender;
 pub mod privacy;
 pub mod progress;
 pub mod quote;

@@ -71,6 +71,15 @@ pages! {
     Portfolio => "/portfolio", None, Learner;
 }
 
+/// The promise at the foot of every page.
+pub const PRIVACY_PROMISE: &str =
+    "Everything you record stays in this browser. Nothing is sent anywhere unless you export it.";
+
+/// The tools for other people than learners, linked from the footer, out of
+/// the learners' own navigation.
+pub const OTHER_TOOLS: [(Page, &str); 2] =
+    [(Page::Author, "For educators: write a module"), (Page::Employer, "For employers: staff compliance")];
+
 impl Page {
     /// The page at `path` (no query or fragment, no trailing `/`).
     pub fn from_path(path: &str) -> Option<Page> {

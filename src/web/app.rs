@@ -17,7 +17,7 @@ use super::pages::{
     IncidentsPage, ModulePage, NotFound, PortfolioPage, RevalidationPage, SettingsPage,
 };
 use super::state::{use_app_state, AppState};
-use crate::domain::page::Page;
+use crate::domain::page::{self, Page};
 use crate::domain::words;
 use crate::web::base::{self, href};
 use crate::web::page_title::PageTitle;
@@ -52,12 +52,12 @@ pub fn App(state: AppState, views: Views) -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>"Everything you record stays in this browser. Nothing is sent anywhere unless you export it."</p>
-                // Tools for other people than learners, kept out of the learners' own navigation.
+                <p>{page::PRIVACY_PROMISE}</p>
                 <nav aria-label="Other tools">
                     <ul class="footer-nav">
-                        <li><A href=href(Page::Author.path()) attr:rel="external">"For educators: write a module"</A></li>
-                        <li><A href=href(Page::Employer.path()) attr:rel="external">"For employers: staff compliance"</A></li>
+                        {page::OTHER_TOOLS.map(|(page, label)| view! {
+                            <li><A href=href(page.path()) attr:rel="external">{label}</A></li>
+                        })}
                     </ul>
                 </nav>
             </footer>

@@ -40,13 +40,7 @@ pub fn module_href(id: &str) -> String {
     href(&format!("/modules/{id}"))
 }
 
-/// Rendered module HTML with its site links (`href="/…"`, `src="/…"`)
-/// under [`path`]. The renderer quotes every attribute and escapes text,
-/// so these strings occur only as the start of an attribute it wrote.
+/// Rendered module HTML with its site links under [`path`].
 pub fn site_links(html: &str) -> String {
-    let base = path();
-    if base.is_empty() {
-        return html.to_owned();
-    }
-    html.replace("href=\"/", &format!("href=\"{base}/")).replace("src=\"/", &format!("src=\"{base}/"))
+    crate::domain::module::site_links_under(html, path())
 }

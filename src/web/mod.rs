@@ -10,6 +10,7 @@ mod form;
 mod module_view;
 mod page_title;
 mod pages;
+mod prerendered;
 mod scorm;
 mod state;
 pub mod storage;
@@ -37,6 +38,7 @@ fn start_with(views: app::Views) {
     wasm_bindgen_futures::spawn_local(async move {
         let state = state::AppState::open().await;
         leptos::mount::mount_to_body(move || leptos::view! { <app::App state views/> });
+        prerendered::take_over();
         // From here the page answers the learner (a check can be answered,
         // a form saved). `scripts/bench` times "interactive" from this mark,
         // which static or prerendered HTML can never set.

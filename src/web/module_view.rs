@@ -11,7 +11,6 @@ use super::form::{AiWrittenReminder, Field, PrivacyCheck, PrivacyWarning, TextAr
 use super::page_title::PageTitle;
 use super::state::{describe, use_app_state};
 use crate::domain::change::Change;
-use crate::domain::framework;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
 
 /// In the context while a module runs inside an LMS (`web::scorm`), where
@@ -23,23 +22,7 @@ pub struct InLms;
 /// `preview` the title is not the page's `h1`: the page has its own.
 #[component]
 pub fn ModuleHeader(module: Module, #[prop(optional)] preview: bool) -> impl IntoView {
-    let stages: Vec<&str> =
-        module.stages.iter().filter_map(|id| framework::find(framework::STAGES, id).map(|term| term.label)).collect();
-    let professions = if module.professions.is_empty() {
-        "All professions".to_owned()
-    } else {
-        module
-            .professions
-            .iter()
-            .filter_map(|id| framework::find(framework::PROFESSIONS, id).map(|term| term.label))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let competences: Vec<String> = module
-        .competences
-        .iter()
-        .filter_map(|c| framework::find_domain(&c.domain).map(|d| format!("{} (level {})", d.label, c.level)))
-        .collect();
+    let facts = module.facts();
     view! {
         <header class="module-header">
             <p class="module-header__kind">{module.kind.label()}</p>
@@ -54,10 +37,7 @@ pub fn ModuleHeader(module: Module, #[prop(optional)] preview: bool) -> impl Int
                 <p class="tag tag--unconfirmed" role="note">"Not yet clinically reviewed"</p>
             })}
             <dl class="facts">
-                <div><dt>"Time"</dt><dd>{format!("{} minutes of CPD", module.minutes)}</dd></div>
-                <div><dt>"For"</dt><dd>{stages.join(", ")}</dd></div>
-                <div><dt>"Professions"</dt><dd>{professions}</dd></div>
-                <div><dt>"Competences"</dt><dd>{competences.join("; ")}</dd></div>
+                {facts.into_iter().map(|(term, value)| view! { <div><dt>{term}</dt><dd>{value}</dd></div> }).collect_view()}
             </dl>
             <section class="outcomes" aria-labelledby="outcomes-heading">
                 <h2 id="outcomes-heading">"By the end you will be able to"</h2>
@@ -122,7 +102,7 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
     };
     let check = StoredValue::new(check);
     let id = check.with_value(|c| c.id.clone());
-    let hint = if multiple { "Choose all that apply." } else { "Choose one answer." };
+    let hint = check.with_value(KnowledgeCheck::hint);
     let options = check.with_value(|c| c.options.clone());
     let input_type = if multiple { "checkbox" } else { "radio" };
     let submit = move |event: leptos::ev::SubmitEvent| {

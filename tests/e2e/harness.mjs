@@ -36,9 +36,13 @@ export async function openPage(context) {
   return page;
 }
 
-/** Waits until the wasm app has rendered its first heading. */
+/**
+ * Waits until the wasm app has rendered its first heading. A module page or
+ * the catalogue shows its prerendered copy first (scripts/build), whose
+ * controls do nothing, so wait until the app has taken it over.
+ */
 export async function appReady(page) {
-  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('main h1'));
 }
 
 /**

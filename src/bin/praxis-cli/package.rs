@@ -4,39 +4,15 @@
 
 use std::fs::File;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand};
 use praxis::domain::module::Module;
 use praxis::domain::{curriculum, scorm};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-#[derive(Subcommand)]
-pub enum Package {
-    /// A SCORM 1.2 zip (e.g. for NHS Learning Hub, Moodle, Totara):
-    /// one SCO per module, reporting through Praxis's completion rule.
-    Scorm(ScormArgs),
-}
-
-#[derive(Args)]
-pub struct ScormArgs {
-    /// A module id from the catalogue; repeat for a course of several modules.
-    #[arg(long = "module", required = true)]
-    modules: Vec<String>,
-    /// A release build made for a relative path:
-    /// `trunk build --release --public-url ./ --dist DIR`.
-    #[arg(long)]
-    dist: PathBuf,
-    /// The zip to write.
-    #[arg(long)]
-    out: PathBuf,
-    /// The course title the LMS shows (default: the module's title, or
-    /// "Praxis: N modules").
-    #[arg(long)]
-    title: Option<String>,
-}
+use crate::ScormArgs;
 
 /// The SCORM 1.2 schemas the manifest names in `xsi:schemaLocation`. The
 /// specification asks for them at the package's root; they are the copies
@@ -52,13 +28,8 @@ const SCHEMAS: [(&str, &str); 4] = [
 /// (each SCO has a launch page instead) and the service worker.
 const LEFT_OUT: [&str; 2] = ["index.html", "sw.js"];
 
-pub fn run(package: Package) -> Result<ExitCode, String> {
-    match package {
-        Package::Scorm(args) => scorm_zip(&args),
-    }
-}
-
-fn scorm_zip(args: &ScormArgs) -> Result<ExitCode, String> {
+/// Writes the zip; a zip left half-written by an error is removed.
+pub fn scorm(args: &ScormArgs) -> Result<ExitCode, String> {
     let catalogue = curriculum::catalogue();
     let modules: Vec<&Module> = args
         .modules

@@ -4,6 +4,7 @@
 //! prints the ratios; nothing here passes or fails.
 
 use std::hint::black_box;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use praxis::domain::employer::{self, CheckedFile};
@@ -13,16 +14,52 @@ use praxis::domain::record::LearnerRecord;
 use praxis::domain::staff::StaffRecord;
 use praxis::domain::{curriculum, export, sample};
 
+use crate::shared;
+
+/// Prints the growth ratios as a table, or as JSON for `scripts/bench`.
+pub fn run(scale: usize, json: bool) -> ExitCode {
+    let results = measure(scale, shared::today());
+    if json {
+        let rows: Vec<serde_json::Value> = results
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "what": r.what,
+                    "sizes": r.sizes,
+                    "ms": r.times.map(|t| t.as_secs_f64() * 1000.0),
+                    "ratios": r.ratios(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::from(rows));
+        return ExitCode::SUCCESS;
+    }
+    println!("{:<44} {:>20} {:>30} {:>12}", "path", "n / 2n / 4n", "time (ms)", "ratios");
+    for r in &results {
+        let [a, b] = r.ratios();
+        let [t1, t2, t3] = r.times.map(|t| t.as_secs_f64() * 1000.0);
+        let sizes = format!("{} / {} / {}", r.sizes[0], r.sizes[1], r.sizes[2]);
+        println!(
+            "{:<44} {sizes:>20} {:>30} {:>12}",
+            r.what,
+            format!("{t1:.1} / {t2:.1} / {t3:.1}"),
+            format!("{a:.2} {b:.2}")
+        );
+    }
+    println!("A ratio near 2 means the time doubles with the input (linear); near 4, it is quadratic.");
+    ExitCode::SUCCESS
+}
+
 /// One path measured at n, 2n and 4n.
-pub struct Scaling {
-    pub what: &'static str,
-    pub sizes: [usize; 3],
-    pub times: [Duration; 3],
+struct Scaling {
+    what: &'static str,
+    sizes: [usize; 3],
+    times: [Duration; 3],
 }
 
 impl Scaling {
     /// Time at 2n over time at n, and at 4n over 2n.
-    pub fn ratios(&self) -> [f64; 2] {
+    fn ratios(&self) -> [f64; 2] {
         let [a, b, c] = self.times.map(|t| t.as_secs_f64().max(1e-9));
         [b / a, c / b]
     }
@@ -30,7 +67,7 @@ impl Scaling {
 
 /// Every path at sizes `scale` times the defaults (1 keeps a run under a
 /// minute in a release build).
-pub fn measure(scale: usize, end: time::Date) -> Vec<Scaling> {
+fn measure(scale: usize, end: time::Date) -> Vec<Scaling> {
     let scale = scale.max(1);
     let learner = sample::sample(5, 1, end, curriculum::catalogue()).record;
     vec![

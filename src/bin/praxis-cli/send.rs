@@ -3,42 +3,24 @@
 //! how replies count are the domain's (`backup::read_backup`,
 //! `export::xapi`, `export::lrs`); this file only does the HTTPS.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use base64::Engine;
 use praxis::domain::export::{lrs, xapi};
-use praxis::domain::{backup, curriculum, timestamp};
+use praxis::domain::{backup, curriculum};
 use ureq::tls::{PemItem, RootCerts, TlsConfig};
+
+use crate::shared::{now, today};
+use crate::SendArgs;
 
 /// A request that has not finished in this long is given up as unreachable.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-#[derive(clap::Args)]
-pub struct Send {
-    /// The LRS's xAPI endpoint, https://…; statements go to ENDPOINT/statements.
-    #[arg(long)]
-    endpoint: String,
-    /// The LRS username (or key).
-    #[arg(long)]
-    user: String,
-    /// The name of the environment variable holding the password (or
-    /// secret), so that it never appears on the command line.
-    #[arg(long, value_name = "VAR")]
-    password_env: String,
-    /// Trust only this PEM certificate authority for the LRS (for an LRS
-    /// with a private CA); by default the public web's roots are trusted.
-    #[arg(long, value_name = "PEM")]
-    ca_cert: Option<PathBuf>,
-    /// Backups exported from Praxis.
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
-}
-
 /// Sends every file's statements, printing a line per file and a total;
 /// exits 1 if any file could not be read or was not wholly sent.
-pub fn run(args: &Send) -> Result<ExitCode, String> {
+pub fn run(args: &SendArgs) -> Result<ExitCode, String> {
     let endpoint = lrs::check_endpoint(&args.endpoint)?;
     let password = std::env::var(&args.password_env).ok().filter(|password| !password.is_empty()).ok_or_else(|| {
         format!("the environment variable {}, which should hold the password, is empty or not set", args.password_env)
@@ -66,8 +48,7 @@ pub fn run(args: &Send) -> Result<ExitCode, String> {
     for path in &args.files {
         let line = match read(path) {
             Ok(record) => {
-                let now = timestamp::format(time::OffsetDateTime::now_utc());
-                let export = xapi::statements(&record, curriculum::catalogue(), &now);
+                let export = xapi::statements(&record, curriculum::catalogue(), &now());
                 let outcome = ready(lrs::send(&export.statements, |body| std::future::ready(post(body))));
                 if outcome.problem.is_none() {
                     sent += 1;
@@ -100,8 +81,7 @@ fn ready<T>(future: impl std::future::Future<Output = T>) -> T {
 /// A backup's record, or the reader's reason for refusing the file.
 fn read(path: &Path) -> Result<praxis::domain::record::LearnerRecord, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read it: {e}"))?;
-    let today = time::OffsetDateTime::now_utc().date();
-    Ok(backup::read_backup(&text, today)?.record)
+    Ok(backup::read_backup(&text, today())?.record)
 }
 
 fn agent(ca_cert: Option<&Path>) -> Result<ureq::Agent, String> {

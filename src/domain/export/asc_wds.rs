@@ -134,6 +134,25 @@ pub enum Severity {
     Warning,
 }
 
+/// The training file for `staff` only if ASC-WDS would take it: what
+/// [`write`] makes, held to [`validate`] on `today`. `/employer` and
+/// `praxis-cli rollup --asc-wds` both offer the file through this, so neither
+/// offers one the other would refuse.
+pub fn write_checked(
+    establishment: &str,
+    staff: &[&StaffRecord],
+    catalogue: &Catalogue,
+    today: Date,
+) -> Result<String, Vec<Problem>> {
+    let text = write(establishment, staff, catalogue);
+    let problems = validate(&text, today);
+    if problems.is_empty() {
+        Ok(text)
+    } else {
+        Err(problems)
+    }
+}
+
 /// One thing ASC-WDS would say about the file, in its words where its code
 /// has them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,6 +390,19 @@ mod tests {
         );
         assert_eq!(expected_expiry, "31/01/2027");
         assert_eq!(rows[1 + modules][1], "'=1+2", "a worker id that is a formula is made literal");
+    }
+
+    #[test]
+    fn a_file_asc_wds_would_refuse_is_not_offered_and_the_rule_is_named() {
+        let asha = everything_done("N-0042", "Asha Patel");
+        let written = write_checked("Oak House", &[&asha], catalogue(), day(TODAY));
+        assert_eq!(written, Ok(write("Oak House", &[&asha], catalogue())));
+        let problems = write_checked("", &[&asha], catalogue(), day(TODAY)).unwrap_err();
+        assert_eq!(problems.len(), catalogue().modules().len(), "every row lacks the workplace: {problems:?}");
+        assert!(
+            problems.iter().all(|p| p.severity == Severity::Error && p.message.contains("LOCALESTID")),
+            "{problems:?}"
+        );
     }
 
     #[test]

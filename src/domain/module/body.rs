@@ -89,6 +89,15 @@ impl KnowledgeCheck {
         self.options.iter().filter(|option| option.correct).count() > 1
     }
 
+    /// What the learner is told to do under the question.
+    pub fn hint(&self) -> &'static str {
+        if self.is_multiple_answer() {
+            "Choose all that apply."
+        } else {
+            "Choose one answer."
+        }
+    }
+
     /// Whether choosing exactly the options at `chosen` (indices) answers
     /// the question correctly: every correct option and no other.
     pub fn is_answered_by(&self, chosen: &[usize]) -> bool {

@@ -5,7 +5,13 @@
 use serde::Serialize;
 
 use super::{parse_module, Diagnostic, Kind, Module, Report};
+use crate::domain::framework;
 use crate::domain::page::Page;
+
+/// The heading and introduction of `/modules`.
+pub const TITLE: &str = "Modules and case studies";
+pub const INTRODUCTION: &str =
+    "A pathway from your first placement to leading a service, and case studies from practice.";
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalogue {
@@ -125,6 +131,28 @@ impl Catalogue {
             "broken internal link `{link}`: link to a module as /modules/<id>, or to one of the pages {}",
             Page::ALL.iter().map(|page| page.path()).collect::<Vec<_>>().join(", ")
         ))
+    }
+
+    /// The pathway from student to leader: each career stage with the
+    /// modules listed under it (a module serving several stages under its
+    /// earliest one), foundations first, as `/modules` shows them.
+    pub fn pathway(&self) -> Vec<(&'static framework::Term, Vec<&Module>)> {
+        let stages = framework::STAGES.iter();
+        stages
+            .map(|stage| {
+                let in_stage = self.modules.iter().filter(|m| m.kind == Kind::Module);
+                let mut in_stage: Vec<&Module> =
+                    in_stage.filter(|m| m.stages.first().is_some_and(|s| s == stage.id)).collect();
+                // A module with prerequisites follows them.
+                in_stage.sort_by_key(|m| m.prerequisites.len());
+                (stage, in_stage)
+            })
+            .collect()
+    }
+
+    /// The case studies, in the catalogue's order.
+    pub fn case_studies(&self) -> Vec<&Module> {
+        self.modules.iter().filter(|m| m.kind == Kind::CaseStudy).collect()
     }
 
     pub fn modules(&self) -> &[Module] {

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use body::{Block, BrokenBlock, CalloutKind, KnowledgeCheck, ReflectionPrompt};
 pub use catalogue::Catalogue;
 pub use front_matter::{ClinicalReview, CompetenceRef, CompletionRule, Kind};
+pub use render::site_links_under;
 
 /// A small valid module that the `/author` page starts from.
 pub const STARTER: &str = include_str!("starter.md");
@@ -83,12 +84,37 @@ impl Module {
         })
     }
 
-    /// Whether the module is written for `profession` (an id).
     /// Whether learners must be told the module is not yet clinically reviewed.
     pub fn awaits_clinical_review(&self) -> bool {
         self.clinical_review.pending(self.clinical_review_declared)
     }
 
+    /// The facts at the top of the module's page, in words, as the app and
+    /// the prerendered page (`domain::prerender`) both show them.
+    pub fn facts(&self) -> [(&'static str, String); 4] {
+        use crate::domain::framework;
+        let stages: Vec<&str> =
+            self.stages.iter().filter_map(|id| framework::find(framework::STAGES, id).map(|term| term.label)).collect();
+        let professions = if self.professions.is_empty() {
+            "All professions".to_owned()
+        } else {
+            let labels = self.professions.iter().filter_map(|id| framework::find(framework::PROFESSIONS, id));
+            labels.map(|term| term.label).collect::<Vec<_>>().join(", ")
+        };
+        let competences: Vec<String> = self
+            .competences
+            .iter()
+            .filter_map(|c| framework::find_domain(&c.domain).map(|d| format!("{} (level {})", d.label, c.level)))
+            .collect();
+        [
+            ("Time", format!("{} minutes of CPD", self.minutes)),
+            ("For", stages.join(", ")),
+            ("Professions", professions),
+            ("Competences", competences.join("; ")),
+        ]
+    }
+
+    /// Whether the module is written for `profession` (an id).
     pub fn serves_profession(&self, profession: &str) -> bool {
         let group = crate::domain::framework::profession_group(profession);
         self.professions.is_empty() || self.professions.iter().any(|p| p == profession || Some(p.as_str()) == group)

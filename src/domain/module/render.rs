@@ -9,6 +9,17 @@
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
+/// Rendered HTML with its site links (`href="/…"`, `src="/…"`) under
+/// `base` (`""` or a path such as `/learning/praxis`), for an app served
+/// under a path. This renderer quotes every attribute and escapes text, so
+/// these strings occur only as the start of an attribute it wrote.
+pub fn site_links_under(html: &str, base: &str) -> String {
+    if base.is_empty() {
+        return html.to_owned();
+    }
+    html.replace("href=\"/", &format!("href=\"{base}/")).replace("src=\"/", &format!("src=\"{base}/"))
+}
+
 /// The Markdown extensions modules may use.
 pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES

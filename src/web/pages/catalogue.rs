@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::curriculum;
-use crate::domain::framework::STAGES;
-use crate::domain::module::{Kind, Module};
+use crate::domain::module::{catalogue, Module};
 use crate::domain::progress::{standing, Status};
 use crate::web::base::module_href;
 use crate::web::page_title::PageTitle;
@@ -14,17 +13,11 @@ use crate::web::state::use_app_state;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    let modules = curriculum::catalogue().modules();
-    // A module serving several stages is listed under its earliest one.
-    let pathway = STAGES
-        .iter()
-        .map(|stage| {
-            let mut in_stage: Vec<&Module> = modules
-                .iter()
-                .filter(|m| m.kind == Kind::Module && m.stages.first().is_some_and(|s| s == stage.id))
-                .collect();
-            // Foundations first: a module with prerequisites follows them.
-            in_stage.sort_by_key(|m| m.prerequisites.len());
+    let catalogue = curriculum::catalogue();
+    let pathway = catalogue
+        .pathway()
+        .into_iter()
+        .map(|(stage, in_stage)| {
             let heading_id = format!("stage-{}", stage.id);
             view! {
                 <section aria-labelledby=heading_id.clone()>
@@ -34,10 +27,10 @@ pub fn CataloguePage() -> impl IntoView {
             }
         })
         .collect_view();
-    let cases: Vec<&Module> = modules.iter().filter(|m| m.kind == Kind::CaseStudy).collect();
+    let cases = catalogue.case_studies();
     view! {
-        <PageTitle text="Modules and case studies"/>
-        <p class="lede">"A pathway from your first placement to leading a service, and case studies from practice."</p>
+        <PageTitle text=catalogue::TITLE/>
+        <p class="lede">{catalogue::INTRODUCTION}</p>
         {pathway}
         <section aria-labelledby="case-studies">
             <h2 id="case-studies">"Case studies"</h2>

@@ -237,25 +237,24 @@ fn AscWdsDownload(
     // The same file as `praxis-cli rollup --asc-wds`, held to the same
     // ASC-WDS checks: one it would refuse is not offered, and the rule is named.
     let download_asc_wds = move |_| {
-        let text = shown.with_untracked(|rows| {
+        let checked = shown.with_untracked(|rows| {
             let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
-            establishment.with_untracked(|id| asc_wds::write(id.trim(), &records, curriculum::catalogue()))
+            let establishment = establishment.get_untracked();
+            asc_wds::write_checked(establishment.trim(), &records, curriculum::catalogue(), today())
         });
-        let problems = asc_wds::validate(&text, today());
         let file_name = format!("praxis-asc-wds-training-{}.csv", &now_iso()[..10]);
-        message.set(Some(if let Some(first) = problems.first() {
-            format!(
-                "ASC-WDS would refuse this file ({}), so it was not saved. First: {first}",
-                words::count(problems.len(), "problem", "problems")
-            )
-        } else {
-            match download(&file_name, "text/csv", &text) {
+        message.set(Some(match checked {
+            Err(problems) => format!(
+                "ASC-WDS would refuse this file ({}), so it was not saved. First: {}",
+                words::count(problems.len(), "problem", "problems"),
+                problems[0]
+            ),
+            Ok(text) => match download(&file_name, "text/csv", &text) {
                 Ok(()) => format!("Saved {file_name}."),
                 Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
-            }
+            },
         }));
     };
-
     let asc_wds_hint = "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a \
                         row per completed module, under each person's staff number.";
     view! {
