@@ -58,6 +58,26 @@ pub fn reassessment_prompt(record: &LearnerRecord, today: Date) -> Option<String
     })
 }
 
+/// A field of the learning plan's goal form, as `validate_goal` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalField {
+    Title,
+    TargetDate,
+}
+
+/// What stops a goal from being added, field by field.
+pub fn validate_goal(title: &str, target_date: &str) -> Vec<(GoalField, String)> {
+    let mut errors = Vec::new();
+    if title.trim().is_empty() {
+        errors.push((GoalField::Title, "Give the goal a title".to_owned()));
+    }
+    // The same rule as an imported file's, so nothing saved here makes the learner's backup unreadable.
+    if crate::domain::validate::date(target_date).is_none() {
+        errors.push((GoalField::TargetDate, "Enter a target date for the goal".to_owned()));
+    }
+    errors
+}
+
 /// The same day `months` earlier, clamped to the month's last day.
 pub fn months_before(day: Date, months: u32) -> Date {
     shift_months(day, -i64::from(months))
@@ -163,5 +183,15 @@ mod tests {
         );
         record.profile.reassess_after_months = Some(24);
         assert_eq!(reassessment_prompt(&record, date(2026, 1, 2)), None);
+    }
+
+    #[test]
+    fn a_goal_needs_a_title_and_a_real_target_date() {
+        let fields = |title: &str, target: &str| -> Vec<GoalField> {
+            validate_goal(title, target).into_iter().map(|(field, _)| field).collect()
+        };
+        assert_eq!(fields(" ", ""), [GoalField::Title, GoalField::TargetDate]);
+        assert_eq!(fields("Learn to audit", "2300-01-01"), [GoalField::TargetDate]);
+        assert!(fields("Learn to audit", "2027-01-31").is_empty());
     }
 }

@@ -157,23 +157,42 @@ pub fn evidence(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<Evidence> 
         .collect()
 }
 
+/// A field of the CPD entry form, as `validate` names it; the page knows
+/// which control each one is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Date,
+    Hours,
+    WithOthers,
+}
+
+/// Hours as typed. Text that is not a number reads as NaN, so `validate`
+/// names it instead of a 0 being saved in its place.
+pub fn read_hours(typed: &str) -> f32 {
+    typed.trim().parse().unwrap_or(f32::NAN)
+}
+
 /// What is wrong with an entry before it is saved, field by field, as
-/// `(field id, message)` for an error summary.
-pub fn validate(entry: &CpdEntry) -> Vec<(&'static str, String)> {
+/// `(field, message)` for an error summary.
+pub fn validate(entry: &CpdEntry) -> Vec<(Field, String)> {
     let mut errors = Vec::new();
     if entry.title.trim().is_empty() {
-        errors.push(("cpd-title", "Enter a title for the activity".to_owned()));
+        errors.push((Field::Title, "Enter a title for the activity".to_owned()));
     }
     // The same rule as an imported file's, so nothing saved here makes the learner's backup unreadable.
     if crate::domain::validate::date(&entry.date).is_none() {
-        errors.push(("cpd-date", "Enter the date of the activity".to_owned()));
+        errors.push((Field::Date, "Enter the date of the activity".to_owned()));
     }
-    if !(0.0..=MAX_ENTRY_HOURS).contains(&entry.hours) || !entry.hours.is_finite() {
-        errors.push(("cpd-hours", format!("Hours must be a number from 0 to {MAX_ENTRY_HOURS}")));
+    let hours_read = (0.0..=MAX_ENTRY_HOURS).contains(&entry.hours);
+    if !hours_read {
+        errors.push((Field::Hours, format!("Hours must be a number from 0 to {MAX_ENTRY_HOURS}")));
     }
-    if entry.participatory_hours > entry.hours || entry.participatory_hours < 0.0 {
-        errors
-            .push(("cpd-participatory", "Hours with others cannot be more than the hours of the activity".to_owned()));
+    if !(0.0..=MAX_ENTRY_HOURS).contains(&entry.participatory_hours) {
+        let message = format!("Hours with others must be a number from 0 to {MAX_ENTRY_HOURS}");
+        errors.push((Field::WithOthers, message));
+    } else if hours_read && entry.participatory_hours > entry.hours {
+        errors.push((Field::WithOthers, "Hours with others cannot be more than the hours of the activity".to_owned()));
     }
     errors
 }
@@ -252,14 +271,35 @@ mod tests {
     fn an_entry_with_missing_or_impossible_values_is_refused_field_by_field() {
         let mut bad = entry("x", "", -1.0, 0.0, EntryType::Cpd);
         bad.title = " ".into();
-        let fields: Vec<&str> = validate(&bad).into_iter().map(|(field, _)| field).collect();
-        assert_eq!(fields, ["cpd-title", "cpd-date", "cpd-hours", "cpd-participatory"]);
+        let fields: Vec<Field> = validate(&bad).into_iter().map(|(field, _)| field).collect();
+        assert_eq!(fields, [Field::Title, Field::Date, Field::Hours], "no comparison with hours it cannot read");
         let far = entry("w", "2300-01-01", 1.0, 0.0, EntryType::Cpd);
-        assert_eq!(validate(&far)[0].0, "cpd-date", "a year a backup would be refused for");
+        assert_eq!(validate(&far)[0].0, Field::Date, "a year a backup would be refused for");
         assert!(
             validate(&entry("y", "2026-01-01", 2.0, 2.0, EntryType::Cpd)).is_empty(),
             "exactly all with others is fine"
         );
-        assert_eq!(validate(&entry("z", "2026-01-01", 2.0, 2.5, EntryType::Cpd))[0].0, "cpd-participatory");
+        let more_with_others = validate(&entry("z", "2026-01-01", 2.0, 2.5, EntryType::Cpd));
+        assert_eq!(
+            more_with_others,
+            [(Field::WithOthers, "Hours with others cannot be more than the hours of the activity".to_owned())]
+        );
+    }
+
+    #[test]
+    fn hours_typed_as_words_are_refused_by_name_never_saved_as_nothing() {
+        assert_eq!(read_hours(" 1.5 "), 1.5);
+        assert!(read_hours("ten").is_nan());
+        assert!(read_hours("").is_nan(), "an emptied box is not 0 hours");
+        let typed = |hours: &str, with_others: &str| {
+            validate(&entry("t", "2026-01-01", read_hours(hours), read_hours(with_others), EntryType::Cpd))
+        };
+        assert_eq!(typed("ten", "0"), [(Field::Hours, "Hours must be a number from 0 to 1000".to_owned())]);
+        assert_eq!(typed("inf", "0")[0].0, Field::Hours);
+        assert_eq!(
+            typed("3", "two"),
+            [(Field::WithOthers, "Hours with others must be a number from 0 to 1000".to_owned())]
+        );
+        assert_eq!(typed("3", "-1")[0].0, Field::WithOthers);
     }
 }

@@ -22,6 +22,18 @@ pub mod kept;
 /// unless the employer sets another period.
 pub const DEFAULT_REFRESH_MONTHS: u32 = 36;
 
+/// Refresh periods an employer may choose, in months: up to a century.
+pub const REFRESH_MONTHS: std::ops::RangeInclusive<u32> = 1..=1200;
+
+/// The refresh period as typed, or what is wrong with it: text that is not
+/// a whole number of months in range is named, not read as a default.
+pub fn read_refresh_months(typed: &str) -> Result<u32, String> {
+    typed.trim().parse().ok().filter(|months| REFRESH_MONTHS.contains(months)).ok_or_else(|| {
+        let (from, to) = (REFRESH_MONTHS.start(), REFRESH_MONTHS.end());
+        format!("Enter a whole number of months from {from} to {to}, such as {DEFAULT_REFRESH_MONTHS}")
+    })
+}
+
 /// A file as given, with what was found in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedFile {
@@ -565,5 +577,15 @@ mod tests {
             "36 months from 2024-01-01"
         );
         assert_eq!(core_required(catalogue()).len(), CORE_MODULES.len());
+    }
+
+    #[test]
+    fn a_refresh_period_typed_as_words_or_out_of_range_is_named() {
+        assert_eq!(read_refresh_months(" 24 "), Ok(24));
+        assert_eq!(read_refresh_months("1200"), Ok(1200));
+        let refused = Err("Enter a whole number of months from 1 to 1200, such as 36".to_owned());
+        for typed in ["", "two years", "0", "1201", "1.5", "-3"] {
+            assert_eq!(read_refresh_months(typed), refused, "{typed:?}");
+        }
     }
 }

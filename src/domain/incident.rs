@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::record::{CpdEntry, EntryType, Incident};
+use crate::domain::record::{CpdEntry, EntryType, Incident, Outcome};
 use crate::domain::reflective;
 
 /// A plain-text summary laid out to help complete a Yellow Card or
@@ -91,6 +91,35 @@ pub fn reflect(incident: &Incident, template_id: &str, today: &str, at: &str) ->
     ])
 }
 
+/// A field of the event form, as `validate` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Date,
+    Tool,
+    WhatHappened,
+    Outcome,
+}
+
+/// What stops an event from being recorded, field by field. The outcome
+/// is `None` until the learner chooses one.
+pub fn validate(date: &str, tool: &str, what_happened: &str, outcome: Option<Outcome>) -> Vec<(Field, String)> {
+    let mut errors = Vec::new();
+    // The same rule as an imported file's, so nothing saved here makes the learner's backup unreadable.
+    if crate::domain::validate::date(date).is_none() {
+        errors.push((Field::Date, "Enter the date of the event".to_owned()));
+    }
+    if tool.trim().is_empty() {
+        errors.push((Field::Tool, "Name the AI tool".to_owned()));
+    }
+    if what_happened.trim().is_empty() {
+        errors.push((Field::WhatHappened, "Say what happened".to_owned()));
+    }
+    if outcome.is_none() {
+        errors.push((Field::Outcome, "Choose what the outcome was".to_owned()));
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +166,15 @@ mod tests {
         assert_eq!((cpd.entry_type, cpd.date.as_str()), (EntryType::Cpd, "2026-10-03"));
         assert_ne!(account.id, cpd.id);
         assert!(reflect(&incident(), "no-such-template", "2026-10-03", "x").is_none());
+    }
+
+    #[test]
+    fn an_event_is_refused_field_by_field() {
+        let fields = |date: &str, tool: &str, what: &str, outcome: Option<Outcome>| -> Vec<Field> {
+            validate(date, tool, what, outcome).into_iter().map(|(field, _)| field).collect()
+        };
+        assert_eq!(fields("", " ", "", None), [Field::Date, Field::Tool, Field::WhatHappened, Field::Outcome]);
+        assert_eq!(fields("2300-01-01", "Scribe", "It misheard", Some(Outcome::NearMiss)), [Field::Date]);
+        assert!(fields("2026-10-02", "Scribe", "It misheard", Some(Outcome::NearMiss)).is_empty());
     }
 }

@@ -230,6 +230,7 @@ fn check_html(check: &KnowledgeCheck) -> String {
     )
 }
 
+/// As `web::module_view` draws it, through the form kit's `Field` and `TextArea`.
 fn reflection_html(prompt: &ReflectionPrompt) -> String {
     let field_id = text(&format!("reflection-{}", prompt.id));
     let (hint, described_by) = match &prompt.hint {
@@ -240,8 +241,8 @@ fn reflection_html(prompt: &ReflectionPrompt) -> String {
         None => (String::new(), String::new()),
     };
     format!(
-        "<div class=\"reflection\"><label class=\"reflection__prompt\" for=\"{field_id}\">{prompt}</label>{hint}\
-         <textarea id=\"{field_id}\" rows=\"6\"{described_by} disabled></textarea>\
+        "<div class=\"reflection\"><div class=\"field\"><label for=\"{field_id}\">{prompt}</label>{hint}\
+         <textarea id=\"{field_id}\" rows=\"6\"{described_by} disabled></textarea></div>\
          <button type=\"button\" class=\"button button--secondary\" disabled>Save my answer</button>\
          <p role=\"status\" class=\"hint\"></p></div>",
         prompt = text(&prompt.prompt),

@@ -4,7 +4,9 @@
 //! A completed account is saved as a CPD log entry of the kind the
 //! regulator counts it as, with the answers kept field by field.
 
-use crate::domain::record::{CpdEntry, EntryType, Profile};
+use std::collections::BTreeMap;
+
+use crate::domain::record::{CpdEntry, EntryType, Profile, MAX_ENTRY_HOURS};
 pub use crate::domain::rules::{Question, Template};
 
 /// Every template, in the order of `rules/reflective.toml`.
@@ -35,7 +37,7 @@ pub fn account_entry(
     id: String,
     title: &str,
     hours: f32,
-    answers: std::collections::BTreeMap<String, String>,
+    answers: BTreeMap<String, String>,
     today: &str,
     now: &str,
 ) -> CpdEntry {
@@ -54,8 +56,46 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// A field of the reflective account form, as `check` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field<'a> {
+    /// The answers as a whole: none was given.
+    Answers,
+    /// The answer to the question with this id.
+    Question(&'a str),
+    Hours,
+}
+
+/// What stops an account in `template` from being saved: no answer, an
+/// answer over its word limit, or CPD hours that are not a number (empty
+/// means none). Otherwise the hours to record.
+pub fn check<'a>(
+    template: &'a Template,
+    answered: &BTreeMap<String, String>,
+    hours_typed: &str,
+) -> Result<f32, Vec<(Field<'a>, String)>> {
+    let mut errors = Vec::new();
+    if answered.values().all(|answer| answer.trim().is_empty()) {
+        errors.push((Field::Answers, "Answer at least one question before saving.".to_owned()));
+    }
+    let answer = |id: &str| answered.get(id).cloned().unwrap_or_default();
+    errors.extend(over_limit(template, answer).into_iter().map(|(id, message)| (Field::Question(id), message)));
+    let hours_typed = hours_typed.trim();
+    let hours = if hours_typed.is_empty() { 0.0 } else { hours_typed.parse().unwrap_or(f32::NAN) };
+    if !(0.0..=MAX_ENTRY_HOURS).contains(&hours) {
+        let message =
+            format!("CPD hours: enter a number of hours from 0 to {MAX_ENTRY_HOURS}, such as 0.5, or leave it empty.");
+        errors.push((Field::Hours, message));
+    }
+    if errors.is_empty() {
+        Ok(hours)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Questions whose answers are over their word limit, with a message.
-pub fn over_limit(template: &Template, answer: impl Fn(&str) -> String) -> Vec<(&str, String)> {
+fn over_limit(template: &Template, answer: impl Fn(&str) -> String) -> Vec<(&str, String)> {
     template
         .questions
         .iter()
@@ -130,5 +170,29 @@ mod tests {
         let over = over_limit(hcpc, |id| if id == "summary" { words(501) } else { String::new() });
         assert_eq!(over, [("summary", "This answer has 501 words; the limit is 500.".to_owned())]);
         assert_eq!(word_count("  two\nwords "), 2);
+    }
+
+    #[test]
+    fn an_account_is_checked_field_by_field_and_hours_typed_as_words_are_named() {
+        let hcpc = find("hcpc-profile").unwrap();
+        let answers = |pairs: &[(&str, String)]| -> BTreeMap<String, String> {
+            pairs.iter().map(|(id, text)| (id.to_string(), text.clone())).collect()
+        };
+        let one = answers(&[("summary", "I learned to check.".to_owned())]);
+        assert_eq!(check(hcpc, &one, ""), Ok(0.0), "empty hours are none");
+        assert_eq!(check(hcpc, &one, " 2.5 "), Ok(2.5));
+        let fields = |result: Result<f32, Vec<(Field<'static>, String)>>| -> Vec<Field<'static>> {
+            result.unwrap_err().into_iter().map(|(field, _)| field).collect()
+        };
+        assert_eq!(
+            fields(check(hcpc, &answers(&[("summary", "  ".to_owned())]), "two")),
+            [Field::Answers, Field::Hours]
+        );
+        assert_eq!(fields(check(hcpc, &one, "-1")), [Field::Hours]);
+        let long = answers(&[("summary", vec!["word"; 501].join(" "))]);
+        assert_eq!(
+            check(hcpc, &long, "1"),
+            Err(vec![(Field::Question("summary"), "This answer has 501 words; the limit is 500.".to_owned())])
+        );
     }
 }

@@ -43,6 +43,46 @@ pub fn date(text: &str) -> Option<time::Date> {
     parse_date(text).filter(|day| text.len() == 10 && YEARS.contains(&day.year()))
 }
 
+/// A field of the profile form that `profile_settings` checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileField {
+    RenewalDate,
+    ReassessMonths,
+    BackupReminderDays,
+}
+
+/// The profile form's dates and numbers as typed: a renewal date (empty
+/// for none), the months between self-assessments and the days between
+/// backup reminders, each a whole number in its range. Text that is not one
+/// is named, never read as a default.
+pub fn profile_settings(renewal: &str, months: &str, days: &str) -> Result<(u32, u32), Vec<(ProfileField, String)>> {
+    let mut errors = Vec::new();
+    if !renewal.trim().is_empty() && date(renewal.trim()).is_none() {
+        errors.push((
+            ProfileField::RenewalDate,
+            "Enter the next renewal date as a real date, or leave it empty.".to_owned(),
+        ));
+    }
+    let whole = |typed: &str, range: &RangeInclusive<u32>| typed.trim().parse().ok().filter(|n| range.contains(n));
+    let months = whole(months, &REASSESS_MONTHS);
+    if months.is_none() {
+        let (from, to) = (REASSESS_MONTHS.start(), REASSESS_MONTHS.end());
+        let message =
+            format!("Re-assessment interval: enter a whole number of months from {from} to {to}, such as 12.");
+        errors.push((ProfileField::ReassessMonths, message));
+    }
+    let days = whole(days, &BACKUP_REMINDER_DAYS);
+    if days.is_none() {
+        let (from, to) = (BACKUP_REMINDER_DAYS.start(), BACKUP_REMINDER_DAYS.end());
+        let message = format!("Backup reminder: enter a whole number of days from {from} to {to}, such as 30.");
+        errors.push((ProfileField::BackupReminderDays, message));
+    }
+    match (months, days) {
+        (Some(months), Some(days)) if errors.is_empty() => Ok((months, days)),
+        _ => Err(errors),
+    }
+}
+
 /// Checks every field of `record`; `Err` names the first wrong field by its
 /// path. Free text needs no check here: the reader caps every string
 /// (`canonical::MAX_STRING_BYTES`), and views escape what they show.
@@ -365,5 +405,24 @@ mod tests {
         assert_eq!(super::record(&fine), Ok(()));
         fine.cpd.push(entry(1.0, 0.0));
         assert!(super::record(&fine).unwrap_err().contains("record.cpd[1] repeats the id \"a\""));
+    }
+
+    #[test]
+    fn the_profiles_numbers_and_date_are_refused_by_field_never_read_as_a_default() {
+        assert_eq!(profile_settings("", " 12 ", "30"), Ok((12, 30)));
+        assert_eq!(profile_settings("2027-03-31", "240", "3650"), Ok((240, 3650)));
+        let fields = |renewal: &str, months: &str, days: &str| -> Vec<ProfileField> {
+            profile_settings(renewal, months, days).unwrap_err().into_iter().map(|(field, _)| field).collect()
+        };
+        assert_eq!(
+            fields("2300-01-01", "abc", ""),
+            [ProfileField::RenewalDate, ProfileField::ReassessMonths, ProfileField::BackupReminderDays]
+        );
+        assert_eq!(fields("", "0", "30"), [ProfileField::ReassessMonths]);
+        assert_eq!(fields("", "12", "1.5"), [ProfileField::BackupReminderDays]);
+        assert_eq!(
+            profile_settings("", "241", "30").unwrap_err()[0].1,
+            "Re-assessment interval: enter a whole number of months from 1 to 240, such as 12."
+        );
     }
 }

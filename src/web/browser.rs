@@ -17,9 +17,10 @@ pub fn today() -> time::Date {
 /// Moves focus to the element with `id`: at once if it is on the page,
 /// or after the next frame if it is still being rendered (a new error
 /// summary, say).
-pub fn focus(id: &'static str) {
+pub fn focus(id: &str) {
+    let id = id.to_owned();
     let try_focus = move || {
-        let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+        let element = web_sys::window()?.document()?.get_element_by_id(&id)?;
         element.dyn_into::<web_sys::HtmlElement>().ok()?.focus().ok()
     };
     if try_focus().is_none() {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::base;
+use super::form::{AiWrittenReminder, Field, PrivacyCheck, PrivacyWarning, TextArea};
 use super::page_title::PageTitle;
-use super::privacy_warning::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
 use super::state::{describe, use_app_state};
 use crate::domain::change::Change;
 use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
@@ -190,8 +190,6 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
 #[component]
 fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl IntoView {
     let field_id = format!("reflection-{}", prompt.id);
-    let hint_id = format!("{field_id}-hint");
-    let hint = prompt.hint.clone();
     let state = use_app_state();
     let saved_text = {
         let (module_id, prompt_id) = (module_id.clone(), prompt.id.clone());
@@ -202,8 +200,9 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     };
     let text = RwSignal::new(saved_text().unwrap_or_default());
     let status = RwSignal::new(None::<String>);
+    // A changed answer is no longer the one a status spoke of.
+    Effect::watch(move || text.track(), move |_, _, _| status.set(None), false);
     let privacy = PrivacyCheck::new(move || vec![text.get()]);
-    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
     let learner_mode = module_id.is_some();
     // Inside an LMS there is no rest of Praxis to link to.
     let links_out = learner_mode && use_context::<InLms>().is_none();
@@ -211,15 +210,15 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     let account_link =
         base::href(&format!("/cpd?reflect={}/{}#reflective-account", module_id.clone().unwrap_or_default(), prompt.id));
     let saved_for_link = saved_text.clone();
-    let save = {
+    let save = Callback::new({
         let prompt_id = prompt.id.clone();
-        move || {
+        move |()| {
             let Some(module_id) = &module_id else { return };
             let current = text.get_untracked();
             if saved_text().unwrap_or_default() == current {
                 return;
             }
-            if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
+            if privacy.problem().is_some() {
                 status.set(Some("Not saved: check the highlighted text first.".to_owned()));
                 return;
             }
@@ -233,25 +232,17 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
                 }));
             });
         }
-    };
-    let save_on_blur = save.clone();
+    });
     view! {
         <div class="reflection">
             {learner_mode.then(|| view! { <AiWrittenReminder/> })}
-            <label class="reflection__prompt" for=field_id.clone()>{prompt.prompt.clone()}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-            <textarea
-                id=field_id
-                rows="6"
-                aria-describedby=prompt.hint.as_ref().map(|_| hint_id.clone())
-                prop:value=move || text.get()
-                on:input=move |event| { text.set(event_target_value(&event)); status.set(None); }
-                on:blur=move |_| save_on_blur()
-            ></textarea>
+            <Field id=field_id label=prompt.prompt.clone() hint=prompt.hint.clone().unwrap_or_default()>
+                <TextArea value=text rows=6 on_blur=save/>
+            </Field>
             {learner_mode.then(|| view! {
                 <PrivacyWarning id=private_id.clone() check=privacy/>
             })}
-            <button type="button" class="button button--secondary" on:click=move |_| save()>"Save my answer"</button>
+            <button type="button" class="button button--secondary" on:click=move |_| save.run(())>"Save my answer"</button>
             <p role="status" class="hint">{move || status.get()}</p>
             {move || (links_out && saved_for_link().is_some()).then(|| view! {
                 <p><A href=account_link.clone()>"Use this answer in a reflective account"</A></p>

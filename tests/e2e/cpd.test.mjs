@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, appReady } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appReady, storedRecord } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -34,8 +34,19 @@ test('logging CPD with others moves NMC readiness, after the privacy check', asy
   await page.getByLabel('Hours', { exact: true }).fill('ten');
   await page.getByRole('button', { name: 'Add to log' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await page.waitForFunction(() => document.activeElement.id === 'error-summary');
   await summary.getByRole('link', { name: 'Enter a title for the activity' }).click();
   await page.waitForFunction(() => document.activeElement.id === 'cpd-title');
+  // Hours typed as a word are named, linked and marked on the field, never saved as 0.
+  await summary.getByRole('link', { name: 'Hours must be a number from 0 to 1000' }).click();
+  await page.waitForFunction(() => document.activeElement.id === 'cpd-hours');
+  const hours = page.locator('#cpd-hours');
+  assert.equal(await hours.getAttribute('aria-invalid'), 'true');
+  assert.equal(await hours.getAttribute('aria-describedby'), 'cpd-hours-error');
+  assert.match(await page.locator('#cpd-hours-error').textContent(), /Error: Hours must be a number from 0 to 1000/);
+  assert.ok(await before_(page, '#cpd-hours-error', '#cpd-hours'), 'the error sits above the field');
+  assert.equal((await storedRecord(page))?.cpd?.length ?? 0, 0, 'nothing saved');
+  await page.getByText('0 entries shown').waitFor();
 
   // Titles are scanned too: they travel into xAPI statements and the portfolio.
   await page.getByLabel('Title', { exact: true }).fill('Case review with Mrs Jean Smith');
@@ -159,13 +170,22 @@ test('an AI event is logged, summarised for a report, and becomes a reflection a
   const page = await openPage(context);
   await page.goto(`${server.base}/incidents`);
   await appReady(page);
+  // Nothing named yet: each missing answer is linked from the summary and shown at its field.
+  await page.getByRole('button', { name: 'Save to the log' }).click();
+  const problems = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await problems.getByRole('link', { name: 'Name the AI tool' }).click();
+  await page.waitForFunction(() => document.activeElement.id === 'incident-tool');
+  assert.equal(await page.locator('#incident-tool').getAttribute('aria-invalid'), 'true');
+  await problems.getByRole('link', { name: 'Choose what the outcome was' }).waitFor();
+  assert.equal((await storedRecord(page))?.incidents?.length ?? 0, 0, 'nothing saved');
   await page.getByLabel('AI tool').fill('Vital-signs monitor');
   await page.getByLabel('Version, mode or settings').fill('adult mode');
   await page.getByLabel('What happened').fill('Alarm limits were adult ones for a child aged 4; call 07700 900123 for details.');
   await page.getByLabel('Near miss').check();
   await page.getByLabel('Local incident reporting system').fill('LRMS-123');
   await page.getByRole('button', { name: 'Save to the log' }).click();
-  await page.getByText('Check the highlighted text').waitFor();
+  await problems.getByRole('link', { name: /Check the highlighted text/ }).waitFor();
+  assert.equal(await problems.getByRole('link').count(), 1, 'only the privacy check is left');
   await page.getByLabel('What happened').fill('Alarm limits were adult ones for a young child.');
   await page.getByRole('button', { name: 'Save to the log' }).click();
   await page.locator('.log__entry', { hasText: 'Vital-signs monitor' }).waitFor();
@@ -187,3 +207,10 @@ test('an AI event is logged, summarised for a report, and becomes a reflection a
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+async function before_(page, a, b) {
+  return page.evaluate(([a, b]) => {
+    const [first, second] = [document.querySelector(a), document.querySelector(b)];
+    return Boolean(first && second && first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }, [a, b]);
+}

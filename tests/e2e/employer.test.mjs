@@ -105,7 +105,14 @@ test('a manager\'s staff files survive a reload and other pages; kept past the t
   await appReady(page);
   const keep = page.getByLabel('Keep these files in this browser after I close this tab');
   assert.equal(await keep.isChecked(), false, 'colleagues\' records are not kept past the tab unless asked');
-  await page.getByLabel('A completion counts for (months)').fill('24');
+  // A period typed as words is named beside the field, never read as the default.
+  const period = page.getByLabel('A completion counts for (months)');
+  await period.fill('two years');
+  await page.locator('#refresh-months-error', { hasText: 'Enter a whole number of months from 1 to 1200, such as 36' }).waitFor();
+  assert.equal(await period.getAttribute('aria-invalid'), 'true');
+  assert.equal(await period.getAttribute('aria-describedby'), 'refresh-months-hint refresh-months-error');
+  await period.fill('24');
+  assert.equal(await page.locator('#refresh-months-error').count(), 0);
   await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(paths);
   await page.getByText('3 files: 3 with no change found').waitFor();
 

@@ -72,8 +72,20 @@ test('the profile is saved and tailors what next', async () => {
   await page.getByLabel('Career stage').selectOption('leader');
   await page.getByLabel('Profession').selectOption('pharmacy');
   await page.getByLabel('Next renewal date').fill('2027-03-31');
+  // A number of months typed as words is named and linked, never read as the default, and nothing is saved.
+  const months = page.getByLabel('Remind me to re-assess my competence every (months)');
+  await months.fill('every year');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const problem = 'Re-assessment interval: enter a whole number of months from 1 to 240, such as 12.';
+  await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: problem }).click();
+  await page.waitForFunction(() => document.activeElement.id === 'reassess');
+  assert.equal(await months.getAttribute('aria-invalid'), 'true');
+  assert.equal((await storedRecord(page))?.profile?.stage, undefined, 'nothing saved');
+  await months.fill('6');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByText('Your profile is saved in this browser.').waitFor();
+  assert.equal(await page.getByText('There is a problem').count(), 0, 'the summary goes once all is well');
+  assert.equal((await storedRecord(page)).profile.reassess_after_months, 6);
   await page.reload();
   assert.equal(await page.getByLabel('Profession').inputValue(), 'pharmacy');
   assert.equal(await page.getByLabel('Next renewal date').inputValue(), '2027-03-31');

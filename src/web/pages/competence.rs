@@ -7,16 +7,16 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::domain::change::Change;
-use crate::domain::competence::{domain_levels, reassessment_prompt};
+use crate::domain::competence::{domain_levels, reassessment_prompt, validate_goal, GoalField};
 use crate::domain::evidence_ref::EvidenceRef;
 use crate::domain::framework::{self, assessment_areas, competence_domains, levels, AssessmentArea};
 use crate::domain::recommend::format_level;
-use crate::domain::record::{GoalStatus, Rating};
+use crate::domain::record::{Goal, GoalStatus, LearnerRecord, Rating};
 use crate::domain::words;
 use crate::domain::{curriculum, module::Module};
 use crate::web::browser::today;
+use crate::web::form::{DateInput, ErrorSummary, Errors, Field, PrivacyCheck, PrivacyWarning, Select, TextInput};
 use crate::web::page_title::PageTitle;
-use crate::web::privacy_warning::{PrivacyCheck, PrivacyWarning};
 use crate::web::state::{describe, use_app_state};
 
 #[component]
@@ -43,11 +43,14 @@ fn AssessmentForm() -> impl IntoView {
     let latest = state.record.with_untracked(|r| r.latest_assessment().cloned());
     let ratings: RwSignal<BTreeMap<String, Rating>> = RwSignal::new(latest.map(|a| a.ratings).unwrap_or_default());
     let message = RwSignal::new(None::<String>);
+    let errors = Errors::new("assessment-error-summary");
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let ratings = ratings.get_untracked();
-        if ratings.is_empty() {
-            message.set(Some("Choose a level for at least one area before saving.".to_owned()));
+        let first_level = assessment_areas().first().map(|area| format!("{}-level-1", slug(&area.id)));
+        let problem = "Choose a level for at least one area before saving.";
+        let problems = ratings.is_empty().then(|| (first_level.unwrap_or_default(), problem.to_owned()));
+        if !errors.report(problems.into_iter().collect()) {
             return;
         }
         let count = ratings.len();
@@ -61,6 +64,7 @@ fn AssessmentForm() -> impl IntoView {
     view! {
         <form class="assessment" on:submit=save>
             <h2>"Rate yourself now"</h2>
+            <ErrorSummary errors/>
             <details class="levels">
                 <summary>"What the four levels mean"</summary>
                 <dl>
@@ -76,49 +80,74 @@ fn AssessmentForm() -> impl IntoView {
     }
 }
 
+/// An area's id as it appears in element ids.
+fn slug(area_id: &str) -> String {
+    area_id.replace('/', "-")
+}
+
 /// One area's level, confidence and evidence.
 #[component]
 fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>) -> impl IntoView {
     let state = use_app_state();
     let id = StoredValue::new(area.id.clone());
-    let slug = area.id.replace('/', "-");
+    let slug = slug(&area.id);
     let title = if area.domain.label == area.label {
         area.label.to_owned()
     } else {
         format!("{}: {}", area.domain.label, area.label)
     };
-    let current = move || id.with_value(|id| ratings.with(|r| r.get(id).cloned()));
-    let set = move |change: &dyn Fn(&mut Rating)| {
-        ratings.update(|all| {
-            let rating = all.entry(id.get_value()).or_insert(Rating { level: 1, confidence: 3, evidence: vec![] });
-            change(rating);
-        });
+    let rating = Rated {
+        current: Signal::derive(move || id.with_value(|id| ratings.with(|r| r.get(id).cloned()))),
+        set: Callback::new(move |change: RatingChange| {
+            ratings.update(|all| {
+                let rating = all.entry(id.get_value()).or_insert(Rating { level: 1, confidence: 3, evidence: vec![] });
+                change(rating);
+            });
+        }),
     };
-    // Evidence the learner can point to, as (id, label): completed modules
-    // that develop this area's domain, their reflections in those modules,
-    // and their own CPD entries.
-    let evidence_items: Vec<(EvidenceRef, String)> = state.record.with_untracked(|record| {
-        let modules: Vec<&'static Module> = curriculum::catalogue()
-            .modules()
-            .iter()
-            .filter(|m| record.completion(&m.id).is_some() && m.competences.iter().any(|c| c.domain == area.domain.id))
-            .collect();
-        let reflections = modules.iter().flat_map(|m| {
-            let prompts =
-                record.progress(&m.id).map(|p| p.reflections.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-            prompts.into_iter().map(move |prompt| {
-                let reflection = EvidenceRef::Reflection { module: m.id.clone(), prompt };
-                (reflection, format!("Your reflection in “{}”", m.title))
-            })
-        });
-        let cpd = record.cpd.iter().map(|e| {
-            (EvidenceRef::Cpd { entry: e.id.clone() }, format!("CPD: {} ({})", e.title, words::date(&e.date)))
-        });
-        let completions =
-            modules.iter().map(|m| (EvidenceRef::Completion { module: m.id.clone() }, format!("Module: {}", m.title)));
-        completions.chain(reflections).chain(cpd).collect()
-    });
-    let levels = levels()
+    let evidence = state.record.with_untracked(|record| evidence_items(record, &area));
+    let confidence_id = format!("{slug}-confidence");
+    let confidences = [(1, "1 – not sure"), (2, "2"), (3, "3 – fairly sure"), (4, "4"), (5, "5 – very sure")];
+    let confidence_options = confidences
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = move || rating.current.get().map_or(value == 3, |r| r.confidence == value);
+            view! { <option value=value.to_string() selected=selected>{text}</option> }
+        })
+        .collect_view();
+    let set_confidence = move |e: leptos::ev::Event| {
+        let value = event_target_value(&e).parse().unwrap_or(3);
+        rating.set.run(Box::new(move |r| r.confidence = value));
+    };
+    view! {
+        <fieldset class="area">
+            <legend>{title}</legend>
+            <LevelChoices slug=slug.clone() rating/>
+            <div class="field field--inline">
+                <label for=confidence_id.clone()>"How sure are you?"</label>
+                <select id=confidence_id disabled=move || rating.current.with(Option::is_none) on:change=set_confidence>
+                    {confidence_options}
+                </select>
+            </div>
+            {(!evidence.is_empty()).then(|| view! { <EvidenceChoices slug evidence rating/> })}
+        </fieldset>
+    }
+}
+
+/// One area's rating, and how the choices in it change it.
+#[derive(Clone, Copy)]
+struct Rated {
+    current: Signal<Option<Rating>>,
+    set: Callback<RatingChange>,
+}
+
+/// A change to one area's rating (its level, confidence or evidence).
+type RatingChange = Box<dyn Fn(&mut Rating) + Send + Sync>;
+
+/// The four levels of an area, as radio buttons.
+#[component]
+fn LevelChoices(slug: String, rating: Rated) -> impl IntoView {
+    let choices = levels()
         .iter()
         .enumerate()
         .map(|(index, level)| {
@@ -128,50 +157,78 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
             view! {
                 <div class="choice choice--inline">
                     <input type="radio" id=input_id.clone() name=format!("{slug}-level") value=level.to_string()
-                        prop:checked=move || current().is_some_and(|r| r.level == level)
-                        on:change=move |_| set(&|r| r.level = level)/>
+                        prop:checked=move || rating.current.get().is_some_and(|r| r.level == level)
+                        on:change=move |_| rating.set.run(Box::new(move |r| r.level = level))/>
                     <label for=input_id>{format!("{level} {name}")}</label>
                 </div>
             }
         })
         .collect_view();
-    let confidence_id = format!("{slug}-confidence");
+    view! { <div class="area__levels">{choices}</div> }
+}
+
+/// Evidence the learner can point to for `area`, as (reference, label):
+/// completed modules that develop its domain, their reflections in those
+/// modules, and their own CPD entries.
+fn evidence_items(record: &LearnerRecord, area: &AssessmentArea) -> Vec<(EvidenceRef, String)> {
+    let modules: Vec<&'static Module> = curriculum::catalogue()
+        .modules()
+        .iter()
+        .filter(|m| record.completion(&m.id).is_some() && m.competences.iter().any(|c| c.domain == area.domain.id))
+        .collect();
+    let reflections = modules.iter().flat_map(|m| {
+        let prompts =
+            record.progress(&m.id).map(|p| p.reflections.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+        prompts.into_iter().map(move |prompt| {
+            let reflection = EvidenceRef::Reflection { module: m.id.clone(), prompt };
+            (reflection, format!("Your reflection in “{}”", m.title))
+        })
+    });
+    let cpd = record
+        .cpd
+        .iter()
+        .map(|e| (EvidenceRef::Cpd { entry: e.id.clone() }, format!("CPD: {} ({})", e.title, words::date(&e.date))));
+    let completions =
+        modules.iter().map(|m| (EvidenceRef::Completion { module: m.id.clone() }, format!("Module: {}", m.title)));
+    completions.chain(reflections).chain(cpd).collect()
+}
+
+/// Tick boxes for the evidence behind an area's rating.
+#[component]
+fn EvidenceChoices(slug: String, evidence: Vec<(EvidenceRef, String)>, rating: Rated) -> impl IntoView {
+    let boxes = evidence
+        .into_iter()
+        .enumerate()
+        .map(|(index, (reference, label))| {
+            let box_id = format!("{slug}-evidence-{index}");
+            let chosen = {
+                let reference = reference.clone();
+                move || rating.current.with(|r| r.as_ref().is_some_and(|r| r.evidence.contains(&reference)))
+            };
+            let toggle = move |e: leptos::ev::Event| {
+                let (on, reference) = (event_target_checked(&e), reference.clone());
+                rating.set.run(Box::new(move |r| {
+                    r.evidence.retain(|m| *m != reference);
+                    if on {
+                        r.evidence.push(reference.clone());
+                    }
+                }));
+            };
+            view! {
+                <div class="choice">
+                    <input type="checkbox" id=box_id.clone() disabled=move || rating.current.with(Option::is_none)
+                        prop:checked=chosen
+                        on:change=toggle/>
+                    <label for=box_id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
     view! {
-        <fieldset class="area">
-            <legend>{title}</legend>
-            <div class="area__levels">{levels}</div>
-            <div class="field field--inline">
-                <label for=confidence_id.clone()>"How sure are you?"</label>
-                <select id=confidence_id disabled=move || current().is_none()
-                    on:change=move |e| { let v = event_target_value(&e).parse().unwrap_or(3); set(&|r| r.confidence = v) }>
-                    {[(1, "1 – not sure"), (2, "2"), (3, "3 – fairly sure"), (4, "4"), (5, "5 – very sure")].into_iter().map(|(value, text)| view! {
-                        <option value=value.to_string() selected=move || current().map_or(value == 3, |r| r.confidence == value)>{text}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            {(!evidence_items.is_empty()).then(|| view! {
-                <details class="evidence">
-                    <summary>"Evidence: modules, reflections and CPD"</summary>
-                    {evidence_items.into_iter().enumerate().map(|(index, (evidence_id, label))| {
-                        let box_id = format!("{slug}-evidence-{index}");
-                        let item_id = evidence_id.clone();
-                        let checked_id = evidence_id;
-                        view! {
-                            <div class="choice">
-                                <input type="checkbox" id=box_id.clone() disabled=move || current().is_none()
-                                    prop:checked=move || current().is_some_and(|r| r.evidence.contains(&checked_id))
-                                    on:change=move |e| {
-                                        let on = event_target_checked(&e);
-                                        let item_id = item_id.clone();
-                                        set(&|r| { r.evidence.retain(|m| *m != item_id); if on { r.evidence.push(item_id.clone()); } });
-                                    }/>
-                                <label for=box_id>{label}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </details>
-            })}
-        </fieldset>
+        <details class="evidence">
+            <summary>"Evidence: modules, reflections and CPD"</summary>
+            {boxes}
+        </details>
     }
 }
 
@@ -179,35 +236,42 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
 #[component]
 fn History() -> impl IntoView {
     let state = use_app_state();
+    let any = move || state.record.with(|r| !r.self_assessments.is_empty());
     view! {
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">"Your history"</h2>
-            {move || state.record.with(|record| {
-                if record.self_assessments.is_empty() {
-                    return view! { <p>"No self-assessments yet. Your first one will appear here."</p> }.into_any();
-                }
-                let rows = record.self_assessments.iter().rev().map(|assessment| view! {
-                    <tr>
-                        <th scope="row">{words::date(&assessment.at)}</th>
-                        {domain_levels(assessment).into_iter().map(|(_, level)| view! {
-                            <td>{level.map_or("–".to_owned(), format_level)}</td>
-                        }).collect_view()}
-                    </tr>
-                }).collect_view();
-                view! {
-                    // Its own name: a second landmark called "Your history" would not be unique.
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Table of your history (scrolls sideways)">
-                        <table class="history">
-                            <caption class="visually-hidden">"Mean level per domain at each self-assessment, newest first"</caption>
-                            <thead><tr><th scope="col">"Date"</th>
-                                {competence_domains().iter().map(|d| view! { <th scope="col">{d.label.as_str()}</th> }).collect_view()}
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            })}
+            <Show when=any fallback=|| view! { <p>"No self-assessments yet. Your first one will appear here."</p> }>
+                <HistoryTable/>
+            </Show>
         </section>
+    }
+}
+
+#[component]
+fn HistoryTable() -> impl IntoView {
+    let state = use_app_state();
+    let newest_first = move || state.record.with(|r| r.self_assessments.iter().rev().cloned().collect::<Vec<_>>());
+    let headings =
+        competence_domains().iter().map(|d| view! { <th scope="col">{d.label.as_str()}</th> }).collect_view();
+    view! {
+        // Its own name: a second landmark called "Your history" would not be unique.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Table of your history (scrolls sideways)">
+            <table class="history">
+                <caption class="visually-hidden">"Mean level per domain at each self-assessment, newest first"</caption>
+                <thead><tr><th scope="col">"Date"</th>{headings}</tr></thead>
+                <tbody>
+                    // A snapshot never changes once made: its time is its key.
+                    <For each=newest_first key=|assessment| assessment.at.clone() let:assessment>
+                        <tr>
+                            <th scope="row">{words::date(&assessment.at)}</th>
+                            {domain_levels(&assessment).into_iter().map(|(_, level)| view! {
+                                <td>{level.map_or("–".to_owned(), format_level)}</td>
+                            }).collect_view()}
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -215,28 +279,85 @@ fn History() -> impl IntoView {
 #[component]
 fn LearningPlan() -> impl IntoView {
     let state = use_app_state();
+    view! {
+        <section aria-labelledby="plan-heading">
+            <h2 id="plan-heading">"Your learning plan"</h2>
+            <p>
+                "Set goals with a date. Several regulators (the GDC, for example) ask for a personal development plan."
+            </p>
+            <ul class="goals">
+                // A goal's status is part of its key, so a changed one is drawn again.
+                <For each=move || state.record.with(|r| r.goals.clone())
+                    key=|goal| (goal.id.clone(), goal.status.label()) let:goal>
+                    <GoalEntry goal/>
+                </For>
+            </ul>
+            <GoalForm/>
+        </section>
+    }
+}
+
+/// One goal, with its status to change.
+#[component]
+fn GoalEntry(goal: Goal) -> impl IntoView {
+    let state = use_app_state();
+    let overdue = goal.status != GoalStatus::Done && goal.target_date < today().to_string();
+    let select_id = format!("{}-status", goal.id.replace([':', '.'], "-"));
+    let domains = goal.competences.iter().filter_map(|c| framework::find_domain(c).map(|d| d.label.to_owned()));
+    let modules = goal.modules.iter().filter_map(|m| curriculum::catalogue().get(m).map(|m| m.title.clone()));
+    let links: Vec<String> = domains.chain(modules).collect();
+    let (status, goal_id) = (goal.status, goal.id.clone());
+    let choose = move |e: leptos::ev::Event| {
+        let chosen = event_target_value(&e);
+        let status = GoalStatus::ALL.into_iter().find(|s| s.label() == chosen).unwrap_or(status);
+        // A failed save is reported at the top of the page.
+        state.apply_quietly(Change::SetGoalStatus { goal_id: goal_id.clone(), status });
+    };
+    view! {
+        <li class="goal" class:goal--overdue=overdue>
+            <p class="goal__title"><strong>{goal.title.clone()}</strong></p>
+            <p>{format!("By {}", words::date(&goal.target_date))}
+                {overdue.then(|| view! { " " <span class="tag tag--overdue">"Overdue"</span> })}</p>
+            {(!links.is_empty()).then(|| view! { <p class="hint">{format!("Linked to: {}", links.join("; "))}</p> })}
+            <label for=select_id.clone()>"Status"</label>
+            <select id=select_id on:change=choose>
+                {GoalStatus::ALL.into_iter().map(|s| view! { <option selected=s == status>{s.label()}</option> })
+                    .collect_view()}
+            </select>
+        </li>
+    }
+}
+
+/// The element id of each field `competence::validate_goal` names.
+fn element_id(field: GoalField) -> &'static str {
+    match field {
+        GoalField::Title => "goal-title",
+        GoalField::TargetDate => "goal-target",
+    }
+}
+
+/// Adds a goal to the learning plan.
+#[component]
+fn GoalForm() -> impl IntoView {
+    let state = use_app_state();
     let title = RwSignal::new(String::new());
     let target = RwSignal::new(String::new());
     let domain = RwSignal::new(String::new());
     let module = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let errors = Errors::new("goal-error-summary");
+    let not_saved = RwSignal::new(None::<String>);
     // Goal titles go into xAPI statements and the portfolio.
     let privacy = PrivacyCheck::new(move || vec![title.get()]);
-    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (goal_title, target_date) = (title.get_untracked().trim().to_owned(), target.get_untracked());
-        if goal_title.is_empty() || target_date.is_empty() {
-            error.set(Some("Give the goal a title and a target date.".to_owned()));
+        let found = validate_goal(&goal_title, &target_date).into_iter();
+        let mut problems: Vec<(String, String)> =
+            found.map(|(field, message)| (element_id(field).to_owned(), message)).collect();
+        problems.extend(privacy.problem().map(|problem| ("goal-private".to_owned(), problem)));
+        if !errors.report(problems) {
             return;
         }
-        if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
-            let problem =
-                "Check the highlighted text: remove anything that could identify a patient, or confirm it does not.";
-            error.set(Some(problem.to_owned()));
-            return;
-        }
-        error.set(None);
         let goal = Change::AddGoal {
             title: goal_title,
             target_date,
@@ -244,74 +365,31 @@ fn LearningPlan() -> impl IntoView {
             modules: Some(module.get_untracked()).filter(|m| !m.is_empty()).into_iter().collect(),
         };
         state.apply(goal, move |outcome| {
-            error.set(outcome.as_ref().err().map(ToString::to_string));
+            not_saved.set(outcome.as_ref().err().map(ToString::to_string));
             if outcome.is_ok() {
                 title.set(String::new());
                 target.set(String::new());
             }
         });
     };
-    let today = today().to_string();
+    let domains: Vec<(String, String)> = competence_domains().iter().map(|d| (d.id.clone(), d.label.clone())).collect();
+    let modules: Vec<(String, String)> =
+        curriculum::catalogue().modules().iter().map(|m| (m.id.clone(), m.title.clone())).collect();
     view! {
-        <section aria-labelledby="plan-heading">
-            <h2 id="plan-heading">"Your learning plan"</h2>
-            <p>"Set goals with a date. Several regulators (the GDC, for example) ask for a personal development plan."</p>
-            <ul class="goals">
-                {move || state.record.with(|record| record.goals.iter().map(|goal| {
-                    let overdue = goal.status != GoalStatus::Done && goal.target_date < today;
-                    let goal_id = goal.id.clone();
-                    let select_id = format!("{}-status", goal.id.replace([':', '.'], "-"));
-                    let links: Vec<String> = goal.competences.iter().filter_map(|c| framework::find_domain(c).map(|d| d.label.to_owned()))
-                        .chain(goal.modules.iter().filter_map(|m| curriculum::catalogue().get(m).map(|m| m.title.clone())))
-                        .collect();
-                    let status = goal.status;
-                    view! {
-                        <li class="goal" class:goal--overdue=overdue>
-                            <p class="goal__title"><strong>{goal.title.clone()}</strong></p>
-                            <p>{format!("By {}", words::date(&goal.target_date))}
-                                {overdue.then(|| view! { " " <span class="tag tag--overdue">"Overdue"</span> })}</p>
-                            {(!links.is_empty()).then(|| view! { <p class="hint">{format!("Linked to: {}", links.join("; "))}</p> })}
-                            <label for=select_id.clone()>"Status"</label>
-                            <select id=select_id on:change=move |e| {
-                                let chosen = event_target_value(&e);
-                                let status = GoalStatus::ALL.into_iter().find(|s| s.label() == chosen).unwrap_or(status);
-                                // A failed save is reported at the top of the page.
-                                state.apply_quietly(Change::SetGoalStatus { goal_id: goal_id.clone(), status });
-                            }>
-                                {GoalStatus::ALL.into_iter().map(|s| view! { <option selected=s == status>{s.label()}</option> }).collect_view()}
-                            </select>
-                        </li>
-                    }
-                }).collect_view())}
-            </ul>
-            <form class="form" on:submit=add>
-                <h3>"Add a goal"</h3>
-                <div class="field">
-                    <label for="goal-title">"Goal"</label>
-                    <input type="text" id="goal-title" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/>
-                </div>
-                <PrivacyWarning id="goal-private" check=privacy/>
-                <div class="field">
-                    <label for="goal-target">"Target date"</label>
-                    <input type="date" id="goal-target" prop:value=move || target.get() on:input=move |e| target.set(event_target_value(&e))/>
-                </div>
-                <div class="field">
-                    <label for="goal-domain">"Competence domain (optional)"</label>
-                    <select id="goal-domain" on:change=move |e| domain.set(event_target_value(&e))>
-                        <option value="">"None"</option>
-                        {competence_domains().iter().map(|d| view! { <option value=d.id.as_str()>{d.label.as_str()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="goal-module">"Module (optional)"</label>
-                    <select id="goal-module" on:change=move |e| module.set(event_target_value(&e))>
-                        <option value="">"None"</option>
-                        {curriculum::catalogue().modules().iter().map(|m| view! { <option value=m.id.clone()>{m.title.clone()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <p role="alert" class="error-message">{move || error.get()}</p>
-                <button type="submit" class="button button--secondary">"Add goal"</button>
-            </form>
-        </section>
+        <form class="form" on:submit=add novalidate>
+            <h3>"Add a goal"</h3>
+            <ErrorSummary errors/>
+            <Field id="goal-title" label="Goal" errors><TextInput value=title/></Field>
+            <PrivacyWarning id="goal-private" check=privacy errors/>
+            <Field id="goal-target" label="Target date" errors><DateInput value=target/></Field>
+            <Field id="goal-domain" label="Competence domain (optional)" errors>
+                <Select value=domain options=domains none="None"/>
+            </Field>
+            <Field id="goal-module" label="Module (optional)" errors>
+                <Select value=module options=modules none="None"/>
+            </Field>
+            <p role="alert" class="error-message">{move || not_saved.get()}</p>
+            <button type="submit" class="button button--secondary">"Add goal"</button>
+        </form>
     }
 }

@@ -14,17 +14,44 @@ use crate::domain::revalidation;
 use crate::domain::timestamp::parse_date;
 use crate::domain::words;
 use crate::web::browser::{focus, today};
+use crate::web::form::{
+    options, AiWrittenReminder, DateInput, ErrorSummary, Errors, Field, NumberInput, PrivacyCheck, PrivacyWarning,
+    Select, TextArea, TextInput,
+};
 use crate::web::page_title::PageTitle;
-use crate::web::privacy_warning::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
 use crate::web::state::{describe, use_app_state};
+
+/// What the log is narrowed to.
+#[derive(Clone, Copy)]
+struct Filters {
+    year: RwSignal<String>,
+    entry_type: RwSignal<String>,
+    method: RwSignal<String>,
+    this_cycle: RwSignal<bool>,
+}
+
+impl Filters {
+    /// Whether the log shows `row`. `window` is `None` unless only the
+    /// current cycle is shown, then the cycle's window if the profile has one.
+    fn admit(&self, row: &LogRow, window: Option<Option<revalidation::CycleWindow>>) -> bool {
+        let entry = &row.entry;
+        self.year.with(|y| entry.date.starts_with(y.as_str()))
+            && self.entry_type.with(|t| t.is_empty() || entry.entry_type.id() == t)
+            && self.method.with(|m| m.is_empty() || entry.method == *m)
+            && window
+                .is_none_or(|window| window.is_some_and(|w| parse_date(&entry.date).is_some_and(|day| w.contains(day))))
+    }
+}
 
 #[component]
 pub fn CpdPage() -> impl IntoView {
     let state = use_app_state();
-    let year = RwSignal::new(String::new());
-    let entry_type = RwSignal::new(String::new());
-    let method = RwSignal::new(String::new());
-    let this_cycle = RwSignal::new(false);
+    let filters = Filters {
+        year: RwSignal::new(String::new()),
+        entry_type: RwSignal::new(String::new()),
+        method: RwSignal::new(String::new()),
+        this_cycle: RwSignal::new(false),
+    };
     // The profile's current revalidation cycle, if it names one.
     let cycle = Memo::new(move |_| {
         state.record.with(|r| {
@@ -36,36 +63,17 @@ pub fn CpdPage() -> impl IntoView {
     let editing = RwSignal::new(None::<CpdEntry>);
     let undo = RwSignal::new(None::<CpdEntry>);
     let rows = Memo::new(move |_| state.record.with(|r| cpd::log(r, curriculum::catalogue())));
-    let shown = move || {
-        rows.with(|rows| {
-            rows.iter()
-                .filter(|row| year.with(|y| y.is_empty() || row.entry.date.starts_with(y.as_str())))
-                .filter(|row| entry_type.with(|t| t.is_empty() || row.entry.entry_type.id() == t))
-                .filter(|row| method.with(|m| m.is_empty() || row.entry.method == *m))
-                .filter(|row| {
-                    !this_cycle.get()
-                        || cycle
-                            .get()
-                            .is_some_and(|(_, window)| parse_date(&row.entry.date).is_some_and(|d| window.contains(d)))
-                })
-                .cloned()
-                .collect::<Vec<LogRow>>()
-        })
-    };
-    let years = move || {
+    let shown = Memo::new(move |_| {
+        let window = filters.this_cycle.get().then(|| cycle.get().map(|(_, window)| window));
+        rows.with(|rows| rows.iter().filter(|row| filters.admit(row, window)).cloned().collect::<Vec<LogRow>>())
+    });
+    let years = Signal::derive(move || {
         let mut years: Vec<String> =
             rows.with(|rows| rows.iter().filter_map(|r| r.entry.date.get(..4).map(str::to_owned)).collect());
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
-        years
-    };
-    let delete = move |entry: CpdEntry| {
-        state.apply(Change::DeleteCpdEntry { id: entry.id.clone() }, move |outcome| {
-            if outcome.is_ok() {
-                undo.set(Some(entry));
-            }
-        });
-    };
+        years.into_iter().map(|year| (year.clone(), year)).collect()
+    });
     let restore = move |_| {
         if let Some(entry) = undo.get_untracked() {
             state.apply(Change::RestoreCpdEntry { entry }, move |outcome| {
@@ -78,44 +86,17 @@ pub fn CpdPage() -> impl IntoView {
 
     view! {
         <PageTitle text="Your CPD log"/>
-        <p class="lede">"Everything you learn counts. Praxis modules you complete are added here by themselves."</p>
+        <p class="lede">
+            "Everything you learn counts. Praxis modules you complete are added here by themselves."
+        </p>
         <div class="totals" role="status" aria-live="polite">
-            {move || {
-                let shown = shown();
-                let (hours, with_others) = cpd::totals(&shown);
-                format!("{} shown: {hours:.1} hours of CPD, {with_others:.1} of them with others.", words::count(shown.len(), "entry", "entries"))
-            }}
-        </div>
-        <div class="filters">
-            <div class="field field--inline">
-                <label for="filter-year">"Year"</label>
-                <select id="filter-year" on:change=move |e| year.set(event_target_value(&e))>
-                    <option value="">"All years"</option>
-                    {move || years().into_iter().map(|y| view! { <option value=y.clone()>{y.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field field--inline">
-                <label for="filter-type">"Type"</label>
-                <select id="filter-type" on:change=move |e| entry_type.set(event_target_value(&e))>
-                    <option value="">"All types"</option>
-                    {EntryType::ALL.into_iter().map(|t| view! { <option value=t.id()>{t.label()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field field--inline">
-                <label for="filter-method">"How"</label>
-                <select id="filter-method" on:change=move |e| method.set(event_target_value(&e))>
-                    <option value="">"All methods"</option>
-                    {METHODS.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
-                </select>
-            </div>
-            {move || cycle.get().map(|(name, window)| view! {
-                <div class="choice">
-                    <input type="checkbox" id="filter-cycle" prop:checked=move || this_cycle.get()
-                        on:change=move |e| this_cycle.set(event_target_checked(&e))/>
-                    <label for="filter-cycle">{format!("Only your current {name} cycle ({} to {})", words::day(window.start), words::day(window.end))}</label>
-                </div>
+            {move || shown.with(|shown| {
+                let (hours, with_others) = cpd::totals(shown);
+                let count = words::count(shown.len(), "entry", "entries");
+                format!("{count} shown: {hours:.1} hours of CPD, {with_others:.1} of them with others.")
             })}
         </div>
+        <FilterFields filters years cycle/>
         {move || undo.get().map(|entry| view! {
             <div class="notice notice--info" role="status">
                 <p>{format!("Deleted “{}”. ", entry.title)}
@@ -123,103 +104,243 @@ pub fn CpdPage() -> impl IntoView {
             </div>
         })}
         <ul class="log">
-            {move || shown().into_iter().map(|row| {
-                let entry = row.entry.clone();
-                let (for_edit, for_delete) = (entry.clone(), entry.clone());
-                view! {
-                    <li class="log__entry">
-                        <p class="log__title"><strong>{entry.title.clone()}</strong></p>
-                        <p class="hint">{cpd::summary(&entry)}</p>
-                        {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
-                        {(!entry.standards.is_empty()).then(|| {
-                            let labels: Vec<&str> = entry.standards.iter().map(|id| {
-                                revalidation::regulators().iter().flat_map(revalidation::standards_tags)
-                                    .find(|tag| tag.id == *id).map_or(id.as_str(), |tag| tag.label.as_str())
-                            }).collect();
-                            view! { <p class="hint">{format!("Relevant to: {}", labels.join("; "))}</p> }
-                        })}
-                        {entry.template.as_deref().and_then(reflective::find).map(|template| view! {
-                            <details>
-                                <summary>{format!("Read the {}", template.name)}</summary>
-                                <dl>{template.questions.iter().filter_map(|q| entry.answers.get(&q.id).map(|a| view! {
-                                    <dt>{q.text.as_str()}</dt><dd class="answer">{a.clone()}</dd>
-                                })).collect_view()}</dl>
-                            </details>
-                        })}
-                        {match row.from_module {
-                            Some(_) => view! { <p><span class="tag">"From a Praxis module"</span></p> }.into_any(),
-                            None => view! {
-                                <p class="log__actions">
-                                    <button type="button" class="button button--secondary" on:click=move |_| editing.set(Some(for_edit.clone()))>
-                                        "Edit" <span class="visually-hidden">{format!(" {}", entry.title)}</span></button>
-                                    <button type="button" class="button button--secondary" on:click=move |_| delete(for_delete.clone())>
-                                        "Delete" <span class="visually-hidden">{format!(" {}", entry.title)}</span></button>
-                                </p>
-                            }.into_any(),
-                        }}
-                    </li>
-                }
-            }).collect_view()}
+            // An edited entry is a new key, so its row is drawn again; the others stay.
+            <For each=move || shown.get() key=row_key let:row>
+                <LogEntry row editing undo/>
+            </For>
         </ul>
         <EntryForm editing/>
         <ReflectiveAccountForm/>
     }
 }
 
+/// A row's key in the keyed list: its id and everything shown of it.
+fn row_key(row: &LogRow) -> (String, String) {
+    (row.entry.id.clone(), serde_json::to_string(&row.entry).unwrap_or_default())
+}
+
+/// The year, type, method and current-cycle filters above the log.
+#[component]
+fn FilterFields(
+    filters: Filters,
+    years: Signal<Vec<(String, String)>>,
+    cycle: Memo<Option<(&'static str, revalidation::CycleWindow)>>,
+) -> impl IntoView {
+    let types: Vec<(String, String)> = EntryType::ALL.into_iter().map(|t| (t.id().into(), t.label().into())).collect();
+    let this_cycle = filters.this_cycle;
+    view! {
+        <div class="filters">
+            <Field id="filter-year" label="Year" inline=true>
+                <Select value=filters.year options=years none="All years"/>
+            </Field>
+            <Field id="filter-type" label="Type" inline=true>
+                <Select value=filters.entry_type options=types none="All types"/>
+            </Field>
+            <Field id="filter-method" label="How" inline=true>
+                <Select value=filters.method options=options(METHODS.iter().copied()) none="All methods"/>
+            </Field>
+            {move || cycle.get().map(|(name, window)| {
+                let (start, end) = (words::day(window.start), words::day(window.end));
+                view! {
+                    <div class="choice">
+                        <input type="checkbox" id="filter-cycle" prop:checked=move || this_cycle.get()
+                            on:change=move |e| this_cycle.set(event_target_checked(&e))/>
+                        <label for="filter-cycle">{format!("Only your current {name} cycle ({start} to {end})")}</label>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// One entry of the log, with Edit and Delete for the learner's own.
+#[component]
+fn LogEntry(row: LogRow, editing: RwSignal<Option<CpdEntry>>, undo: RwSignal<Option<CpdEntry>>) -> impl IntoView {
+    let state = use_app_state();
+    let entry = row.entry;
+    let standards = (!entry.standards.is_empty()).then(|| {
+        let labels: Vec<&str> = entry
+            .standards
+            .iter()
+            .map(|id| {
+                let tags = revalidation::regulators().iter().flat_map(revalidation::standards_tags);
+                tags.into_iter().find(|tag| tag.id == *id).map_or(id.as_str(), |tag| tag.label.as_str())
+            })
+            .collect();
+        view! { <p class="hint">{format!("Relevant to: {}", labels.join("; "))}</p> }
+    });
+    let account = entry.template.as_deref().and_then(reflective::find).map(|template| {
+        let answers = template
+            .questions
+            .iter()
+            .filter_map(|q| {
+                let answer = entry.answers.get(&q.id)?.clone();
+                Some(view! { <dt>{q.text.as_str()}</dt><dd class="answer">{answer}</dd> })
+            })
+            .collect_view();
+        view! {
+            <details>
+                <summary>{format!("Read the {}", template.name)}</summary>
+                <dl>{answers}</dl>
+            </details>
+        }
+    });
+    let actions = match row.from_module {
+        Some(_) => view! { <p><span class="tag">"From a Praxis module"</span></p> }.into_any(),
+        None => {
+            let (for_edit, for_delete, title) = (entry.clone(), entry.clone(), format!(" {}", entry.title));
+            let delete = move |_| {
+                let entry = for_delete.clone();
+                state.apply(Change::DeleteCpdEntry { id: entry.id.clone() }, move |outcome| {
+                    if outcome.is_ok() {
+                        undo.set(Some(entry));
+                    }
+                });
+            };
+            view! {
+                <p class="log__actions">
+                    <button type="button" class="button button--secondary"
+                        on:click=move |_| editing.set(Some(for_edit.clone()))>
+                        "Edit" <span class="visually-hidden">{title.clone()}</span></button>
+                    <button type="button" class="button button--secondary" on:click=delete>
+                        "Delete" <span class="visually-hidden">{title}</span></button>
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <li class="log__entry">
+            <p class="log__title"><strong>{entry.title.clone()}</strong></p>
+            <p class="hint">{cpd::summary(&entry)}</p>
+            {(!entry.description.is_empty()).then(|| view! { <p>{entry.description.clone()}</p> })}
+            {standards}
+            {account}
+            {actions}
+        </li>
+    }
+}
+
+/// The entry form's fields, each a signal, so the form kit's controls can
+/// hold them; `entry` puts them back together.
+#[derive(Clone, Copy)]
+struct Draft {
+    entry_type: RwSignal<String>,
+    title: RwSignal<String>,
+    date: RwSignal<String>,
+    method: RwSignal<String>,
+    hours: RwSignal<String>,
+    with_others: RwSignal<String>,
+    planned: RwSignal<bool>,
+    standards: RwSignal<Vec<String>>,
+    description: RwSignal<String>,
+    evidence: RwSignal<String>,
+}
+
+impl Draft {
+    /// A new entry: a one-hour course today.
+    fn blank() -> CpdEntry {
+        CpdEntry {
+            method: "course".to_owned(),
+            hours: 1.0,
+            ..CpdEntry::new(String::new(), EntryType::Cpd, &today().to_string(), "", "")
+        }
+    }
+
+    fn new() -> Draft {
+        let draft = Draft {
+            entry_type: RwSignal::new(String::new()),
+            title: RwSignal::new(String::new()),
+            date: RwSignal::new(String::new()),
+            method: RwSignal::new(String::new()),
+            hours: RwSignal::new(String::new()),
+            with_others: RwSignal::new(String::new()),
+            planned: RwSignal::new(false),
+            standards: RwSignal::new(Vec::new()),
+            description: RwSignal::new(String::new()),
+            evidence: RwSignal::new(String::new()),
+        };
+        draft.load(&Draft::blank());
+        draft
+    }
+
+    fn load(&self, entry: &CpdEntry) {
+        self.entry_type.set(entry.entry_type.id().to_owned());
+        self.title.set(entry.title.clone());
+        self.date.set(entry.date.clone());
+        self.method.set(entry.method.clone());
+        self.hours.set(entry.hours.to_string());
+        self.with_others.set(entry.participatory_hours.to_string());
+        self.planned.set(entry.planned);
+        self.standards.set(entry.standards.clone());
+        self.description.set(entry.description.clone());
+        self.evidence.set(entry.evidence_note.clone());
+    }
+
+    fn entry_type(&self) -> EntryType {
+        self.entry_type.with(|id| EntryType::ALL.into_iter().find(|t| t.id() == id).unwrap_or(EntryType::Cpd))
+    }
+
+    /// The entry as typed, over `base` (the entry being edited, or a blank
+    /// one), with the questions hidden for its type cleared.
+    fn entry(&self, base: CpdEntry) -> CpdEntry {
+        let mut entry = CpdEntry {
+            entry_type: self.entry_type(),
+            title: self.title.get_untracked(),
+            date: self.date.get_untracked(),
+            method: self.method.get_untracked(),
+            hours: cpd::read_hours(&self.hours.get_untracked()),
+            participatory_hours: cpd::read_hours(&self.with_others.get_untracked()),
+            planned: self.planned.get_untracked(),
+            standards: self.standards.get_untracked(),
+            description: self.description.get_untracked(),
+            evidence_note: self.evidence.get_untracked(),
+            ..base
+        };
+        cpd::fit_to_type(&mut entry);
+        entry
+    }
+}
+
+/// The element id of each field `cpd::validate` names.
+fn element_id(field: cpd::Field) -> &'static str {
+    match field {
+        cpd::Field::Title => "cpd-title",
+        cpd::Field::Date => "cpd-date",
+        cpd::Field::Hours => "cpd-hours",
+        cpd::Field::WithOthers => "cpd-participatory",
+    }
+}
+
+/// Where a privacy problem is reported: the first flagged field's warning.
+const PRIVATE: &str = "cpd-private";
+
 /// Adds an entry, or edits the one in `editing`.
 #[component]
 fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
     let state = use_app_state();
-    let blank = move || CpdEntry {
-        method: "course".to_owned(),
-        hours: 1.0,
-        ..CpdEntry::new(String::new(), EntryType::Cpd, &today().to_string(), "", "")
-    };
-    let draft = RwSignal::new(blank());
-    let hours = RwSignal::new("1".to_owned());
-    let with_others = RwSignal::new("0".to_owned());
-    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let draft = Draft::new();
+    let errors = Errors::new("error-summary");
     let message = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(entry) = editing.get() {
-            hours.set(entry.hours.to_string());
-            with_others.set(entry.participatory_hours.to_string());
-            draft.set(entry);
+            draft.load(&entry);
             focus("cpd-title");
         }
     });
     // Fields 0, 1 and 2: each warning sits beside its own field.
-    let privacy = PrivacyCheck::new(move || {
-        draft.with(|d| vec![d.title.clone(), d.description.clone(), d.evidence_note.clone()])
-    });
-    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
-    let private_error = Signal::derive(move || {
-        errors.with(|all| all.iter().find(|(f, _)| *f == "cpd-private").map(|(_, m)| m.clone()))
-    });
-    // The questions asked follow the entry's type.
-    let fields = move || draft.with(|d| cpd::fields(d.entry_type));
+    let privacy = PrivacyCheck::new(move || vec![draft.title.get(), draft.description.get(), draft.evidence.get()]);
+    let editing_now = move || editing.with(Option::is_some);
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let mut entry = draft.get_untracked();
-        entry.hours = hours.get_untracked().trim().parse().unwrap_or(f32::NAN);
-        entry.participatory_hours = with_others.get_untracked().trim().parse().unwrap_or(f32::NAN);
-        // Questions hidden for this type are not held against the learner.
-        cpd::fit_to_type(&mut entry);
-        let mut problems = cpd::validate(&entry);
-        if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
-            problems.push((
-                "cpd-private",
-                "Check the highlighted text: remove anything that could identify a patient, or confirm it does not"
-                    .to_owned(),
-            ));
-        }
-        if !problems.is_empty() {
-            errors.set(problems);
-            focus("error-summary");
+        let entry = draft.entry(editing.get_untracked().unwrap_or_else(Draft::blank));
+        let mut problems: Vec<(String, String)> =
+            cpd::validate(&entry).into_iter().map(|(field, message)| (element_id(field).to_owned(), message)).collect();
+        problems.extend(privacy.problem().map(|problem| (PRIVATE.to_owned(), problem)));
+        if !errors.report(problems) {
             return;
         }
-        errors.set(Vec::new());
         state.apply(Change::SaveCpdEntry { entry }, move |outcome| {
             message.set(Some(describe(&outcome, |effect| match effect {
                 Applied::Logged { title } => format!("Saved “{title}” to your CPD log."),
@@ -227,152 +348,121 @@ fn EntryForm(editing: RwSignal<Option<CpdEntry>>) -> impl IntoView {
             })));
             if outcome.is_ok() {
                 editing.set(None);
-                draft.set(blank());
-                hours.set("1".to_owned());
-                with_others.set("0".to_owned());
-                confirmed_private.set(false);
+                draft.load(&Draft::blank());
+                privacy.confirmed.set(false);
             }
         });
+    };
+    let cancel = move |_| {
+        editing.set(None);
+        draft.load(&Draft::blank());
     };
 
     view! {
         <form class="form" on:submit=save novalidate>
-            <h2 id="entry-form-heading">{move || if editing.with(Option::is_some) { "Edit entry" } else { "Add to your log" }}</h2>
+            <h2 id="entry-form-heading">{move || if editing_now() { "Edit entry" } else { "Add to your log" }}</h2>
             <AiWrittenReminder/>
             <ErrorSummary errors/>
-            <div class="field">
-                <label for="cpd-type">"Type"</label>
-                <select id="cpd-type" on:change=move |e| {
-                    let id = event_target_value(&e);
-                    if let Some(t) = EntryType::ALL.into_iter().find(|t| t.id() == id) { draft.update(|d| d.entry_type = t); }
-                }>
-                    {EntryType::ALL.into_iter().map(|t| view! {
-                        <option value=t.id() selected=move || draft.with(|d| d.entry_type == t)>{t.label()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <TextField id="cpd-title" label="Title" errors value=Signal::derive(move || draft.with(|d| d.title.clone()))
-                on_input=Callback::new(move |v| draft.update(|d| d.title = v))/>
-            <PrivacyWarning id="cpd-private" check=privacy field=0 error=private_error/>
-            <div class="field">
-                <label for="cpd-date">"Date"</label>
-                <FieldError id="cpd-date" errors/>
-                <input type="date" id="cpd-date" prop:value=move || draft.with(|d| d.date.clone())
-                    on:input=move |e| draft.update(|d| d.date = event_target_value(&e))/>
-            </div>
-            <div class="field" hidden=move || !fields().method>
-                <label for="cpd-method">"How you learned"</label>
-                <select id="cpd-method" on:change=move |e| draft.update(|d| d.method = event_target_value(&e))>
-                    {METHODS.iter().map(|(id, label)| view! {
-                        <option value=*id selected=move || draft.with(|d| d.method == *id)>{*label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field" hidden=move || fields().hours.is_none()>
-                <label for="cpd-hours">{move || fields().hours}</label>
-                <FieldError id="cpd-hours" errors/>
-                <input type="text" inputmode="decimal" id="cpd-hours" class="input--short" prop:value=move || hours.get()
-                    on:input=move |e| hours.set(event_target_value(&e))/>
-            </div>
-            <div class="field" hidden=move || !fields().with_others>
-                <label for="cpd-participatory">"Of which with others"</label>
-                <p class="hint" id="cpd-participatory-hint">"Time learning with at least one other professional, in person or online (the NMC calls this participatory)."</p>
-                <FieldError id="cpd-participatory" errors/>
-                <input type="text" inputmode="decimal" id="cpd-participatory" class="input--short" aria-describedby="cpd-participatory-hint"
-                    prop:value=move || with_others.get() on:input=move |e| with_others.set(event_target_value(&e))/>
-            </div>
-            {move || {
-                let regulator = state.record.with(|r| r.profile.regulator.clone()).and_then(|id| revalidation::find(&id))?;
-                let tags = revalidation::standards_tags(regulator);
-                (!tags.is_empty()).then(|| view! {
-                    <fieldset class="field">
-                        <legend>{format!("Relevant to {}'s standards", regulator.name)}</legend>
-                        {tags.into_iter().map(|tag| {
-                            let box_id = format!("cpd-tag-{}", tag.id.replace(':', "-"));
-                            view! {
-                                <div class="choice">
-                                    <input type="checkbox" id=box_id.clone() prop:checked=move || draft.with(|d| d.standards.contains(&tag.id))
-                                        on:change=move |e| {
-                                            let on = event_target_checked(&e);
-                                            draft.update(|d| { d.standards.retain(|s| *s != tag.id); if on { d.standards.push(tag.id.clone()); } });
-                                        }/>
-                                    <label for=box_id>{tag.label.as_str()}</label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </fieldset>
-                })
-            }}
-            <div class="choice" hidden=move || !fields().planned>
-                <input type="checkbox" id="cpd-planned" prop:checked=move || draft.with(|d| d.planned)
-                    on:change=move |e| draft.update(|d| d.planned = event_target_checked(&e))/>
-                <label for="cpd-planned">"I planned this learning in advance"</label>
-            </div>
-            <div class="field">
-                <label for="cpd-description">"What you learned and how it applies to your practice"</label>
-                <p class="hint" id="cpd-description-hint">"Never include anything that could identify a patient or service user."</p>
-                <textarea id="cpd-description" rows="5" aria-describedby="cpd-description-hint"
-                    prop:value=move || draft.with(|d| d.description.clone())
-                    on:input=move |e| draft.update(|d| d.description = event_target_value(&e))></textarea>
-            </div>
-            <PrivacyWarning id="cpd-private" check=privacy field=1 error=private_error/>
-            <div class="field">
-                <label for="cpd-evidence">"Evidence you keep (e.g. certificate, notes)"</label>
-                <input type="text" id="cpd-evidence" prop:value=move || draft.with(|d| d.evidence_note.clone())
-                    on:input=move |e| draft.update(|d| d.evidence_note = event_target_value(&e))/>
-            </div>
-            <PrivacyWarning id="cpd-private" check=privacy field=2 error=private_error/>
-            <button type="submit" class="button">{move || if editing.with(Option::is_some) { "Save changes" } else { "Add to log" }}</button>
-            {move || editing.with(Option::is_some).then(|| view! {
-                <button type="button" class="button button--secondary" on:click=move |_| { editing.set(None); draft.set(blank()); }>"Cancel"</button>
+            <EntryFields draft errors privacy/>
+            <button type="submit" class="button">
+                {move || if editing_now() { "Save changes" } else { "Add to log" }}
+            </button>
+            {move || editing_now().then(|| view! {
+                <button type="button" class="button button--secondary" on:click=cancel>"Cancel"</button>
             })}
             <p role="status">{move || message.get()}</p>
         </form>
     }
 }
 
+/// The entry form's questions; those the entry's type does not ask are hidden.
 #[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    errors: RwSignal<Vec<(&'static str, String)>>,
-    value: Signal<String>,
-    on_input: Callback<String>,
-) -> impl IntoView {
+fn EntryFields(draft: Draft, errors: Errors, privacy: PrivacyCheck) -> impl IntoView {
+    let fields = move || cpd::fields(draft.entry_type());
+    let types: Vec<(String, String)> = EntryType::ALL.into_iter().map(|t| (t.id().into(), t.label().into())).collect();
+    // The privacy warning for the free text of field `field` (0 title, 1 description, 2 evidence).
+    let warning = move |field: usize| view! { <PrivacyWarning id=PRIVATE check=privacy field errors/> };
+    let with_others_hint =
+        "Time learning with at least one other professional, in person or online (the NMC calls this participatory).";
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <FieldError id errors/>
-            <input type="text" id=id prop:value=move || value.get() on:input=move |e| on_input.run(event_target_value(&e))/>
+        <Field id="cpd-type" label="Type" errors>
+            <Select value=draft.entry_type options=types/>
+        </Field>
+        <Field id="cpd-title" label="Title" errors>
+            <TextInput value=draft.title/>
+        </Field>
+        {warning(0)}
+        <Field id="cpd-date" label="Date" errors>
+            <DateInput value=draft.date/>
+        </Field>
+        <Field id="cpd-method" label="How you learned" errors hidden=Signal::derive(move || !fields().method)>
+            <Select value=draft.method options=options(METHODS.iter().copied())/>
+        </Field>
+        <Field id="cpd-hours" label=move || fields().hours.unwrap_or_default() errors
+            hidden=Signal::derive(move || fields().hours.is_none())>
+            <NumberInput value=draft.hours/>
+        </Field>
+        <Field id="cpd-participatory" label="Of which with others" hint=with_others_hint errors
+            hidden=Signal::derive(move || !fields().with_others)>
+            <NumberInput value=draft.with_others/>
+        </Field>
+        <StandardsTags standards=draft.standards/>
+        <div class="choice" hidden=move || !fields().planned>
+            <input type="checkbox" id="cpd-planned" prop:checked=move || draft.planned.get()
+                on:change=move |e| draft.planned.set(event_target_checked(&e))/>
+            <label for="cpd-planned">"I planned this learning in advance"</label>
         </div>
+        <Field id="cpd-description" label="What you learned and how it applies to your practice"
+            hint="Never include anything that could identify a patient or service user." errors>
+            <TextArea value=draft.description/>
+        </Field>
+        {warning(1)}
+        <Field id="cpd-evidence" label="Evidence you keep (e.g. certificate, notes)" errors>
+            <TextInput value=draft.evidence/>
+        </Field>
+        {warning(2)}
     }
 }
 
-/// The error for one field, shown above it, as GOV.UK forms do.
+/// Tick boxes for the standards of the learner's regulator that an entry
+/// is relevant to, when the regulator names any.
 #[component]
-fn FieldError(id: &'static str, errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView {
+fn StandardsTags(standards: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = use_app_state();
     move || {
-        errors.with(|all| {
-            all.iter().find(|(field, _)| *field == id).map(|(_, message)| {
-                let error_id = format!("{id}-error");
-                view! { <p class="error-message" id=error_id><span class="visually-hidden">"Error: "</span>{message.clone()}</p> }
+        let regulator = state.record.with(|r| r.profile.regulator.clone()).and_then(|id| revalidation::find(&id))?;
+        let tags = revalidation::standards_tags(regulator);
+        if tags.is_empty() {
+            return None;
+        }
+        let boxes = tags
+            .into_iter()
+            .map(|tag| {
+                let box_id = format!("cpd-tag-{}", tag.id.replace(':', "-"));
+                let tag_id = tag.id.clone();
+                let toggle = move |e: leptos::ev::Event| {
+                    let on = event_target_checked(&e);
+                    standards.update(|s| {
+                        s.retain(|id| *id != tag_id);
+                        if on {
+                            s.push(tag_id.clone());
+                        }
+                    });
+                };
+                view! {
+                    <div class="choice">
+                        <input type="checkbox" id=box_id.clone()
+                            prop:checked=move || standards.with(|s| s.contains(&tag.id)) on:change=toggle/>
+                        <label for=box_id>{tag.label.as_str()}</label>
+                    </div>
+                }
             })
-        })
-    }
-}
-
-/// The list of problems at the top of a form, each a link to its field.
-#[component]
-fn ErrorSummary(errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView {
-    move || {
-        let all = errors.get();
-        (!all.is_empty()).then(|| view! {
-            <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h3 id="error-summary-title">"There is a problem"</h3>
-                <ul>{all.into_iter().map(|(field, message)| view! {
-                    <li><a href=format!("#{field}") on:click=move |e| { e.prevent_default(); focus(field); }>{message}</a></li>
-                }).collect_view()}</ul>
-            </div>
+            .collect_view();
+        Some(view! {
+            <fieldset class="field">
+                <legend>{format!("Relevant to {}'s standards", regulator.name)}</legend>
+                {boxes}
+            </fieldset>
         })
     }
 }

@@ -6,14 +6,16 @@ use leptos::prelude::*;
 use crate::domain::curriculum;
 use crate::domain::employer::kept::{KeepUntil, KeptFile, KeptFiles};
 use crate::domain::employer::{
-    check_file, combine, core_required, percent_complete, rows, standing_totals, CheckedFile, Filter, SortBy, Standing,
-    DEFAULT_REFRESH_MONTHS, DUE_SOON_DAYS,
+    check_file, combine, core_required, percent_complete, read_refresh_months, rows, standing_totals, CheckedFile,
+    Filter, SortBy, Standing, DEFAULT_REFRESH_MONTHS, DUE_SOON_DAYS,
 };
 use crate::domain::export::{asc_wds, csv};
 use crate::domain::framework::{Term, PROFESSIONS, STAGES};
+use crate::domain::module::Module;
 use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
 use crate::domain::words;
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
+use crate::web::form::{Errors, Field, NumberInput, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::storage::{forget_staff_files, keep_staff_files, kept_staff_files};
 
@@ -34,6 +36,7 @@ pub fn EmployerPage() -> impl IntoView {
     let sources = RwSignal::new(Vec::<KeptFile>::new());
     let keep_until = RwSignal::new(KeepUntil::default());
     let message = RwSignal::new(None::<String>);
+    let establishment = RwSignal::new(String::new());
     let recheck = move |refresh_months: u32| {
         let mut checked: Vec<CheckedFile> = sources.with_untracked(|all| {
             all.iter().map(|file| checked_file(&file.name, file.read(), refresh_months)).collect()
@@ -67,7 +70,6 @@ pub fn EmployerPage() -> impl IntoView {
             Err(reason) => message.set(Some(reason)),
         }
     });
-    let establishment = RwSignal::new(String::new());
 
     let load = move |chosen: Vec<web_sys::File>| {
         if chosen.is_empty() {
@@ -144,16 +146,23 @@ pub fn EmployerPage() -> impl IntoView {
             })
         })
     });
-    let on_refresh = move |e: leptos::ev::Event| {
-        let value = event_target_value(&e);
-        if let Ok(months) = value.trim().parse::<u32>() {
-            if (1..=1200).contains(&months) && !sources.with_untracked(Vec::is_empty) {
-                recheck(months);
-                keep(months);
+    // A new refresh period checks the files again; one that is not a
+    // number of months is named beside the field and changes nothing.
+    let errors = Errors::new("refresh-months-summary");
+    Effect::watch(
+        move || refresh.get(),
+        move |typed, _, _| match read_refresh_months(typed) {
+            Ok(months) => {
+                errors.show(Vec::new());
+                if !sources.with_untracked(Vec::is_empty) {
+                    recheck(months);
+                    keep(months);
+                }
             }
-        }
-        refresh.set(value);
-    };
+            Err(problem) => errors.show(vec![("refresh-months".to_owned(), problem)]),
+        },
+        false,
+    );
     let download_csv = move |_| {
         let text = shown.with_untracked(|rows| {
             let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
@@ -165,41 +174,19 @@ pub fn EmployerPage() -> impl IntoView {
             Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
         }));
     };
-    // The same file as `praxis-cli rollup --asc-wds`, held to the same
-    // ASC-WDS checks: one it would refuse is not offered, and the rule is named.
-    let download_asc_wds = move |_| {
-        let checked = shown.with_untracked(|rows| {
-            let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
-            let establishment = establishment.get_untracked();
-            asc_wds::write_checked(establishment.trim(), &records, curriculum::catalogue(), today())
-        });
-        let file_name = format!("praxis-asc-wds-training-{}.csv", &now_iso()[..10]);
-        message.set(Some(match checked {
-            Err(problems) => format!(
-                "ASC-WDS would refuse this file ({}), so it was not saved. First: {}",
-                words::count(problems.len(), "problem", "problems"),
-                problems[0]
-            ),
-            Ok(text) => match download(&file_name, "text/csv", &text) {
-                Ok(()) => format!("Saved {file_name}."),
-                Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
-            },
-        }));
-    };
-
+    let refresh_hint = format!(
+        "After this, the module shows as expired; in its last {DUE_SOON_DAYS} days it shows as due soon. Changing it \
+         checks the files already added again."
+    );
     view! {
         <PageTitle text="Your team's AI training"/>
         <p class="lede">
             "Add the backups or completion spreadsheets your staff have given you. Each file is checked and read "
             "in this browser: nothing is uploaded."
         </p>
-        <div class="field">
-            <label for="refresh-months">"A completion counts for (months)"</label>
-            <p class="hint" id="refresh-months-hint">{format!("After this, the module shows as expired; in its last {DUE_SOON_DAYS} days it shows as due soon. Changing it checks the files already added again.")}</p>
-            <input type="number" id="refresh-months" min="1" max="120" inputmode="numeric" class="input--short"
-                aria-describedby="refresh-months-hint"
-                prop:value=move || refresh.get() on:input=on_refresh/>
-        </div>
+        <Field id="refresh-months" label="A completion counts for (months)" hint=refresh_hint errors>
+            <NumberInput value=refresh whole=true/>
+        </Field>
         <div class="drop-zone" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
             <div class="field">
                 <label for="staff-files">"Add staff files (you can also drop them here)"</label>
@@ -234,26 +221,57 @@ pub fn EmployerPage() -> impl IntoView {
             <MatrixFilters filter=filter required=required only_action=only_action sort=sort/>
             <Matrix shown=shown required=required files=files/>
             <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
-            <h2>"For ASC-WDS"</h2>
-            <div class="field">
-                <label for="asc-wds-establishment">"Your workplace's reference in ASC-WDS (LOCALESTID)"</label>
-                <p class="hint" id="asc-wds-hint">
-                    "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a row per "
-                    "completed module, under each person's staff number."
-                </p>
-                <input type="text" id="asc-wds-establishment" maxlength="50" aria-describedby="asc-wds-hint"
-                    prop:value=move || establishment.get() on:input=move |e| establishment.set(event_target_value(&e))/>
-            </div>
-            <button type="button" class="button button--secondary" on:click=download_asc_wds>
-                "Download training file for ASC-WDS (CSV)"
-            </button>
+            <AscWdsDownload shown establishment message/>
         })}
     }
 }
 
-/// The refresh period typed, or the default while it is not a number.
+/// The training bulk-upload file for ASC-WDS, from the rows shown.
+#[component]
+fn AscWdsDownload(
+    shown: Memo<Vec<(String, StaffRecord)>>,
+    /// Kept by the page, so new files do not clear it.
+    establishment: RwSignal<String>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    // The same file as `praxis-cli rollup --asc-wds`, held to the same
+    // ASC-WDS checks: one it would refuse is not offered, and the rule is named.
+    let download_asc_wds = move |_| {
+        let checked = shown.with_untracked(|rows| {
+            let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
+            let establishment = establishment.get_untracked();
+            asc_wds::write_checked(establishment.trim(), &records, curriculum::catalogue(), today())
+        });
+        let file_name = format!("praxis-asc-wds-training-{}.csv", &now_iso()[..10]);
+        message.set(Some(match checked {
+            Err(problems) => format!(
+                "ASC-WDS would refuse this file ({}), so it was not saved. First: {}",
+                words::count(problems.len(), "problem", "problems"),
+                problems[0]
+            ),
+            Ok(text) => match download(&file_name, "text/csv", &text) {
+                Ok(()) => format!("Saved {file_name}."),
+                Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
+            },
+        }));
+    };
+    let asc_wds_hint = "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a \
+                        row per completed module, under each person's staff number.";
+    view! {
+        <h2>"For ASC-WDS"</h2>
+        <Field id="asc-wds-establishment" hint=asc_wds_hint label="Your workplace's reference in ASC-WDS (LOCALESTID)">
+            <TextInput value=establishment maxlength=50/>
+        </Field>
+        <button type="button" class="button button--secondary" on:click=download_asc_wds>
+            "Download training file for ASC-WDS (CSV)"
+        </button>
+    }
+}
+
+/// The refresh period typed, or the default while it is not one (the
+/// field says so).
 fn refresh_months(typed: &str) -> u32 {
-    typed.trim().parse().unwrap_or(DEFAULT_REFRESH_MONTHS)
+    read_refresh_months(typed).unwrap_or(DEFAULT_REFRESH_MONTHS)
 }
 
 /// A file checked as read, or reported invalid when it could not be read.
@@ -263,6 +281,19 @@ fn checked_file(name: &str, read: Result<&str, &str>, refresh_months: u32) -> Ch
         Err(reason) => {
             CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason.to_owned()), staff: Vec::new() }
         }
+    }
+}
+
+/// A file's row: its name, what its check found, and why.
+#[component]
+fn FileRow(file: CheckedFile) -> impl IntoView {
+    let class = format!("file-check file-check--{}", file.check.id());
+    view! {
+        <tr>
+            <th scope="row">{file.name.clone()}</th>
+            <td><span class=class>{file.check.label()}</span></td>
+            <td>{file.check.reason().unwrap_or(NO_CHANGE_FOUND).to_owned()}</td>
+        </tr>
     }
 }
 
@@ -280,16 +311,10 @@ fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
             <table class="history">
                 <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th><th scope="col">"Why"</th></tr></thead>
                 <tbody>
-                    {move || files.get().into_iter().map(|file| {
-                        let class = format!("file-check file-check--{}", file.check.id());
-                        view! {
-                            <tr>
-                                <th scope="row">{file.name.clone()}</th>
-                                <td><span class=class>{file.check.label()}</span></td>
-                                <td>{file.check.reason().unwrap_or(NO_CHANGE_FOUND).to_owned()}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    // Two files may share a name, so the place is part of the key; files are only added at the end.
+                    <For each=move || files.get().into_iter().enumerate()
+                        key=|(place, file)| (*place, file.name.clone(), format!("{:?}", file.check))
+                        children=move |(_, file)| view! { <FileRow file/> }/>
                 </tbody>
             </table>
         </div>
@@ -378,10 +403,11 @@ fn Matrix(
         files.with(|all| all.iter().any(|f| f.name == file && matches!(f.check, FileCheck::Modified(_))))
     };
     let catalogue = curriculum::catalogue();
-    let columns = move || {
+    let columns = Signal::derive(move || {
         let required = required.get();
         catalogue.modules().iter().filter(|m| required.contains(&m.id)).collect::<Vec<_>>()
-    };
+    });
+    let changed = Callback::new(move |file: String| changed(&file));
     view! {
         <p>{move || format!("{} shown.", words::count(shown.with(Vec::len), "learner", "learners"))}</p>
         <p class="hint matrix-key">"Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."</p>
@@ -391,61 +417,20 @@ fn Matrix(
                 <thead>
                     <tr>
                         <th scope="col">"Learner"</th>
-                        {move || columns().into_iter().map(|m| view! { <th scope="col">{m.title.clone()}</th> }).collect_view()}
+                        {move || columns.get().into_iter().map(|m| view! { <th scope="col">{m.title.clone()}</th> })
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>
-                    {move || shown.get().into_iter().map(|(file, record)| {
-                        let learner = record.learner.clone();
-                        let label = |terms: &'static [Term], id: &str| terms.iter().find(|t| t.id == id).map_or(id.to_owned(), |t| t.label.to_owned());
-                        let detail = [learner.staff_number.clone(), label(PROFESSIONS, &learner.profession), label(STAGES, &learner.stage)]
-                            .into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ");
-                        let name = learner.display_name(&file);
-                        view! {
-                            <tr>
-                                <th scope="row">
-                                    {name.clone()}<br/><span class="hint">{detail}</span>
-                                    {changed(&file).then(|| view! {
-                                        <br/><span class="row-warning">{format!("! From {file}, which may be changed")}</span>
-                                    })}
-                                </th>
-                                {columns().into_iter().map(|module| {
-                                    let cell = record.cells.get(&module.id).cloned();
-                                    let standing = Standing::of(cell.as_ref(), today());
-                                    let class = format!("cell cell--{}", standing.id());
-                                    let symbol = match standing {
-                                        Standing::Current => "✓",
-                                        Standing::DueSoon => "!",
-                                        Standing::Expired => "✗",
-                                        Standing::InProgress => "…",
-                                        Standing::NotStarted => "–",
-                                    };
-                                    let mut parts = Vec::new();
-                                    if let Some(c) = &cell {
-                                        if let Some(day) = c.completed_on { parts.push(format!("done {}", words::day(day))); }
-                                        if let Some(score) = c.score { parts.push(format!("{score} %")); }
-                                        if let Some(expiry) = c.expires_on {
-                                            let verb = if standing == Standing::Expired { "expired" } else { "expires" };
-                                            parts.push(format!("{verb} {}", words::day(expiry)));
-                                        }
-                                    }
-                                    let detail = if parts.is_empty() { String::new() } else { format!(", {}", parts.join(", ")) };
-                                    let title = format!("{}: {}{detail}", module.title, standing.label());
-                                    view! {
-                                        <td class=class title=title>
-                                            <span aria-hidden="true" class="cell__symbol">{symbol}" "</span>{standing.label()}
-                                            <span class="visually-hidden">{detail}</span>
-                                        </td>
-                                    }
-                                }).collect_view()}
-                            </tr>
-                        }
-                    }).collect_view()}
+                    // A row is drawn again only when its learner or the columns change.
+                    <For each=move || { required.track(); shown.get() } key=move |(file, record)| row_key(file, record, required) let:row>
+                        <MatrixRow file=row.0 record=row.1 columns changed/>
+                    </For>
                 </tbody>
                 <tfoot>
                     <tr>
                         <th scope="row">"Complete"</th>
-                        {move || columns().into_iter().map(|module| {
+                        {move || columns.get().into_iter().map(|module| {
                             let (percent, done, total, counts) = shown.with(|rows| {
                                 let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
                                 let (done, total, percent) = percent_complete(&records, &module.id, today());
@@ -470,5 +455,75 @@ fn Matrix(
                 </tfoot>
             </table>
         </div>
+    }
+}
+
+/// A matrix row's key: the file and learner, and the columns it was drawn for.
+fn row_key(file: &str, record: &StaffRecord, required: RwSignal<Vec<String>>) -> String {
+    format!("{file}\n{record:?}\n{}", required.with_untracked(|r| r.join(",")))
+}
+
+/// One learner's row: name and details, then a cell per required module.
+#[component]
+fn MatrixRow(
+    file: String,
+    record: StaffRecord,
+    columns: Signal<Vec<&'static Module>>,
+    changed: Callback<String, bool>,
+) -> impl IntoView {
+    let learner = record.learner.clone();
+    let label = |terms: &'static [Term], id: &str| {
+        terms.iter().find(|t| t.id == id).map_or(id.to_owned(), |t| t.label.to_owned())
+    };
+    let detail = [learner.staff_number.clone(), label(PROFESSIONS, &learner.profession), label(STAGES, &learner.stage)]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let name = learner.display_name(&file);
+    let warning = changed.run(file.clone()).then(|| {
+        view! { <br/><span class="row-warning">{format!("! From {file}, which may be changed")}</span> }
+    });
+    let cells = columns.get_untracked().into_iter().map(|module| matrix_cell(&record, module)).collect_view();
+    view! {
+        <tr>
+            <th scope="row">{name}<br/><span class="hint">{detail}</span>{warning}</th>
+            {cells}
+        </tr>
+    }
+}
+
+/// A learner's cell for one module: a symbol and a word, with its dates.
+fn matrix_cell(record: &StaffRecord, module: &Module) -> impl IntoView {
+    let cell = record.cells.get(&module.id).cloned();
+    let standing = Standing::of(cell.as_ref(), today());
+    let class = format!("cell cell--{}", standing.id());
+    let symbol = match standing {
+        Standing::Current => "✓",
+        Standing::DueSoon => "!",
+        Standing::Expired => "✗",
+        Standing::InProgress => "…",
+        Standing::NotStarted => "–",
+    };
+    let mut parts = Vec::new();
+    if let Some(c) = &cell {
+        if let Some(day) = c.completed_on {
+            parts.push(format!("done {}", words::day(day)));
+        }
+        if let Some(score) = c.score {
+            parts.push(format!("{score} %"));
+        }
+        if let Some(expiry) = c.expires_on {
+            let verb = if standing == Standing::Expired { "expired" } else { "expires" };
+            parts.push(format!("{verb} {}", words::day(expiry)));
+        }
+    }
+    let detail = if parts.is_empty() { String::new() } else { format!(", {}", parts.join(", ")) };
+    let title = format!("{}: {}{detail}", module.title, standing.label());
+    view! {
+        <td class=class title=title>
+            <span aria-hidden="true" class="cell__symbol">{symbol}" "</span>{standing.label()}
+            <span class="visually-hidden">{detail}</span>
+        </td>
     }
 }

@@ -18,6 +18,7 @@ use crate::domain::storage::read_stored_copy;
 use crate::domain::words;
 use crate::web::base::href;
 use crate::web::browser::{chosen_files, download, now_iso, post_statements, read_text, timed, today};
+use crate::web::form::{Field, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
 
@@ -174,21 +175,15 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
             <summary>"Send them to a learning record store"</summary>
             <form class="form" on:submit=send>
                 <p class="hint">"Your record is sent only to the address you enter, only when you press Send."</p>
-                <div class="field">
-                    <label for="lrs-endpoint">"LRS endpoint"</label>
-                    <input type="url" id="lrs-endpoint" autocomplete="url" placeholder="https://lrs.example.org/xapi"
-                        prop:value=move || endpoint.get() on:input=move |e| endpoint.set(event_target_value(&e))/>
-                </div>
-                <div class="field">
-                    <label for="lrs-username">"Key or username"</label>
-                    <input type="text" id="lrs-username" autocomplete="username"
-                        prop:value=move || username.get() on:input=move |e| username.set(event_target_value(&e))/>
-                </div>
-                <div class="field">
-                    <label for="lrs-password">"Secret or password"</label>
-                    <input type="password" id="lrs-password" autocomplete="current-password"
-                        prop:value=move || password.get() on:input=move |e| password.set(event_target_value(&e))/>
-                </div>
+                <Field id="lrs-endpoint" label="LRS endpoint">
+                    <TextInput value=endpoint kind="url" autocomplete="url" placeholder="https://lrs.example.org/xapi"/>
+                </Field>
+                <Field id="lrs-username" label="Key or username">
+                    <TextInput value=username autocomplete="username"/>
+                </Field>
+                <Field id="lrs-password" label="Secret or password">
+                    <TextInput value=password kind="password" autocomplete="current-password"/>
+                </Field>
                 <button type="submit" class="button button--secondary" disabled=move || sending.get()>"Send statements"</button>
             </form>
         </details>

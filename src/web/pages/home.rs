@@ -21,6 +21,13 @@ pub fn HomePage() -> impl IntoView {
     let state = use_app_state();
     let total = curriculum::catalogue().modules().len();
     let completed = move || state.record.with(|r| r.completions.len());
+    // What next, as (module id, title, why): plain data, so the list can be keyed.
+    let suggestions = move || {
+        state.record.with(|record| {
+            let suggested = recommend(curriculum::catalogue(), record, 5).into_iter();
+            suggested.map(|r| (r.module.id.clone(), r.module.title.clone(), r.why())).collect::<Vec<_>>()
+        })
+    };
     let no_profile = move || state.record.with(|r| r.profile.stage.is_none() && r.profile.profession.is_none());
     // Effects run after the view is in the document: the dashboard is drawn.
     Effect::new(|_| mark("praxis:dashboard-rendered"));
@@ -60,12 +67,14 @@ pub fn HomePage() -> impl IntoView {
                 <p class="hint">"Tell Praxis your career stage and profession in "<A href=href("/settings")>"your profile"</A>" for suggestions that fit you."</p>
             })}
             <ol class="recommendations">
-                {move || state.record.with(|record| recommend(curriculum::catalogue(), record, 5).into_iter().map(|r| view! {
-                    <li>
-                        <A href=module_href(&r.module.id)>{r.module.title.clone()}</A>
-                        <span class="hint">{format!(" — {}.", r.why())}</span>
-                    </li>
-                }).collect_view())}
+                // Keyed by module and reason, so a new suggestion redraws only its own item.
+                <For each=suggestions key=|(id, _, why)| (id.clone(), why.clone())
+                    children=|(id, title, why)| view! {
+                        <li>
+                            <A href=module_href(&id)>{title}</A>
+                            <span class="hint">{format!(" — {why}.")}</span>
+                        </li>
+                    }/>
             </ol>
             <p><A href=href("/modules") attr:class="button button--secondary">"Browse all modules"</A></p>
         </section>

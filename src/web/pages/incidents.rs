@@ -1,30 +1,22 @@
 //! `/incidents`: the AI incident and learning log. What goes right is
 //! worth recording as much as what goes wrong.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::domain::change::Change;
-use crate::domain::incident::report_summary;
+use crate::domain::incident::{self, report_summary};
 use crate::domain::record::{Incident, Outcome, ReportRoute};
 use crate::domain::words;
 use crate::web::browser::{download, today};
+use crate::web::form::{DateInput, ErrorSummary, Errors, Field, PrivacyCheck, PrivacyWarning, TextArea, TextInput};
 use crate::web::page_title::PageTitle;
-use crate::web::privacy_warning::{PrivacyCheck, PrivacyWarning};
 use crate::web::state::{describe, use_app_state};
 
 #[component]
 pub fn IncidentsPage() -> impl IntoView {
     let state = use_app_state();
     let message = RwSignal::new(None::<String>);
-    let turn_into_reflection = move |incident: Incident| {
-        state.apply(Change::ReflectOnIncident { incident_id: incident.id }, move |outcome| {
-            message.set(Some(describe(&outcome, |_| {
-                "Added a reflective account and a CPD entry to your CPD log. Open the log to finish them.".to_owned()
-            })));
-        });
-    };
+    let newest_first = move || state.record.with(|r| r.incidents.iter().rev().cloned().collect::<Vec<_>>());
     view! {
         <PageTitle text="AI event log"/>
         <p class="lede">
@@ -33,166 +25,250 @@ pub fn IncidentsPage() -> impl IntoView {
         </p>
         <p role="status">{move || message.get()}</p>
         <ul class="log">
-            {move || state.record.with(|r| r.incidents.iter().rev().cloned().collect::<Vec<_>>()).into_iter().map(|incident| {
-                let summary_file = format!("praxis-ai-event-{}.txt", incident.date);
-                let summary = report_summary(&incident);
-                let for_reflection = incident.clone();
-                view! {
-                    <li class="log__entry">
-                        <p class="log__title"><strong>{format!("{}: {}", words::date(&incident.date), incident.tool)}</strong></p>
-                        <p><span class="tag">{incident.outcome.label()}</span></p>
-                        <p class="answer">{incident.what_happened.clone()}</p>
-                        <p class="log__actions">
-                            <button type="button" class="button button--secondary"
-                                on:click=move |_| { let _ = download(&summary_file, "text/plain", &summary); }>
-                                "Download a summary for a Yellow Card or manufacturer report"</button>
-                            {match incident.reflected_at.clone() {
-                                Some(at) => view! { <span class="tag tag--done">{format!("Reflected on {}", words::date(&at))}</span> }.into_any(),
-                                None => view! {
-                                    <button type="button" class="button button--secondary" on:click=move |_| turn_into_reflection(for_reflection.clone())>
-                                        "Turn into a reflective account and CPD entry"</button>
-                                }.into_any(),
-                            }}
-                        </p>
-                    </li>
-                }
-            }).collect_view()}
+            // Reflecting on an event changes its key, so its row is drawn again.
+            <For each=newest_first key=|incident| (incident.id.clone(), incident.reflected_at.clone()) let:incident>
+                <IncidentEntry incident message/>
+            </For>
         </ul>
         <IncidentForm/>
+    }
+}
+
+/// One event in the log, with its report summary and reflection buttons.
+#[component]
+fn IncidentEntry(incident: Incident, message: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let summary_file = format!("praxis-ai-event-{}.txt", incident.date);
+    let summary = report_summary(&incident);
+    let incident_id = incident.id.clone();
+    let reflect = move |_| {
+        let change = Change::ReflectOnIncident { incident_id: incident_id.clone() };
+        state.apply(change, move |outcome| {
+            message.set(Some(describe(&outcome, |_| {
+                "Added a reflective account and a CPD entry to your CPD log. Open the log to finish them.".to_owned()
+            })));
+        });
+    };
+    let reflected = match incident.reflected_at.clone() {
+        Some(at) => {
+            view! { <span class="tag tag--done">{format!("Reflected on {}", words::date(&at))}</span> }.into_any()
+        }
+        None => view! {
+            <button type="button" class="button button--secondary" on:click=reflect>
+                "Turn into a reflective account and CPD entry"</button>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class="log__entry">
+            <p class="log__title"><strong>{format!("{}: {}", words::date(&incident.date), incident.tool)}</strong></p>
+            <p><span class="tag">{incident.outcome.label()}</span></p>
+            <p class="answer">{incident.what_happened.clone()}</p>
+            <p class="log__actions">
+                <button type="button" class="button button--secondary"
+                    on:click=move |_| { let _ = download(&summary_file, "text/plain", &summary); }>
+                    "Download a summary for a Yellow Card or manufacturer report"</button>
+                {reflected}
+            </p>
+        </li>
+    }
+}
+
+/// Where a privacy problem is reported: the first flagged field's warning.
+const PRIVATE: &str = "incident-private";
+
+/// The element id of each field `incident::validate` names.
+fn element_id(field: incident::Field) -> &'static str {
+    match field {
+        incident::Field::Date => "incident-date",
+        incident::Field::Tool => "incident-tool",
+        incident::Field::WhatHappened => "incident-what",
+        // The first choice: a group of radio buttons has no id of its own.
+        incident::Field::Outcome => "outcome-harm",
+    }
+}
+
+/// The event form's answers as typed.
+#[derive(Clone, Copy)]
+struct Draft {
+    date: RwSignal<String>,
+    tool: RwSignal<String>,
+    version: RwSignal<String>,
+    setting: RwSignal<String>,
+    what: RwSignal<String>,
+    outcome: RwSignal<Option<Outcome>>,
+    did: RwSignal<String>,
+    told: RwSignal<String>,
+    /// A reference for each of `ReportRoute::ALL`, in its order.
+    reports: [RwSignal<String>; ReportRoute::ALL.len()],
+}
+
+impl Draft {
+    fn new() -> Draft {
+        let text = || RwSignal::new(String::new());
+        Draft {
+            date: RwSignal::new(today().to_string()),
+            tool: text(),
+            version: text(),
+            setting: text(),
+            what: text(),
+            outcome: RwSignal::new(None),
+            did: text(),
+            told: text(),
+            reports: ReportRoute::ALL.map(|_| text()),
+        }
+    }
+
+    /// The free-text fields, in the order the privacy check numbers them.
+    fn texts(&self) -> [RwSignal<String>; 6] {
+        [self.tool, self.version, self.setting, self.what, self.did, self.told]
+    }
+
+    fn clear(&self) {
+        self.texts().into_iter().chain(self.reports).for_each(|field| field.set(String::new()));
+        self.outcome.set(None);
+    }
+
+    /// The event to record, or its problems by element id.
+    fn incident(&self) -> Result<Incident, Vec<(String, String)>> {
+        let (date, tool, what) = (self.date.get_untracked(), self.tool.get_untracked(), self.what.get_untracked());
+        let outcome = self.outcome.get_untracked();
+        let problems = incident::validate(&date, &tool, &what, outcome);
+        let Some(outcome) = outcome.filter(|_| problems.is_empty()) else {
+            return Err(problems.into_iter().map(|(field, message)| (element_id(field).to_owned(), message)).collect());
+        };
+        let references = ReportRoute::ALL.into_iter().zip(self.reports.map(|reference| reference.get_untracked()));
+        let reports = references.filter(|(_, reference)| !reference.trim().is_empty());
+        Ok(Incident {
+            id: String::new(),
+            date,
+            tool: tool.trim().to_owned(),
+            tool_version: self.version.get_untracked(),
+            setting: self.setting.get_untracked(),
+            what_happened: what,
+            outcome,
+            what_you_did: self.did.get_untracked(),
+            who_you_told: self.told.get_untracked(),
+            reports: reports.collect(),
+            created_at: String::new(),
+            reflected_at: None,
+        })
     }
 }
 
 #[component]
 fn IncidentForm() -> impl IntoView {
     let state = use_app_state();
-    let date = RwSignal::new(today().to_string());
-    let tool = RwSignal::new(String::new());
-    let version = RwSignal::new(String::new());
-    let setting = RwSignal::new(String::new());
-    let what = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Outcome>);
-    let did = RwSignal::new(String::new());
-    let told = RwSignal::new(String::new());
-    let reports = RwSignal::new(BTreeMap::<ReportRoute, String>::new());
-    let error = RwSignal::new(None::<String>);
-    // Fields 0 to 5 as listed here, then each report route's reference in
-    // `ReportRoute::ALL` order: each warning sits beside its own field.
-    let privacy = PrivacyCheck::new(move || {
-        let fields = [tool, version, setting, what, did, told].map(|field| field.get());
-        let references = reports.with(|r| {
-            ReportRoute::ALL.into_iter().map(|route| r.get(&route).cloned().unwrap_or_default()).collect::<Vec<_>>()
-        });
-        fields.into_iter().chain(references).collect()
-    });
-    let PrivacyCheck { findings, confirmed: confirmed_private, .. } = privacy;
+    let draft = Draft::new();
+    let errors = Errors::new("error-summary");
+    let not_saved = RwSignal::new(None::<String>);
+    // Fields 0 to 5 as `Draft::texts` lists them, then each report route's
+    // reference in `ReportRoute::ALL` order: each warning sits beside its own field.
+    let privacy =
+        PrivacyCheck::new(move || draft.texts().into_iter().chain(draft.reports).map(|field| field.get()).collect());
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let problem = if tool.get_untracked().trim().is_empty() || what.get_untracked().trim().is_empty() {
-            Some("Name the AI tool and say what happened.")
-        } else if outcome.get_untracked().is_none() {
-            Some("Choose what the outcome was.")
-        } else if !findings.get_untracked().is_empty() && !confirmed_private.get_untracked() {
-            Some("Check the highlighted text: remove anything that could identify a patient, or confirm it does not.")
-        } else {
-            None
-        };
-        if let Some(problem) = problem {
-            error.set(Some(problem.to_owned()));
-            return;
-        }
-        error.set(None);
-        let incident = Incident {
-            id: String::new(),
-            date: date.get_untracked(),
-            tool: tool.get_untracked().trim().to_owned(),
-            tool_version: version.get_untracked(),
-            setting: setting.get_untracked(),
-            what_happened: what.get_untracked(),
-            outcome: outcome.get_untracked().expect("checked above"),
-            what_you_did: did.get_untracked(),
-            who_you_told: told.get_untracked(),
-            reports: reports
-                .get_untracked()
-                .into_iter()
-                .filter(|(_, reference)| !reference.trim().is_empty())
-                .collect(),
-            created_at: String::new(),
-            reflected_at: None,
-        };
+        let checked = draft.incident();
+        let mut problems = checked.as_ref().err().cloned().unwrap_or_default();
+        problems.extend(privacy.problem().map(|problem| (PRIVATE.to_owned(), problem)));
+        let (true, Ok(incident)) = (errors.report(problems), checked) else { return };
         state.apply(Change::RecordIncident { incident }, move |saved| {
-            error.set(saved.as_ref().err().map(|not_saved| not_saved.to_string()));
+            not_saved.set(saved.as_ref().err().map(|not_saved| not_saved.to_string()));
             if saved.is_ok() {
-                for field in [tool, version, setting, what, did, told] {
-                    field.set(String::new());
-                }
-                outcome.set(None);
-                reports.set(BTreeMap::new());
-                confirmed_private.set(false);
+                draft.clear();
+                privacy.confirmed.set(false);
             }
         });
     };
     let text = move |id: &'static str, label: &'static str, value: RwSignal<String>, field: usize| {
         view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input type="text" id=id prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
-            </div>
-            <PrivacyWarning id="incident-private" check=privacy field/>
+            <Field id label errors><TextInput value/></Field>
+            <PrivacyWarning id=PRIVATE check=privacy field errors/>
         }
     };
     let area = move |id: &'static str, label: &'static str, value: RwSignal<String>, field: usize| {
         view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <textarea id=id rows="4" prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))></textarea>
-            </div>
-            <PrivacyWarning id="incident-private" check=privacy field/>
+            <Field id label errors><TextArea value rows=4/></Field>
+            <PrivacyWarning id=PRIVATE check=privacy field errors/>
         }
     };
     view! {
-        <form class="form" on:submit=save>
+        <form class="form" on:submit=save novalidate>
             <h2>"Record an event"</h2>
             <p class="hint">"Never include anything that could identify a patient or service user."</p>
-            <div class="field">
-                <label for="incident-date">"Date"</label>
-                <input type="date" id="incident-date" prop:value=move || date.get() on:input=move |e| date.set(event_target_value(&e))/>
-            </div>
-            {text("incident-tool", "AI tool", tool, 0)}
-            {text("incident-version", "Version, mode or settings (if known)", version, 1)}
-            {text("incident-setting", "Care setting", setting, 2)}
-            {area("incident-what", "What happened", what, 3)}
-            <fieldset class="field">
-                <legend>"Outcome"</legend>
-                {Outcome::ALL.into_iter().map(|choice| {
-                    let input_id = format!("outcome-{}", choice.id());
-                    view! {
-                        <div class="choice">
-                            <input type="radio" name="incident-outcome" id=input_id.clone() prop:checked=move || outcome.get() == Some(choice)
-                                on:change=move |_| outcome.set(Some(choice))/>
-                            <label for=input_id>{choice.label()}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-            {area("incident-did", "What you did", did, 4)}
-            {text("incident-told", "Who you told (roles, not names)", told, 5)}
-            <fieldset class="field">
-                <legend>"Where you reported it, with the reference number"</legend>
-                {ReportRoute::ALL.into_iter().enumerate().map(|(index, route)| {
-                    let input_id = format!("report-{route:?}").to_lowercase();
-                    view! {
-                        <div class="field">
-                            <label for=input_id.clone()>{route.label()}</label>
-                            <input type="text" id=input_id class="input--medium"
-                                prop:value=move || reports.with(|r| r.get(&route).cloned().unwrap_or_default())
-                                on:input=move |e| reports.update(|r| { r.insert(route, event_target_value(&e)); })/>
-                        </div>
-                        <PrivacyWarning id="incident-private" check=privacy field=6 + index/>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <p role="alert" class="error-message">{move || error.get()}</p>
+            <ErrorSummary errors/>
+            <Field id="incident-date" label="Date" errors><DateInput value=draft.date/></Field>
+            {text("incident-tool", "AI tool", draft.tool, 0)}
+            {text("incident-version", "Version, mode or settings (if known)", draft.version, 1)}
+            {text("incident-setting", "Care setting", draft.setting, 2)}
+            {area("incident-what", "What happened", draft.what, 3)}
+            <OutcomeChoice outcome=draft.outcome errors/>
+            {area("incident-did", "What you did", draft.did, 4)}
+            {text("incident-told", "Who you told (roles, not names)", draft.told, 5)}
+            <ReportReferences reports=draft.reports privacy errors/>
+            <p role="alert" class="error-message">{move || not_saved.get()}</p>
             <button type="submit" class="button">"Save to the log"</button>
         </form>
+    }
+}
+
+/// The event's outcome, one of `Outcome::ALL`, with its error above the choices.
+#[component]
+fn OutcomeChoice(outcome: RwSignal<Option<Outcome>>, errors: Errors) -> impl IntoView {
+    let error_id = element_id(incident::Field::Outcome);
+    let error = move || errors.message(error_id);
+    let choices = Outcome::ALL
+        .into_iter()
+        .map(|choice| {
+            let input_id = format!("outcome-{}", choice.id());
+            view! {
+                <div class="choice">
+                    <input type="radio" name="incident-outcome" id=input_id.clone()
+                        aria-describedby=move || error().map(|_| "incident-outcome-error")
+                        prop:checked=move || outcome.get() == Some(choice)
+                        on:change=move |_| outcome.set(Some(choice))/>
+                    <label for=input_id>{choice.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" class:field--error=move || error().is_some()>
+            <legend>"Outcome"</legend>
+            {move || error().map(|message| view! {
+                <p class="error-message" id="incident-outcome-error">
+                    <span class="visually-hidden">"Error: "</span>{message}
+                </p>
+            })}
+            {choices}
+        </fieldset>
+    }
+}
+
+/// A reference number for each place the event may have been reported.
+#[component]
+fn ReportReferences(
+    reports: [RwSignal<String>; ReportRoute::ALL.len()],
+    privacy: PrivacyCheck,
+    errors: Errors,
+) -> impl IntoView {
+    let references = ReportRoute::ALL
+        .into_iter()
+        .zip(reports)
+        .enumerate()
+        .map(|(index, (route, reference))| {
+            view! {
+                <Field id=format!("report-{route:?}").to_lowercase() label=route.label() errors>
+                    <TextInput value=reference class="input--medium"/>
+                </Field>
+                <PrivacyWarning id=PRIVATE check=privacy field=6 + index errors/>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field">
+            <legend>"Where you reported it, with the reference number"</legend>
+            {references}
+        </fieldset>
     }
 }

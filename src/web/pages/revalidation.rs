@@ -12,6 +12,7 @@ use crate::domain::timestamp::parse_date;
 use crate::domain::words;
 use crate::web::base::href;
 use crate::web::browser::today;
+use crate::web::form::{options, DateInput, Field, Select};
 use crate::web::page_title::PageTitle;
 use crate::web::state::use_app_state;
 
@@ -29,6 +30,9 @@ pub fn RevalidationPage() -> impl IntoView {
         let role = role.get();
         Some(evaluate(regulator, Some(role.as_str()).filter(|r| !r.is_empty()), renewal, today(), &evidence.get()))
     };
+    // Another regulator's registers are not this one's.
+    Effect::watch(move || regulator.track(), move |_, _, _| role.set(String::new()), false);
+    let regulators = options(revalidation::regulators().iter().map(|r| (r.id.as_str(), r.name.as_str())));
     view! {
         <PageTitle text="Revalidation readiness"/>
         <p class="lede">"See what your regulator asks for in your current cycle, what you have, and what is still missing."</p>
@@ -36,14 +40,9 @@ pub fn RevalidationPage() -> impl IntoView {
             <p class="hint">"Save your regulator and renewal date in "<A href=href("/settings")>"your profile"</A>" to open this page on them."</p>
         })}
         <div class="filters">
-            <div class="field field--inline">
-                <label for="regulator">"Regulator"</label>
-                <select id="regulator" on:change=move |e| { regulator.set(event_target_value(&e)); role.set(String::new()); }>
-                    {revalidation::regulators().iter().map(|r| view! {
-                        <option value=r.id.as_str() selected=move || regulator.get() == r.id>{r.name.as_str()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <Field id="regulator" label="Regulator" inline=true>
+                <Select value=regulator options=regulators/>
+            </Field>
             {move || revalidation::find(&regulator.get()).filter(|r| r.roles.len() > 1).map(|r| view! {
                 <div class="field field--inline">
                     <label for="role">"Your registration"</label>
@@ -59,10 +58,9 @@ pub fn RevalidationPage() -> impl IntoView {
                     </select>
                 </div>
             })}
-            <div class="field field--inline">
-                <label for="renewal">"Renewal date"</label>
-                <input type="date" id="renewal" prop:value=move || renewal.get() on:input=move |e| renewal.set(event_target_value(&e))/>
-            </div>
+            <Field id="renewal" label="Renewal date" inline=true>
+                <DateInput value=renewal/>
+            </Field>
         </div>
         {move || match readiness() {
             Some(readiness) => view! { <ReadinessReport readiness/> }.into_any(),

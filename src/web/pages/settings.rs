@@ -9,60 +9,105 @@ use crate::domain::competence::DEFAULT_REASSESS_MONTHS;
 use crate::domain::framework::{self, Term};
 use crate::domain::record::Profile;
 use crate::domain::revalidation;
-use crate::domain::validate::{BACKUP_REMINDER_DAYS, REASSESS_MONTHS};
+use crate::domain::validate::{profile_settings, ProfileField};
+use crate::web::form::{options, DateInput, ErrorSummary, Errors, Field, NumberInput, Select, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
+
+/// The element id of each field `validate::profile_settings` names.
+fn element_id(field: ProfileField) -> &'static str {
+    match field {
+        ProfileField::RenewalDate => "renewal-date",
+        ProfileField::ReassessMonths => "reassess",
+        ProfileField::BackupReminderDays => "backup-reminder",
+    }
+}
+
+/// The profile's answers as typed: text, with "" for not set.
+#[derive(Clone, Copy)]
+struct Answers {
+    name: RwSignal<String>,
+    staff_number: RwSignal<String>,
+    stage: RwSignal<String>,
+    profession: RwSignal<String>,
+    regulator: RwSignal<String>,
+    registration_number: RwSignal<String>,
+    renewal_date: RwSignal<String>,
+    archetype: RwSignal<String>,
+    reassess: RwSignal<String>,
+    backup_days: RwSignal<String>,
+}
+
+impl Answers {
+    fn of(saved: &Profile) -> Answers {
+        let text = |value: &Option<String>| RwSignal::new(value.clone().unwrap_or_default());
+        Answers {
+            name: text(&saved.name),
+            staff_number: text(&saved.staff_number),
+            stage: text(&saved.stage),
+            profession: text(&saved.profession),
+            regulator: text(&saved.regulator),
+            registration_number: text(&saved.registration_number),
+            renewal_date: text(&saved.renewal_date),
+            archetype: text(&saved.archetype),
+            reassess: RwSignal::new(saved.reassess_after_months.unwrap_or(DEFAULT_REASSESS_MONTHS).to_string()),
+            backup_days: RwSignal::new(saved.backup_reminder_days.unwrap_or(DEFAULT_BACKUP_REMINDER_DAYS).to_string()),
+        }
+    }
+
+    /// The profile to save, over `saved` (which keeps what this form does
+    /// not ask), or the problems by element id.
+    fn profile(&self, saved: Profile) -> Result<Profile, Vec<(String, String)>> {
+        let checked = profile_settings(
+            &self.renewal_date.get_untracked(),
+            &self.reassess.get_untracked(),
+            &self.backup_days.get_untracked(),
+        );
+        let (months, days) = checked.map_err(|problems| {
+            problems.into_iter().map(|(field, message)| (element_id(field).to_owned(), message)).collect::<Vec<_>>()
+        })?;
+        let optional =
+            |value: RwSignal<String>| Some(value.get_untracked().trim().to_owned()).filter(|v| !v.is_empty());
+        Ok(Profile {
+            name: optional(self.name),
+            staff_number: optional(self.staff_number),
+            stage: optional(self.stage),
+            profession: optional(self.profession),
+            regulator: optional(self.regulator),
+            registration_number: optional(self.registration_number),
+            renewal_date: optional(self.renewal_date),
+            archetype: optional(self.archetype),
+            reassess_after_months: (months != DEFAULT_REASSESS_MONTHS).then_some(months),
+            backup_reminder_days: (days != DEFAULT_BACKUP_REMINDER_DAYS).then_some(days),
+            ..saved
+        })
+    }
+}
+
+/// A vocabulary's terms as a drop-down's options.
+fn terms(terms: &[Term]) -> Vec<(String, String)> {
+    options(terms.iter().map(|term| (term.id, term.label)))
+}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app_state();
-    let saved = state.record.with_untracked(|r| r.profile.clone());
-    let stage = RwSignal::new(saved.stage.clone().unwrap_or_default());
-    let profession = RwSignal::new(saved.profession.clone().unwrap_or_default());
-    let regulator = RwSignal::new(saved.regulator.clone().unwrap_or_default());
-    let name = RwSignal::new(saved.name.clone().unwrap_or_default());
-    let staff_number = RwSignal::new(saved.staff_number.clone().unwrap_or_default());
-    let registration_number = RwSignal::new(saved.registration_number.clone().unwrap_or_default());
-    let renewal_date = RwSignal::new(saved.renewal_date.clone().unwrap_or_default());
-    let archetype = RwSignal::new(saved.archetype.clone().unwrap_or_default());
-    let reassess = RwSignal::new(saved.reassess_after_months.unwrap_or(DEFAULT_REASSESS_MONTHS).to_string());
-    let backup_days = RwSignal::new(saved.backup_reminder_days.unwrap_or(DEFAULT_BACKUP_REMINDER_DAYS).to_string());
+    let answers = state.record.with_untracked(|r| Answers::of(&r.profile));
+    let errors = Errors::new("error-summary");
     let message = RwSignal::new(None::<String>);
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let months = reassess.get_untracked().trim().parse::<u32>().ok().filter(|m| REASSESS_MONTHS.contains(m));
-        let Some(months) = months else {
-            message.set(Some(format!(
-                "Re-assessment interval: enter a whole number of months from {} to {}, such as 12.",
-                REASSESS_MONTHS.start(),
-                REASSESS_MONTHS.end()
-            )));
-            return;
+        message.set(None);
+        let checked = answers.profile(state.record.with_untracked(|r| r.profile.clone()));
+        let profile = match checked {
+            Ok(profile) => profile,
+            Err(problems) => {
+                errors.report(problems);
+                return;
+            }
         };
-        let days = backup_days.get_untracked().trim().parse::<u32>().ok().filter(|d| BACKUP_REMINDER_DAYS.contains(d));
-        let Some(days) = days else {
-            message.set(Some(format!(
-                "Backup reminder: enter a whole number of days from {} to {}, such as 30.",
-                BACKUP_REMINDER_DAYS.start(),
-                BACKUP_REMINDER_DAYS.end()
-            )));
-            return;
-        };
-        let optional = |value: String| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
-        let profile = Profile {
-            name: optional(name.get_untracked()),
-            staff_number: optional(staff_number.get_untracked()),
-            registration_type: state.record.with_untracked(|r| r.profile.registration_type.clone()),
-            stage: optional(stage.get_untracked()),
-            profession: optional(profession.get_untracked()),
-            regulator: optional(regulator.get_untracked()),
-            registration_number: optional(registration_number.get_untracked()),
-            renewal_date: optional(renewal_date.get_untracked()),
-            archetype: optional(archetype.get_untracked()),
-            reassess_after_months: (months != DEFAULT_REASSESS_MONTHS).then_some(months),
-            backup_reminder_days: (days != DEFAULT_BACKUP_REMINDER_DAYS).then_some(days),
-        };
+        errors.report(Vec::new());
         state.apply(Change::SetProfile { profile }, move |outcome| {
             message.set(Some(describe(&outcome, |_| "Your profile is saved in this browser.".to_owned())));
         });
@@ -70,84 +115,69 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <PageTitle text="Your profile"/>
-        <p class="lede">"All of this is optional and stays in this browser. Each answer makes Praxis more useful to you."</p>
-        <form class="form" on:submit=save>
-            <TextField label="Your name" hint="Printed on your portfolio, and in the files you choose to give your employer." id="name" value=name autocomplete="name"/>
-            <TextField label="Staff or assignment number" hint="Lets your employer match your files to you when they combine their team's records." id="staff-number" value=staff_number/>
-            <Choice label="Career stage" hint="Recommends modules for where you are in your career." id="stage" value=stage terms=framework::STAGES/>
-            <Choice label="Profession" hint="Shows modules and case studies written for your profession first, and hides those for other professions from recommendations." id="profession" value=profession terms=framework::PROFESSIONS/>
-            <Choice label="Regulator" hint="Needed to check your revalidation readiness against your regulator's rules." id="regulator" value=regulator terms=revalidation::regulator_terms()/>
-            <TextField label="Registration or PIN number" hint="Printed on your portfolio so a reviewer can match it to you." id="registration-number" value=registration_number/>
-            <div class="field">
-                <label for="renewal-date">"Next renewal date"</label>
-                <p class="hint" id="renewal-date-hint">"Lets Praxis count down to your revalidation and work out your current cycle."</p>
-                <input type="date" id="renewal-date" aria-describedby="renewal-date-hint"
-                    prop:value=move || renewal_date.get() on:input=move |e| renewal_date.set(event_target_value(&e))/>
-            </div>
-            <Choice label="The role you play with AI" hint="From the HEE and NHS AI Lab archetypes; helps you see which competences matter most for your role." id="archetype" value=archetype terms=framework::ARCHETYPES/>
-            <div class="field">
-                <label for="reassess">"Remind me to re-assess my competence every (months)"</label>
-                <input type="number" id="reassess" min="1" max="60" inputmode="numeric" class="input--short"
-                    prop:value=move || reassess.get() on:input=move |e| reassess.set(event_target_value(&e))/>
-            </div>
-            <div class="field">
-                <label for="backup-reminder">"Remind me to export a backup after (days)"</label>
-                <p class="hint" id="backup-reminder-hint">"Your record lives only in this browser: a backup is your copy if the browser's data is cleared."</p>
-                <input type="number" id="backup-reminder" min="1" max="365" inputmode="numeric" class="input--short" aria-describedby="backup-reminder-hint"
-                    prop:value=move || backup_days.get() on:input=move |e| backup_days.set(event_target_value(&e))/>
-            </div>
+        <p class="lede">
+            "All of this is optional and stays in this browser. Each answer makes Praxis more useful to you."
+        </p>
+        <form class="form" on:submit=save novalidate>
+            <ErrorSummary errors/>
+            <AboutYou answers errors/>
+            <Reminders answers errors/>
             <button type="submit" class="button">"Save profile"</button>
             <p role="status">{move || message.get()}</p>
         </form>
     }
 }
 
-/// A labelled one-line text input with a hint.
+/// Who the learner is: name, numbers, stage, profession, regulator, role.
 #[component]
-fn TextField(
-    label: &'static str,
-    hint: &'static str,
-    id: &'static str,
-    value: RwSignal<String>,
-    #[prop(default = "off")] autocomplete: &'static str,
-) -> impl IntoView {
+fn AboutYou(answers: Answers, errors: Errors) -> impl IntoView {
+    let profession_hint = "Shows modules and case studies written for your profession first, and hides those for \
+                           other professions from recommendations.";
+    let archetype_hint = "From the HEE and NHS AI Lab archetypes; helps you see which competences matter most for \
+                          your role.";
     view! {
-        <Field label hint id>
-            <input type="text" id=id autocomplete=autocomplete aria-describedby=format!("{id}-hint")
-                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
+        <Field id="name" label="Your name" errors
+            hint="Printed on your portfolio, and in the files you choose to give your employer.">
+            <TextInput value=answers.name autocomplete="name"/>
+        </Field>
+        <Field id="staff-number" label="Staff or assignment number" errors
+            hint="Lets your employer match your files to you when they combine their team's records.">
+            <TextInput value=answers.staff_number/>
+        </Field>
+        <Field id="stage" label="Career stage" hint="Recommends modules for where you are in your career." errors>
+            <Select value=answers.stage options=terms(framework::STAGES) none="Not set"/>
+        </Field>
+        <Field id="profession" label="Profession" hint=profession_hint errors>
+            <Select value=answers.profession options=terms(framework::PROFESSIONS) none="Not set"/>
+        </Field>
+        <Field id="regulator" label="Regulator" errors
+            hint="Needed to check your revalidation readiness against your regulator's rules.">
+            <Select value=answers.regulator options=terms(revalidation::regulator_terms()) none="Not set"/>
+        </Field>
+        <Field id="registration-number" label="Registration or PIN number" errors
+            hint="Printed on your portfolio so a reviewer can match it to you.">
+            <TextInput value=answers.registration_number/>
+        </Field>
+        <Field id="renewal-date" label="Next renewal date" errors
+            hint="Lets Praxis count down to your revalidation and work out your current cycle.">
+            <DateInput value=answers.renewal_date/>
+        </Field>
+        <Field id="archetype" label="The role you play with AI" hint=archetype_hint errors>
+            <Select value=answers.archetype options=terms(framework::ARCHETYPES) none="Not set"/>
         </Field>
     }
 }
 
-/// A form field's label and hint around its control, which is described by `{id}-hint`.
+/// How often Praxis reminds the learner to re-assess and to back up.
 #[component]
-fn Field(label: &'static str, hint: &'static str, id: &'static str, children: Children) -> impl IntoView {
+fn Reminders(answers: Answers, errors: Errors) -> impl IntoView {
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <p class="hint" id=format!("{id}-hint")>{hint}</p>
-            {children()}
-        </div>
-    }
-}
-
-/// A labelled drop-down of a vocabulary, with a "not set" choice.
-#[component]
-fn Choice(
-    label: &'static str,
-    hint: &'static str,
-    id: &'static str,
-    value: RwSignal<String>,
-    terms: &'static [Term],
-) -> impl IntoView {
-    view! {
-        <Field label hint id>
-            <select id=id aria-describedby=format!("{id}-hint") on:change=move |e| value.set(event_target_value(&e))>
-                <option value="" selected=move || value.get().is_empty()>"Not set"</option>
-                {terms.iter().map(|term| view! {
-                    <option value=term.id selected=move || value.get() == term.id>{term.label}</option>
-                }).collect_view()}
-            </select>
+        <Field id="reassess" label="Remind me to re-assess my competence every (months)" errors>
+            <NumberInput value=answers.reassess whole=true/>
+        </Field>
+        <Field id="backup-reminder" label="Remind me to export a backup after (days)" errors
+            hint="Your record lives only in this browser: a backup is your copy if the browser's data is cleared.">
+            <NumberInput value=answers.backup_days whole=true/>
         </Field>
     }
 }

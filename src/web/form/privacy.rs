@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app_state;
-use super::storage;
+use super::Errors;
 use crate::domain::privacy::{scan, Finding};
 use crate::domain::reflective::ai_written_reminder;
+use crate::web::state::use_app_state;
+use crate::web::storage;
 
 /// The identifiable-data check on a form: each free-text field is scanned
 /// on its own, so the warning can sit beside the field that holds the
@@ -17,8 +18,8 @@ use crate::domain::reflective::ai_written_reminder;
 #[derive(Clone, Copy)]
 pub struct PrivacyCheck {
     /// Every finding on the form; saving waits while there are any and
-    /// `confirmed` is not ticked.
-    pub findings: Memo<Vec<Finding>>,
+    /// `confirmed` is not ticked (`problem`).
+    findings: Memo<Vec<Finding>>,
     pub confirmed: RwSignal<bool>,
     /// The findings of each field, in the order `new` was given them.
     fields: Memo<Vec<Vec<Finding>>>,
@@ -35,6 +36,16 @@ impl PrivacyCheck {
         let confirmed = RwSignal::new(false);
         Effect::watch(move || text.track(), move |_, _, _| confirmed.set(false), false);
         PrivacyCheck { findings, confirmed, fields }
+    }
+
+    /// The problem to report when saving must wait: something is flagged
+    /// and the learner has not confirmed it is not about a patient.
+    pub fn problem(&self) -> Option<String> {
+        let waiting = !self.findings.get_untracked().is_empty() && !self.confirmed.get_untracked();
+        waiting.then(|| {
+            "Check the highlighted text: remove anything that could identify a patient, or confirm it does not"
+                .to_owned()
+        })
     }
 
     /// The first field with a finding: its warning carries the form's one
@@ -58,7 +69,9 @@ pub fn PrivacyWarning(
     /// The field this warning sits beside, by its place in `PrivacyCheck::new`.
     #[prop(optional)]
     field: usize,
-    #[prop(optional)] error: Option<Signal<Option<String>>>,
+    /// The form's errors: a privacy problem is reported under `id`.
+    #[prop(optional)]
+    errors: Option<Errors>,
 ) -> impl IntoView {
     let confirmed = check.confirmed;
     view! {
@@ -74,26 +87,34 @@ pub fn PrivacyWarning(
                 Some(view! {
                     <div class="privacy-warning" id=element_id tabindex="-1">
                         <p><strong>"This may identify someone. Check before you save:"</strong></p>
-                        {first.then(|| error.and_then(|e| e.get()).map(|message| view! {
+                        {first.then(|| errors.and_then(|e| e.message(&id)).map(|message| view! {
                             <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
                         }))}
-                        <ul>{findings.into_iter().map(|f| view! {
-                            <li><mark>{f.matched.clone()}</mark>{format!(" looks like {}. {}", f.kind.in_a_sentence(), f.kind.advice())}</li>
+                        <ul>{findings.into_iter().map(|f| {
+                            let what = format!(" looks like {}. {}", f.kind.in_a_sentence(), f.kind.advice());
+                            view! { <li><mark>{f.matched.clone()}</mark>{what}</li> }
                         }).collect_view()}</ul>
                         {if first {
-                            view! {
-                                <div class="choice">
-                                    <input type="checkbox" id=confirm_id.clone() prop:checked=move || confirmed.get()
-                                        on:change=move |e| confirmed.set(event_target_checked(&e))/>
-                                    <label for=confirm_id>"I have checked: this does not identify a patient or service user"</label>
-                                </div>
-                            }.into_any()
+                            view! { <Confirmation id=confirm_id confirmed/> }.into_any()
                         } else {
-                            view! { <p class="hint">"Once you have checked, confirm it in the first warning above."</p> }.into_any()
+                            let elsewhere = "Once you have checked, confirm it in the first warning above.";
+                            view! { <p class="hint">{elsewhere}</p> }.into_any()
                         }}
                     </div>
                 })
             }}
+        </div>
+    }
+}
+
+/// The form's one "I have checked" box.
+#[component]
+fn Confirmation(id: String, confirmed: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input type="checkbox" id=id.clone() prop:checked=move || confirmed.get()
+                on:change=move |e| confirmed.set(event_target_checked(&e))/>
+            <label for=id>"I have checked: this does not identify a patient or service user"</label>
         </div>
     }
 }
@@ -110,11 +131,15 @@ pub fn AiWrittenReminder() -> impl IntoView {
         shown.set(false);
     };
     move || {
-        shown.get().then(|| view! {
-            <div class="notice notice--info" role="note">
-                <p>{state.record.with(|r| ai_written_reminder(&r.profile))}</p>
-                <button type="button" class="button button--secondary" on:click=dismiss>"Got it, do not show again"</button>
-            </div>
+        shown.get().then(|| {
+            view! {
+                <div class="notice notice--info" role="note">
+                    <p>{state.record.with(|r| ai_written_reminder(&r.profile))}</p>
+                    <button type="button" class="button button--secondary" on:click=dismiss>
+                        "Got it, do not show again"
+                    </button>
+                </div>
+            }
         })
     }
 }
