@@ -6,6 +6,7 @@
 //! so a file of millions of tiny items is refused after the first
 //! [`MAX_ITEMS`], not first expanded to many times its size in memory.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -17,6 +18,9 @@ pub const MAX_STRING_BYTES: usize = 200_000;
 /// The most items in one list or object. A 40-year synthetic career
 /// (`praxis-cli sample --years 40`) has a few thousand in its longest.
 pub const MAX_ITEMS: usize = 100_000;
+
+/// Up to this many keys, an object's keys are compared one by one.
+const FEW_KEYS: usize = 32;
 
 /// Where a value sits in the file, for messages (`record.cpd[3].title`).
 #[derive(Clone, Copy)]
@@ -141,9 +145,21 @@ impl<'de> Visitor<'de> for Writer<'_, '_> {
         // Each value is written as it comes; then the fields are laid out again in key order.
         let start = self.out.len();
         let mut fields: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+        // A repeated key is named where it is read, so the message points at it.
+        // Records' objects are small; a hostile one of many keys is looked up in a set.
+        let mut many_keys: Option<BTreeSet<String>> = None;
         while let Some(key) = map.next_key::<String>()? {
             if fields.len() == MAX_ITEMS {
                 return Err(too_many(&self.path));
+            }
+            let repeated = if fields.len() < FEW_KEYS {
+                fields.iter().any(|(seen, _)| *seen == key)
+            } else {
+                let seen = many_keys.get_or_insert_with(|| fields.iter().map(|(seen, _)| seen.clone()).collect());
+                !seen.insert(key.clone())
+            };
+            if repeated {
+                return Err(twice(&self.path, &key));
             }
             let value_start = self.out.len() - start;
             map.next_value_seed(Writer { path: Path::Key(&self.path, &key), out: &mut *self.out })?;
@@ -151,9 +167,6 @@ impl<'de> Visitor<'de> for Writer<'_, '_> {
         }
         // Byte order of the keys, as serde_json's own map sorts them.
         fields.sort_by(|a, b| a.0.cmp(&b.0));
-        if let Some(pair) = fields.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-            return Err(twice(&self.path, &pair[0].0));
-        }
         let values = self.out.split_off(start);
         self.out.push(b'{');
         for (index, (key, value)) in fields.into_iter().enumerate() {
@@ -200,6 +213,11 @@ mod tests {
     fn repeated_keys_and_oversized_lists_and_strings_are_refused_with_their_place() {
         let error = canonical(r#"{"cpd":[{"id":"a","id":"b"}]}"#).unwrap_err();
         assert!(error.starts_with(r#"file.cpd[0] has the field "id" twice"#), "{error}");
+        // Past the keys compared one by one, in an object too big to be a record's.
+        let keys: String = (0..100).map(|i| format!("\"k{i}\":0,")).collect();
+        let error = canonical(&format!("{{{keys}\"k7\":1,\"k200\":2}}")).unwrap_err();
+        assert!(error.starts_with(r#"file has the field "k7" twice"#), "{error}");
+        assert!(error.ends_with(&format!("line 1 column {}", keys.len() + 5)), "named where it is read: {error}");
         let long = format!("{{\"a\":[\"{}\"]}}", "x".repeat(MAX_STRING_BYTES + 1));
         assert!(canonical(&long).unwrap_err().starts_with("file.a[0] is 200 KB of text"));
         let many = format!("[{}0]", "0,".repeat(MAX_ITEMS));
