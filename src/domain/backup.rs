@@ -221,6 +221,11 @@ fn read_record(version: u64, canonical: &str) -> Result<LearnerRecord, String> {
         let value = serde_json::from_str(canonical).map_err(|e| e.to_string())?;
         return storage::migrate(version, value);
     }
+    // Most files are sound: read them without tracking the path, which only
+    // a message about a wrong field needs (the roll-up reads thousands).
+    if let Ok(record) = serde_json::from_str(canonical) {
+        return Ok(record);
+    }
     let mut reader = serde_json::Deserializer::from_str(canonical);
     serde_path_to_error::deserialize(&mut reader).map_err(|e| {
         let path = e.path().to_string();
