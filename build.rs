@@ -68,11 +68,7 @@ fn main() {
     let today = time::OffsetDateTime::now_utc().date();
     // The images the build ships (scripts/finish-build.mjs copies the folder).
     let images_folder = Path::new("modules").join(domain::module::images::FOLDER);
-    let images = if images_folder.is_dir() {
-        folder::files_under(&images_folder).unwrap_or_else(|e| panic!("{e}"))
-    } else {
-        Vec::new()
-    };
+    let images = folder::files_under(&images_folder).unwrap_or_else(|e| panic!("{e}"));
     let shipped = domain::module::ShippedImages::Listed(&images);
     let (catalogue, diagnostics) = domain::module::Catalogue::from_sources_and_images(&sources, shipped, today);
     let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();

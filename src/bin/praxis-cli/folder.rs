@@ -5,9 +5,13 @@
 use std::path::Path;
 
 /// Every file under `folder`, by its `/`-separated path inside it
-/// (`scan.png`, `ward/chart.png`), sorted.
+/// (`scan.png`, `ward/chart.png`), sorted; none if there is no such
+/// folder (`modules/images/` is there only once a module has an image).
 pub fn files_under(folder: &Path) -> Result<Vec<String>, String> {
     let mut files = Vec::new();
+    if !folder.is_dir() {
+        return Ok(files);
+    }
     add_files(folder, folder, &mut files)?;
     files.sort();
     Ok(files)

@@ -45,10 +45,7 @@ pub fn load_modules(paths: &[PathBuf]) -> Result<(Catalogue, Vec<Diagnostic>), S
             sources.push((file.display().to_string(), text));
         }
         let beside = if path.is_dir() { path.as_path() } else { path.parent().unwrap_or(Path::new("")) };
-        let folder = beside.join(module::images::FOLDER);
-        if folder.is_dir() {
-            images.extend(folder::files_under(&folder)?);
-        }
+        images.extend(folder::files_under(&beside.join(module::images::FOLDER))?);
     }
     sources.sort();
     Ok(Catalogue::from_sources_and_images(&sources, ShippedImages::Listed(&images), today()))
