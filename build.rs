@@ -35,8 +35,14 @@ mod domain {
     }
 }
 
+/// Lists `modules/images/` as `praxis-cli check` does.
+#[path = "src/bin/praxis-cli/folder.rs"]
+mod folder;
+
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    // Cargo scans a folder's files and subfolders, so this covers
+    // modules/images/ too, even if it is made after the first build.
     println!("cargo:rerun-if-changed=modules");
     println!("cargo:rerun-if-changed=src/domain/module");
     println!("cargo:rerun-if-changed=src/domain/framework.rs");
@@ -60,7 +66,11 @@ fn main() {
     sources.sort();
 
     let today = time::OffsetDateTime::now_utc().date();
-    let (catalogue, diagnostics) = domain::module::Catalogue::from_sources(&sources, today);
+    // The images the build ships (scripts/finish-build.mjs copies the folder).
+    let images_folder = Path::new("modules").join(domain::module::images::FOLDER);
+    let images = folder::files_under(&images_folder).unwrap_or_else(|e| panic!("{e}"));
+    let shipped = domain::module::ShippedImages::Listed(&images);
+    let (catalogue, diagnostics) = domain::module::Catalogue::from_sources_and_images(&sources, shipped, today);
     let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
     for warning in diagnostics.iter().filter(|d| !d.is_error()) {
         println!("cargo:warning={warning}");

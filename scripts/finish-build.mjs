@@ -1,23 +1,28 @@
 // The last step of scripts/build, after Trunk has built the learners' app
 // into DIST and the tools (tools.html) into TOOLS, both for PUBLIC_URL:
 //
-// 1. The tools' files join DIST, and their page is written at each tools
+// 1. The modules' images (IMAGES, modules/images/, if there is one) are
+//    copied to DIST/images/, where `/images/scan.png` in a module points
+//    (the app puts PUBLIC_URL in front), before the learners' files are
+//    listed, so the worker precaches them with the rest.
+// 2. The tools' files join DIST, and their page is written at each tools
 //    path (author/index.html, ...), so a host that serves a folder's
 //    index.html opens /author without the learners' app in between.
-// 2. sw.js: the learners' files are precached on install, so every page
+// 3. sw.js: the learners' files are precached on install, so every page
 //    works offline after the first visit; the tools' files are cached the
 //    first time the tools are opened (and again at each update for anyone
 //    who has opened them), so a learner on a phone never downloads them.
 //    The cache name comes from the files' names and contents, so any
 //    change ships a new cache.
 //
-// Usage: node scripts/finish-build.mjs DIST TOOLS PUBLIC_URL
+// Usage: node scripts/finish-build.mjs DIST TOOLS PUBLIC_URL IMAGES
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
-const [dist, toolsDist, base] = process.argv.slice(2);
-if (!dist || !toolsDist || !base) throw new Error('usage: finish-build.mjs DIST TOOLS PUBLIC_URL');
+const [dist, toolsDist, base, images] = process.argv.slice(2);
+if (!dist || !toolsDist || !base || !images) throw new Error('usage: finish-build.mjs DIST TOOLS PUBLIC_URL IMAGES');
 
 async function filesUnder(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -32,6 +37,10 @@ const toolsPage = await readFile(join(toolsDist, 'index.html'), 'utf8');
 const listed = /<meta name="praxis-tools-pages" content="([^"]+)">/.exec(toolsPage);
 if (!listed) throw new Error('tools.html has no praxis-tools-pages meta tag');
 const toolPaths = listed[1].split(' ');
+
+// The folder is replaced whole, so an image removed from modules/images/ leaves the build too.
+await rm(join(dist, 'images'), { recursive: true, force: true });
+if (existsSync(images)) await cp(images, join(dist, 'images'), { recursive: true });
 
 const learnerFiles = (await filesUnder(dist)).filter((f) => !f.endsWith(`${sep}sw.js`));
 const toolsFiles = [];

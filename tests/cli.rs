@@ -312,3 +312,37 @@ fn rollup_writes_the_asc_wds_file_for_every_learner_or_says_why_not() {
     assert!(stderr.contains("line 2: error: LOCALESTID is longer than 50 characters"), "{stderr}");
     assert!(!out.exists(), "a file ASC-WDS would refuse is not written");
 }
+
+#[test]
+fn check_needs_each_image_in_the_images_folder_beside_the_modules() {
+    let folder = scratch("images");
+    let starter = include_str!("../src/domain/module/starter.md");
+    let paragraph = "## First section\n\n![A chest X-ray with the flagged shadow circled](/images/ward/scan.png)\n";
+    let module = starter.replacen("## First section\n", paragraph, 1);
+    assert_ne!(module, starter, "the starter still has its first section");
+    std::fs::write(folder.join("with-image.md"), &module).unwrap();
+    let line = module.lines().position(|l| l.starts_with("![")).unwrap() + 1;
+
+    let output = praxis_cli(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!(
+        "{}:{line}: error: image `/images/ward/scan.png` is not in modules/images/, so learners would see nothing: add the file there or remove the image",
+        folder.join("with-image.md").display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+
+    // The same file elsewhere is not the file.
+    std::fs::write(folder.join("scan.png"), b"not really a PNG").unwrap();
+    assert_eq!(praxis_cli(&["check", folder.to_str().unwrap()]).status.code(), Some(1));
+
+    std::fs::create_dir_all(folder.join("images/ward")).unwrap();
+    std::fs::write(folder.join("images/ward/scan.png"), b"not really a PNG").unwrap();
+    for path in [folder.clone(), folder.join("with-image.md")] {
+        let output = praxis_cli(&["check", path.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{}: {stderr}", path.display());
+        assert!(!stderr.contains("/images/"), "{stderr}");
+        assert!(String::from_utf8_lossy(&output.stdout).starts_with("1 module valid"));
+    }
+}

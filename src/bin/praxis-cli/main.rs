@@ -15,6 +15,7 @@ use praxis::domain::employer;
 
 mod check;
 mod export;
+mod folder;
 mod list;
 mod package;
 mod prerender;

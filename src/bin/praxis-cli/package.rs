@@ -4,7 +4,6 @@
 
 use std::fs::File;
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use praxis::domain::module::Module;
@@ -12,7 +11,7 @@ use praxis::domain::{curriculum, scorm};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use crate::ScormArgs;
+use crate::{folder, ScormArgs};
 
 /// The SCORM 1.2 schemas the manifest names in `xsi:schemaLocation`. The
 /// specification asks for them at the package's root; they are the copies
@@ -48,10 +47,8 @@ pub fn scorm(args: &ScormArgs) -> Result<ExitCode, String> {
     let index_path = args.dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e} (is --dist a Praxis build?)", index_path.display()))?;
-    let mut app_files = Vec::new();
-    files_under(&args.dist, &args.dist, &mut app_files)?;
+    let mut app_files = folder::files_under(&args.dist)?;
     app_files.retain(|file| !LEFT_OUT.contains(&file.as_str()));
-    app_files.sort();
     let manifest = scorm::manifest(&title, &modules, &app_files).map_err(|e| e.to_string())?;
     let mut launch_pages = Vec::new();
     for module in &modules {
@@ -94,21 +91,4 @@ pub fn scorm(args: &ScormArgs) -> Result<ExitCode, String> {
         app_files.len()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Every file under `dir`, as a `/`-separated path relative to `root`.
-fn files_under(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            files_under(root, &path, files)?;
-        } else {
-            let relative = path.strip_prefix(root).map_err(|e| e.to_string())?;
-            let parts: Vec<String> =
-                relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-            files.push(parts.join("/"));
-        }
-    }
-    Ok(())
 }

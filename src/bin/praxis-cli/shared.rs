@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 use praxis::domain::backup;
 use praxis::domain::employer::{self, CheckedFile};
-use praxis::domain::module::{Catalogue, Diagnostic};
+use praxis::domain::module::{self, Catalogue, Diagnostic, ShippedImages};
 use praxis::domain::staff::{FileCheck, StaffRecord};
 use praxis::domain::{curriculum, export, timestamp};
+
+use crate::folder;
 
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
@@ -26,11 +28,13 @@ pub fn read_backup_file(path: &Path) -> Result<backup::ReadBackup, String> {
 }
 
 /// Reads every module file under `paths` (default: `modules`) and checks
-/// them as one catalogue.
+/// them as one catalogue, with the images in the `images/` folder beside
+/// them (`modules/images/`, which the build ships).
 pub fn load_modules(paths: &[PathBuf]) -> Result<(Catalogue, Vec<Diagnostic>), String> {
     let default = [PathBuf::from("modules")];
     let paths = if paths.is_empty() { &default[..] } else { paths };
     let mut sources = Vec::new();
+    let mut images = Vec::new();
     // A folder's README.md says what the folder is for; it is not a module.
     let is_module = |file: &Path| {
         file.extension().is_some_and(|e| e == "md") && file.file_name().is_some_and(|name| name != "README.md")
@@ -40,9 +44,11 @@ pub fn load_modules(paths: &[PathBuf]) -> Result<(Catalogue, Vec<Diagnostic>), S
             let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             sources.push((file.display().to_string(), text));
         }
+        let beside = if path.is_dir() { path.as_path() } else { path.parent().unwrap_or(Path::new("")) };
+        images.extend(folder::files_under(&beside.join(module::images::FOLDER))?);
     }
     sources.sort();
-    Ok(Catalogue::from_sources(&sources, today()))
+    Ok(Catalogue::from_sources_and_images(&sources, ShippedImages::Listed(&images), today()))
 }
 
 /// `path` itself if it is a file (whatever its name: the user named it), or

@@ -119,6 +119,7 @@ pub struct ReflectionPrompt {
 pub(super) struct ParsedBody {
     pub(super) blocks: Vec<Block>,
     pub(super) internal_links: Vec<Located<String>>,
+    pub(super) images: Vec<Located<String>>,
     pub(super) sections: Vec<String>,
     /// The line of each knowledge check in `blocks`, in order.
     pub(super) check_lines: Vec<usize>,
@@ -157,6 +158,7 @@ pub(super) fn parse(source: &str, body_start: usize, report: &mut Report) -> Par
     let mut parsed = ParsedBody {
         blocks: Vec::new(),
         internal_links: Vec::new(),
+        images: Vec::new(),
         sections: Vec::new(),
         check_lines: Vec::new(),
         words: 0,
@@ -414,6 +416,13 @@ fn render_prose(markdown: &str, offset: usize, parsed: &mut ParsedBody, report: 
                 report.line_of(offset + at),
                 "a `#` heading in the body would be a second page title: the title comes from `title`, so start sections at `##`",
             ),
+            RenderNote::Image { offset: at, path, described } => {
+                let line = report.line_of(offset + at);
+                if !described {
+                    report.error(line, format!("image `{path}` has no alt text: say what it shows between the brackets, as in `![a chest X-ray with the shadow circled]({path})`, for learners who cannot see it"));
+                }
+                parsed.images.push(Located { value: path, line });
+            }
             RenderNote::InternalLink { offset: at, path } => {
                 parsed.internal_links.push(Located { value: path, line: report.line_of(offset + at) });
             }

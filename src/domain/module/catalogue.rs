@@ -1,9 +1,10 @@
 //! The set of modules that ship together, and the checks that need more
 //! than one file: unique ids, prerequisites and links that resolve,
-//! review dates that have not passed.
+//! images that ship, review dates that have not passed.
 
 use serde::Serialize;
 
+use super::images::{self, ShippedImages};
 use super::{parse_module, Diagnostic, Kind, Module, Report};
 use crate::domain::framework;
 use crate::domain::page::Page;
@@ -24,11 +25,22 @@ impl Catalogue {
         Catalogue { modules }
     }
 
-    /// Parses and checks a set of module files given as `(path, text)`.
-    /// Only modules without errors are kept; `today` decides which
-    /// review dates have passed.
+    /// Parses and checks a set of module files given as `(path, text)`,
+    /// without the images folder: each image is a warning that it was not
+    /// checked (`from_sources_and_images` checks them).
     pub fn from_sources<P: AsRef<str>, S: AsRef<str>>(
         sources: &[(P, S)],
+        today: time::Date,
+    ) -> (Catalogue, Vec<Diagnostic>) {
+        Catalogue::from_sources_and_images(sources, ShippedImages::Unseen, today)
+    }
+
+    /// Parses and checks a set of module files given as `(path, text)`,
+    /// with the image files that ship beside them. Only modules without
+    /// errors are kept; `today` decides which review dates have passed.
+    pub fn from_sources_and_images<P: AsRef<str>, S: AsRef<str>>(
+        sources: &[(P, S)],
+        images: ShippedImages,
         today: time::Date,
     ) -> (Catalogue, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
@@ -54,7 +66,7 @@ impl Catalogue {
         }
         let catalogue = Catalogue { modules };
         for module in &catalogue.modules {
-            diagnostics.extend(catalogue.cross_check(module, today));
+            diagnostics.extend(catalogue.cross_check(module, images, today));
         }
         diagnostics.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         (catalogue, diagnostics)
@@ -62,11 +74,12 @@ impl Catalogue {
 
     /// Checks one file being written (on `/author`) against this
     /// catalogue. Reusing an existing id is only a warning: the author
-    /// may be editing that very module.
+    /// may be editing that very module. The browser cannot see
+    /// `modules/images/`, so images are warnings that they were not checked.
     pub fn check_draft(&self, path: &str, text: &str, today: time::Date) -> (Option<Module>, Vec<Diagnostic>) {
         let (module, mut diagnostics) = parse_module(path, text);
         if let Some(module) = &module {
-            diagnostics.extend(self.cross_check(module, today));
+            diagnostics.extend(self.cross_check(module, ShippedImages::Unseen, today));
             if let Some(existing) = self.get(&module.id) {
                 let mut report = Report::new(path, text);
                 report.warning(
@@ -84,7 +97,7 @@ impl Catalogue {
     }
 
     /// Problems in `module` that only the whole catalogue reveals.
-    pub fn cross_check(&self, module: &Module, today: time::Date) -> Vec<Diagnostic> {
+    fn cross_check(&self, module: &Module, images: ShippedImages, today: time::Date) -> Vec<Diagnostic> {
         let mut report = Report::new(&module.source_path, "");
         for prerequisite in &module.prerequisites {
             if self.get(&prerequisite.value).is_none() {
@@ -98,9 +111,14 @@ impl Catalogue {
             }
         }
         for link in &module.internal_links {
-            if let Some(problem) = self.broken_link(&link.value) {
+            if link.value.starts_with(&format!("/{}/", images::FOLDER)) {
+                images.check(link, "link", &mut report);
+            } else if let Some(problem) = self.broken_link(&link.value) {
                 report.error(link.line, problem);
             }
+        }
+        for image in &module.images {
+            images.check(image, "image", &mut report);
         }
         if module.review_due < today {
             report.warning(
@@ -124,7 +142,7 @@ impl Catalogue {
                 .is_none()
                 .then(|| format!("broken internal link `{link}`: there is no module with id `{id}`"));
         }
-        if Page::from_path(path).is_some() || path.starts_with("/images/") {
+        if Page::from_path(path).is_some() {
             return None;
         }
         Some(format!(

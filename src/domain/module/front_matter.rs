@@ -194,6 +194,7 @@ impl Header {
             clinical_review: self.clinical_review.unwrap_or_default(),
             blocks: body.blocks,
             internal_links: body.internal_links,
+            images: body.images,
             sections: body.sections,
         }
     }

@@ -10,6 +10,7 @@
 mod body;
 pub mod catalogue;
 mod front_matter;
+pub mod images;
 pub mod quality;
 mod render;
 
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use body::{Block, BrokenBlock, CalloutKind, KnowledgeCheck, ReflectionPrompt};
 pub use catalogue::Catalogue;
 pub use front_matter::{ClinicalReview, CompetenceRef, CompletionRule, Kind};
+pub use images::ShippedImages;
 pub use render::site_links_under;
 
 /// A small valid module that the `/author` page starts from.
@@ -65,6 +67,8 @@ pub struct Module {
     pub blocks: Vec<Block>,
     /// Links to other places in Praxis, checked against the catalogue.
     pub internal_links: Vec<Located<String>>,
+    /// Paths of the images the body shows, checked against `modules/images/`.
+    pub images: Vec<Located<String>>,
     /// Titles of the body's `##` sections, in order.
     pub sections: Vec<String>,
 }

@@ -97,11 +97,30 @@ fn scheme_of(url: &str) -> Option<&str> {
 /// Something the renderer noticed that the author should hear about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum RenderNote {
-    RawHtml { offset: usize },
-    UnsafeLink { offset: usize, scheme: String },
-    RemoteImage { offset: usize },
-    InternalLink { offset: usize, path: String },
-    TopLevelHeading { offset: usize },
+    RawHtml {
+        offset: usize,
+    },
+    UnsafeLink {
+        offset: usize,
+        scheme: String,
+    },
+    RemoteImage {
+        offset: usize,
+    },
+    /// An image with a path inside Praxis, for the checker to find the file;
+    /// `described` when it has alt text.
+    Image {
+        offset: usize,
+        path: String,
+        described: bool,
+    },
+    InternalLink {
+        offset: usize,
+        path: String,
+    },
+    TopLevelHeading {
+        offset: usize,
+    },
 }
 
 /// Renders Markdown to safe HTML, noting what was neutralised (offsets
@@ -109,7 +128,7 @@ pub(super) enum RenderNote {
 pub(super) fn render(markdown: &str, notes: &mut Vec<RenderNote>) -> String {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     let events = Parser::new_ext(markdown, options()).into_offset_iter();
-    let safe = SafeEvents { events, notes, image_depth: 0 };
+    let safe = SafeEvents { events, notes, open_images: Vec::new() };
     pulldown_cmark::html::push_html(&mut html, safe);
     html
 }
@@ -118,8 +137,16 @@ pub(super) fn render(markdown: &str, notes: &mut Vec<RenderNote>) -> String {
 struct SafeEvents<'n, I> {
     events: I,
     notes: &'n mut Vec<RenderNote>,
-    /// Inside an image that was dropped, its alt text is shown as text.
-    image_depth: usize,
+    /// The images being read, innermost last: `None` for one that was
+    /// dropped (its alt text is shown as text instead).
+    open_images: Vec<Option<ShownImage>>,
+}
+
+/// An image kept in the page, noted once its alt text has been read.
+struct ShownImage {
+    offset: usize,
+    path: String,
+    described: bool,
 }
 
 impl<'a, I> Iterator for SafeEvents<'_, I>
@@ -130,6 +157,12 @@ where
 
     fn next(&mut self) -> Option<Event<'a>> {
         let (event, range) = self.events.next()?;
+        if let Event::Text(text) | Event::Code(text) = &event {
+            if !text.trim().is_empty() {
+                // Alt text describes every image it is inside.
+                self.open_images.iter_mut().flatten().for_each(|image| image.described = true);
+            }
+        }
         Some(match event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 self.notes.push(RenderNote::RawHtml { offset: range.start });
@@ -147,21 +180,25 @@ where
             Event::End(TagEnd::Link) => Event::Html(CowStr::Borrowed("</a>")),
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => match Destination::read(&dest_url) {
                 // The HTML writer escapes the attributes of images it writes.
-                Destination { url, target: LinkTarget::Internal(_) } => {
+                Destination { url, target: LinkTarget::Internal(path) } => {
+                    self.open_images.push(Some(ShownImage { offset: range.start, path, described: false }));
                     Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id })
                 }
                 // Remote images would load from another host (a privacy leak
                 // and broken offline); show their alt text instead.
                 _ => {
                     self.notes.push(RenderNote::RemoteImage { offset: range.start });
-                    self.image_depth += 1;
+                    self.open_images.push(None);
                     Event::Text(CowStr::Borrowed(""))
                 }
             },
-            Event::End(TagEnd::Image) if self.image_depth > 0 => {
-                self.image_depth -= 1;
-                Event::Text(CowStr::Borrowed(""))
-            }
+            Event::End(TagEnd::Image) => match self.open_images.pop().flatten() {
+                Some(ShownImage { offset, path, described }) => {
+                    self.notes.push(RenderNote::Image { offset, path, described });
+                    Event::End(TagEnd::Image)
+                }
+                None => Event::Text(CowStr::Borrowed("")),
+            },
             other => other,
         })
     }

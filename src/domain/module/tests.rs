@@ -495,3 +495,106 @@ fn module_kinds_are_defined_once_by_the_kind_enum() {
         "{diagnostics:?}"
     );
 }
+
+/// The messages for VALID with `markdown` as a paragraph on line 20,
+/// checked as the build checks it with `images` shipped.
+fn image_messages(markdown: &str, images: ShippedImages) -> Vec<String> {
+    let source = VALID.replace("## Situation", &format!("## Situation\n\n{markdown}"));
+    let today = time::Date::from_calendar_date(2026, time::Month::June, 1).unwrap();
+    let (_, diagnostics) = Catalogue::from_sources_and_images(&[("modules/sample.md", source)], images, today);
+    diagnostics.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn an_image_or_a_link_into_the_images_folder_needs_the_file_there() {
+    let shipped = ["scan.png".to_owned(), "ward/chart.png".to_owned()];
+    let listed = ShippedImages::Listed(&shipped);
+    let present =
+        "![a scan](/images/scan.png) ![a chart](/images/ward/chart.png?v=2) [full size](/images/scan.png#top)";
+    assert_eq!(image_messages(present, listed), Vec::<String>::new());
+    assert_eq!(
+        image_messages("![a scan](/images/missing.png)", listed),
+        ["modules/sample.md:20: error: image `/images/missing.png` is not in modules/images/, so learners would see nothing: add the file there or remove the image"]
+    );
+    assert_eq!(
+        image_messages("![a scan](/images/scan.png)", ShippedImages::Listed(&[])),
+        ["modules/sample.md:20: error: image `/images/scan.png` is not in modules/images/, so learners would see nothing: add the file there or remove the image"]
+    );
+    assert_eq!(
+        image_messages("![a scan](/images/Scan.png)\n\n[the leaflet](/images/leaflet.pdf)", listed),
+        [
+            "modules/sample.md:20: error: image `/images/Scan.png` is not in modules/images/ (it has scan.png: the name must match exactly, capitals included), so learners would see nothing: add the file there or remove the image",
+            "modules/sample.md:22: error: link `/images/leaflet.pdf` is not in modules/images/, so learners would see nothing: add the file there or remove the link",
+        ]
+    );
+    // A subfolder's file is found only by its whole path.
+    assert_eq!(image_messages("![a chart](/images/chart.png)", listed).len(), 1);
+}
+
+#[test]
+fn an_image_is_shown_only_from_the_images_folder() {
+    let shipped = ["scan.png".to_owned()];
+    for path in ["scan.png", "/modules/sample", "/image/scan.png", "/imagesscan.png"] {
+        assert_eq!(
+            image_messages(&format!("![a scan]({path})"), ShippedImages::Listed(&shipped)),
+            [format!("modules/sample.md:20: error: image `{path}` is not in /images/: put the file in modules/images/ and write its path as /images/<file name>")]
+        );
+    }
+}
+
+#[test]
+fn an_image_path_that_could_leave_the_folder_or_read_differently_is_refused() {
+    // Listed, so that only the path's shape can be the problem.
+    let shipped = ["../sw.js".to_owned(), "ward\\scan.png".to_owned(), "scan one.png".to_owned()];
+    let unsafe_paths = [
+        "/images/../sw.js",
+        "/images/ward/../../sw.js",
+        "/images/./scan.png",
+        "/images/ward\\scan.png",
+        "/images/%2e%2e/sw.js",
+        "/images/scan%20one.png",
+        "/images//scan.png",
+        "/images/",
+    ];
+    for path in unsafe_paths {
+        for (markdown, noun) in [(format!("![a scan]({path})"), "image"), (format!("[a scan]({path})"), "link")] {
+            assert_eq!(
+                image_messages(&markdown, ShippedImages::Listed(&shipped)),
+                [format!("modules/sample.md:20: error: {noun} `{path}` is not a plain file path under /images/: use letters, digits, `-`, `_` and `.` in each name, with `/` only between a subfolder and what is in it (no `..`, backslashes or spaces)")],
+                "{markdown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_image_needs_alt_text() {
+    let shipped = ["scan.png".to_owned()];
+    let listed = ShippedImages::Listed(&shipped);
+    for markdown in ["![](/images/scan.png)", "![  ](/images/scan.png)"] {
+        assert_eq!(
+            image_messages(markdown, listed),
+            ["modules/sample.md:20: error: image `/images/scan.png` has no alt text: say what it shows between the brackets, as in `![a chest X-ray with the shadow circled](/images/scan.png)`, for learners who cannot see it"]
+        );
+    }
+    assert_eq!(image_messages("![the `ST` segment](/images/scan.png)", listed), Vec::<String>::new());
+    // An image inside another's alt text: each is checked as itself.
+    let nested = image_messages("![a ![b](/images/inner.png)](/images/outer.png)", listed);
+    assert_eq!(nested.len(), 2, "{nested:?}");
+    assert!(nested[0].contains("image `/images/inner.png` is not in modules/images/"), "{nested:?}");
+    assert!(nested[1].contains("image `/images/outer.png` is not in modules/images/"), "{nested:?}");
+}
+
+#[test]
+fn without_the_images_folder_an_image_is_a_warning_that_it_was_not_checked() {
+    let expected = "draft.md:20: warning: image `/images/scan.png` is not checked here: this check cannot see modules/images/; `praxis-cli check` and the build say whether the file is there";
+    let today = time::Date::from_calendar_date(2026, time::Month::June, 1).unwrap();
+    let draft = VALID
+        .replace("id = \"sample\"", "id = \"draft\"")
+        .replace("## Situation", "## Situation\n\n![a scan](/images/scan.png)");
+    let (module, diagnostics) = Catalogue::default().check_draft("draft.md", &draft, today);
+    assert!(module.is_some());
+    assert_eq!(diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>(), [expected]);
+    let (_, diagnostics) = Catalogue::from_sources(&[("draft.md", &draft)], today);
+    assert_eq!(diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>(), [expected]);
+}
