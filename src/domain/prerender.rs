@@ -88,7 +88,9 @@ fn link(base: &str, site_path: &str) -> String {
 }
 
 /// What `web::app::App` draws around every page: skip link, header and
-/// nav, the (empty) notice region, `main`, footer.
+/// nav, the (empty) notice region, `main`, footer. The phone's Menu button
+/// needs the app, so until then it says it is unavailable rather than
+/// doing nothing.
 fn frame(main: &str, base: &str) -> String {
     let nav: String = Page::ALL
         .iter()
@@ -109,7 +111,7 @@ fn frame(main: &str, base: &str) -> String {
         "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\
          <header class=\"site-header\"><div class=\"site-header__inner\">\
          <a href=\"{home}\" class=\"site-header__name\">Praxis</a>\
-         <button type=\"button\" class=\"site-menu-toggle\" aria-controls=\"site-nav\" aria-expanded=\"false\">Menu</button>\
+         <button type=\"button\" class=\"site-menu-toggle\" aria-controls=\"site-nav\" aria-expanded=\"false\" disabled>Menu</button>\
          <nav aria-label=\"Main\" id=\"site-nav\" class=\"site-nav-wrap\"><ul class=\"site-nav\">{nav}</ul></nav>\
          </div></header>\
          <div role=\"alert\" class=\"notice-region\"></div>\

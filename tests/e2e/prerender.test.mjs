@@ -22,7 +22,7 @@ test('without the app, a module page and the catalogue are there to read, and no
   assert.equal(await page.locator('main h1').textContent(), TITLE);
   assert.ok((await page.locator('main .prose').count()) > 3, 'the module text is on the page');
   // Checks and reflections cannot be used until the app can save them.
-  const controls = page.locator('main input, main textarea, main form.check button');
+  const controls = page.locator('main input, main textarea, main form.check button, button.site-menu-toggle');
   assert.ok((await controls.count()) > 5);
   for (const control of await controls.all()) assert.equal(await control.isDisabled(), true);
   // Following a link reaches the catalogue, prerendered too.
