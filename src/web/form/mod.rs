@@ -2,7 +2,8 @@
 //! (GOV.UK's pattern): a [`Field`] gives its control a label, an optional
 //! hint and the field's error above the control, wires `aria-describedby`
 //! (hint, then error) and `aria-invalid`; the controls are [`TextInput`],
-//! [`TextArea`], [`NumberInput`], [`DateInput`] and [`Select`]. A
+//! [`TextArea`], [`NumberInput`], [`DateInput`], [`Select`] and
+//! [`FileInput`]. A
 //! [`Checkbox`] labels itself (the label follows the box), and [`Radios`]
 //! is a whole field: a fieldset whose legend is the question. A form's
 //! [`Errors`] hold what its domain check found, mapped by the page from
@@ -18,7 +19,7 @@ use leptos::text_prop::TextProp;
 
 pub use privacy::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
 
-use super::browser::focus;
+use super::browser::{chosen_files, focus};
 
 /// What stops a form from saving, each problem with the element id of the
 /// control (or privacy warning) it belongs to, in the order of the form.
@@ -230,6 +231,37 @@ pub fn DateInput(value: RwSignal<String>) -> impl IntoView {
     }
 }
 
+/// A file picker: `on_pick` gets the files chosen, and the picker is
+/// emptied, so choosing the same file again (to add it twice) is still a
+/// change. `folder` picks every file in a folder.
+#[component]
+pub fn FileInput(
+    on_pick: Callback<Vec<web_sys::File>>,
+    #[prop(optional)] accept: Option<&'static str>,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] folder: bool,
+) -> impl IntoView {
+    let control = use_control();
+    let (described_by, invalid) = control.aria();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Folder picking has no attribute in Leptos's typed HTML; set it on the element.
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            input.set_webkitdirectory(folder);
+        }
+    });
+    let pick = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        let files = chosen_files(input.files());
+        input.set_value("");
+        on_pick.run(files);
+    };
+    view! {
+        <input type="file" id=control.id accept=accept multiple=multiple node_ref=input
+            aria-describedby=described_by aria-invalid=invalid on:change=pick/>
+    }
+}
+
 /// A drop-down of `(value, label)` options; `none`, if given, is a first
 /// option with the empty value ("Not set", "All years"). `on_change` runs
 /// with the chosen value when the learner (not the page) changes it.
@@ -297,11 +329,14 @@ pub fn Checkbox(
 /// whose legend is the question (a screen reader reads it with each
 /// choice). Each button's id is `{id}-{value}`; the first one is where the
 /// [`ErrorSummary`] sends focus, so a page names the error by that id.
+/// `value` is the chosen one (empty for none); `on_change` gets the one the
+/// learner chooses, so the page keeps the choice in its own terms.
 #[component]
 pub fn Radios(
     #[prop(into)] id: String,
     #[prop(into)] legend: TextProp,
-    value: RwSignal<String>,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional)] errors: Option<Errors>,
     /// The buttons in a row, as on a scale.
@@ -325,20 +360,22 @@ pub fn Radios(
                     <span class="visually-hidden">"Error: "</span>{message}
                 </p>
             })}
-            <For each=move || options.get() key=|(option, _)| option.clone() children=move |(option, label)| {
-                let input_id = format!("{name}-{option}");
-                let chosen = option.clone();
-                let described_by = described_by.clone();
-                view! {
-                    <div class="choice" class:choice--inline=inline>
-                        <input type="radio" id=input_id.clone() name=name.clone() value=option.clone()
-                            aria-describedby=described_by disabled=move || disabled.get()
-                            prop:checked=move || value.with(|v| *v == chosen)
-                            on:change=move |_| value.set(option.clone())/>
-                        <label for=input_id>{label}</label>
-                    </div>
-                }
-            }/>
+            <div class:radios--inline=inline>
+                <For each=move || options.get() key=|(option, _)| option.clone() children=move |(option, label)| {
+                    let input_id = format!("{name}-{option}");
+                    let chosen = option.clone();
+                    let described_by = described_by.clone();
+                    view! {
+                        <div class="choice" class:choice--inline=inline>
+                            <input type="radio" id=input_id.clone() name=name.clone() value=option.clone()
+                                aria-describedby=described_by disabled=move || disabled.get()
+                                prop:checked=move || value.with(|v| *v == chosen)
+                                on:change=move |_| on_change.run(option.clone())/>
+                            <label for=input_id>{label}</label>
+                        </div>
+                    }
+                }/>
+            </div>
         </fieldset>
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::module::Module;
 use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
 use crate::domain::words;
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
-use crate::web::form::{options, Checkbox, Errors, Field, NumberInput, Select, TextInput};
+use crate::web::form::{options, Checkbox, Errors, Field, FileInput, NumberInput, Select, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::storage::{forget_staff_files, keep_staff_files, kept_staff_files};
 
@@ -212,18 +212,7 @@ impl Team {
 /// this browser keeps them after the tab closes.
 #[component]
 fn StaffFilePicker(team: Team) -> impl IntoView {
-    let on_pick = move |event: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&event);
-        team.load(chosen_files(input.files()));
-        input.set_value("");
-    };
-    // Folder picking has no attribute in Leptos's typed HTML; set it on the element.
-    let folder_input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = folder_input.get() {
-            input.set_webkitdirectory(true);
-        }
-    });
+    let on_pick = Callback::new(move |files| team.load(files));
     let on_drop = move |event: leptos::ev::DragEvent| {
         event.prevent_default();
         team.load(chosen_files(event.data_transfer().and_then(|d| d.files())));
@@ -236,15 +225,12 @@ fn StaffFilePicker(team: Team) -> impl IntoView {
                      close this tab; either way they never leave this device, and “Clear all files” removes them.";
     view! {
         <div class="drop-zone" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
-            <div class="field">
-                <label for="staff-files">"Add staff files (you can also drop them here)"</label>
-                <input type="file" id="staff-files" multiple accept=".json,.csv,application/json,text/csv"
-                    on:change=on_pick/>
-            </div>
-            <div class="field">
-                <label for="staff-folder">"Or add a whole folder"</label>
-                <input type="file" id="staff-folder" multiple node_ref=folder_input on:change=on_pick/>
-            </div>
+            <Field id="staff-files" label="Add staff files (you can also drop them here)">
+                <FileInput on_pick multiple=true accept=".json,.csv,application/json,text/csv"/>
+            </Field>
+            <Field id="staff-folder" label="Or add a whole folder">
+                <FileInput on_pick multiple=true folder=true/>
+            </Field>
         </div>
         <Checkbox id="keep-staff-files" label="Keep these files in this browser after I close this tab"
             hint=keep_hint checked=Signal::derive(move || team.keep_until.get() == KeepUntil::Cleared)
@@ -404,7 +390,9 @@ fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
         )}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="files-heading">
             <table class="history">
-                <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th><th scope="col">"Why"</th></tr></thead>
+                <thead>
+                    <tr><th scope="col">"File"</th><th scope="col">"Check"</th><th scope="col">"Why"</th></tr>
+                </thead>
                 <tbody>
                     // Two files may share a name, so the place is part of the key; files are only added at the end.
                     <For each=move || files.get().into_iter().enumerate()
@@ -468,7 +456,8 @@ fn RequiredModules(required: RwSignal<Vec<String>>) -> impl IntoView {
                         }
                     }));
                     view! {
-                        <Checkbox id=format!("require-{}", module.id) label=module.title.clone() checked on_change=toggle/>
+                        <Checkbox id=format!("require-{}", module.id) label=module.title.clone() checked
+                            on_change=toggle/>
                     }
                 }).collect_view()}
             </fieldset>
@@ -497,7 +486,9 @@ fn Matrix(
     let changed = Callback::new(move |file: String| changed(&file));
     view! {
         <p>{move || format!("{} shown.", words::count(shown.with(Vec::len), "learner", "learners"))}</p>
-        <p class="hint matrix-key">"Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."</p>
+        <p class="hint matrix-key">
+            "Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."
+        </p>
         {move || required.with(Vec::is_empty).then(|| view! { <p>"No modules are required: choose some above."</p> })}
         <div class="table-scroll matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix-heading">
             <table class="history matrix">
@@ -510,38 +501,48 @@ fn Matrix(
                 </thead>
                 <tbody>
                     // A row is drawn again only when its learner or the columns change.
-                    <For each=move || { required.track(); shown.get() } key=move |(file, record)| row_key(file, record, required) let:row>
+                    <For each=move || { required.track(); shown.get() }
+                        key=move |(file, record)| row_key(file, record, required) let:row>
                         <MatrixRow file=row.0 record=row.1 columns changed/>
                     </For>
                 </tbody>
                 <tfoot>
                     <tr>
                         <th scope="row">"Complete"</th>
-                        {move || columns.get().into_iter().map(|module| {
-                            let (percent, done, total, counts) = shown.with(|rows| {
-                                let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
-                                let (done, total, percent) = percent_complete(&records, &module.id, today());
-                                (percent, done, total, standing_totals(&records, &module.id, today()))
-                            });
-                            let rest = [Standing::DueSoon, Standing::Expired, Standing::InProgress, Standing::NotStarted]
-                                .into_iter().filter(|s| counts[s] > 0)
-                                .map(|s| format!("{} {}", counts[&s], s.label().to_lowercase())).collect::<Vec<_>>();
-                            view! {
-                                <td class="total">
-                                    <strong class="total__percent">{format!("{percent}%")}</strong>
-                                    <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                                        <rect class="bar__track" width="100" height="8"/>
-                                        <rect class="bar__fill" width=percent.to_string() height="8"/>
-                                    </svg>
-                                    <span class="total__count">{format!("{done} of {total}")}</span>
-                                    {(!rest.is_empty()).then(|| view! { <span class="total__rest">{rest.join(", ")}</span> })}
-                                </td>
-                            }
-                        }).collect_view()}
+                        {move || columns.get().into_iter().map(|module| view! { <TotalCell shown module/> })
+                            .collect_view()}
                     </tr>
                 </tfoot>
             </table>
         </div>
+    }
+}
+
+/// A module's column total: the percentage complete, as a number and a
+/// bar, then the counts behind it.
+#[component]
+fn TotalCell(shown: Memo<Vec<(String, StaffRecord)>>, module: &'static Module) -> impl IntoView {
+    let (percent, done, total, counts) = shown.with(|rows| {
+        let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
+        let (done, total, percent) = percent_complete(&records, &module.id, today());
+        (percent, done, total, standing_totals(&records, &module.id, today()))
+    });
+    let rest = [Standing::DueSoon, Standing::Expired, Standing::InProgress, Standing::NotStarted]
+        .into_iter()
+        .filter(|s| counts[s] > 0)
+        .map(|s| format!("{} {}", counts[&s], s.label().to_lowercase()))
+        .collect::<Vec<_>>();
+    view! {
+        <td class="total">
+            <strong class="total__percent">{format!("{percent}%")}</strong>
+            <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"
+                focusable="false">
+                <rect class="bar__track" width="100" height="8"/>
+                <rect class="bar__fill" width=percent.to_string() height="8"/>
+            </svg>
+            <span class="total__count">{format!("{done} of {total}")}</span>
+            {(!rest.is_empty()).then(|| view! { <span class="total__rest">{rest.join(", ")}</span> })}
+        </td>
     }
 }
 

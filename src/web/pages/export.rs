@@ -17,8 +17,8 @@ use crate::domain::staff::StaffRecord;
 use crate::domain::storage::read_stored_copy;
 use crate::domain::words;
 use crate::web::base::href;
-use crate::web::browser::{chosen_files, download, now_iso, post_statements, read_text, timed, today};
-use crate::web::form::{Field, Radios, TextInput};
+use crate::web::browser::{download, now_iso, post_statements, read_text, timed, today};
+use crate::web::form::{Field, FileInput, Radios, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
 
@@ -222,7 +222,10 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
 /// of where it came from.
 fn read_import(name: &str, text: &str) -> Result<(LearnerRecord, String), String> {
     if let Some(stored) = read_stored_copy(text) {
-        let about = format!("{name} is Praxis data as a browser kept it (set aside, or copied by hand). It carries no checksum, so Praxis cannot tell whether it was changed.");
+        let about = format!(
+            "{name} is Praxis data as a browser kept it (set aside, or copied by hand). It carries no checksum, so \
+             Praxis cannot tell whether it was changed."
+        );
         return stored.map(|record| (record, about));
     }
     let read = read_backup(text, today())?;
@@ -240,11 +243,8 @@ fn Import() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let outcome = RwSignal::new(None::<String>);
     let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
-    let choose_file = move |event: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&event);
-        let Some(file) = chosen_files(input.files()).into_iter().next() else { return };
-        // Cleared, so choosing the same file again (to import it twice) is still a change.
-        input.set_value("");
+    let choose_file = Callback::new(move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else { return };
         let name = file.name();
         loaded.set(None);
         outcome.set(None);
@@ -258,7 +258,7 @@ fn Import() -> impl IntoView {
                 Err(reason) => problem.set(Some(format!("{name} cannot be imported. {reason} Nothing has changed."))),
             }
         });
-    };
+    });
     let plan = Memo::new(move |_| {
         loaded.with(|loaded| {
             let (_, incoming, _) = loaded.as_ref()?;
@@ -289,14 +289,17 @@ fn Import() -> impl IntoView {
                 "Bring in a backup from another device or an earlier export. Praxis checks it, shows what would "
                 "change, and never overwrites your work without asking."
             </p>
-            <div class="field">
-                <label for="import-file">"Backup file"</label>
-                <input type="file" id="import-file" accept=".json,application/json" on:change=choose_file/>
-            </div>
+            <Field id="import-file" label="Backup file">
+                <FileInput on_pick=choose_file accept=".json,application/json"/>
+            </Field>
             <div aria-live="polite">
-                {move || problem.get().map(|p| view! { <div class="notice notice--error" role="alert"><p>{p}</p></div> })}
+                {move || problem.get().map(|p| view! {
+                    <div class="notice notice--error" role="alert"><p>{p}</p></div>
+                })}
                 {move || outcome.get().map(|o| view! { <div class="notice"><p>{o}</p></div> })}
-                {move || loaded.with(|l| l.as_ref().map(|(_, _, about)| view! { <p class="notice">{about.clone()}</p> }))}
+                {move || loaded.with(|l| l.as_ref().map(|(_, _, about)| view! {
+                    <p class="notice">{about.clone()}</p>
+                }))}
                 {move || plan.get().map(|plan| view! { <ImportPlan plan choices apply/> })}
             </div>
         </section>
@@ -340,24 +343,22 @@ fn ImportPlan(
 /// One conflict's choices, the first chosen until the learner picks another.
 #[component]
 fn ConflictChoice(conflict: import::Change, choices: RwSignal<BTreeMap<String, Resolution>>) -> impl IntoView {
-    let key = conflict.key.clone();
-    let current = choices.with_untracked(|c| c.get(&key).copied()).unwrap_or(conflict.choices[0]);
-    let picked = RwSignal::new(format!("{current:?}"));
-    let offered = conflict.choices.to_vec();
-    Effect::watch(
-        move || picked.get(),
-        move |picked, _, _| {
-            if let Some(choice) = offered.iter().find(|choice| format!("{choice:?}") == *picked) {
-                choices.update(|c| {
-                    c.insert(key.clone(), *choice);
-                });
-            }
-        },
-        false,
-    );
-    let options = conflict.choices.iter().map(|choice| (format!("{choice:?}"), choice.label().to_owned())).collect();
+    let (key, offered) = (conflict.key.clone(), conflict.choices);
+    let name = |choice: &Resolution| format!("{choice:?}");
+    let chosen = {
+        let key = key.clone();
+        Signal::derive(move || name(&choices.with(|c| c.get(&key).copied()).unwrap_or(offered[0])))
+    };
+    let choose = Callback::new(move |picked: String| {
+        if let Some(choice) = offered.iter().find(|choice| name(choice) == picked) {
+            choices.update(|c| {
+                c.insert(key.clone(), *choice);
+            });
+        }
+    });
+    let options = offered.iter().map(|choice| (name(choice), choice.label().to_owned())).collect::<Vec<_>>();
     let id = format!("choice-{}", conflict.key.replace([':', '.', '/'], "-"));
-    view! { <Radios id legend=conflict.what.clone() value=picked options=Signal::stored(options)/> }
+    view! { <Radios id legend=conflict.what.clone() value=chosen on_change=choose options/> }
 }
 
 /// Changes of one kind; a restore can add thousands, so only the first few are listed.
