@@ -3,7 +3,7 @@
 //! hint and the field's error above the control, wires `aria-describedby`
 //! (hint, then error) and `aria-invalid`; the controls are [`TextInput`],
 //! [`TextArea`], [`NumberInput`], [`DateInput`], [`Select`] and
-//! [`FileInput`]. A
+//! [`FileInput`] ([`FilterSelect`] is a filter's field and select). A
 //! [`Checkbox`] labels itself (the label follows the box), and [`Radios`]
 //! is a whole field: a fieldset whose legend is the question. A form's
 //! [`Errors`] hold what its domain check found, mapped by the page from
@@ -293,6 +293,23 @@ pub fn Select(
                 view! { <option value=id selected=move || value.with(|v| *v == chosen)>{label}</option> }
             }/>
         </select>
+    }
+}
+
+/// A filter above a list: an inline [`Field`] holding a [`Select`] whose
+/// first option, `all` (the empty value), filters nothing.
+#[component]
+pub fn FilterSelect(
+    #[prop(into)] id: String,
+    #[prop(into)] label: TextProp,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    all: &'static str,
+) -> impl IntoView {
+    view! {
+        <Field id label inline=true>
+            <Select value options none=all/>
+        </Field>
     }
 }
 

@@ -15,8 +15,8 @@ use crate::domain::timestamp::parse_date;
 use crate::domain::words;
 use crate::web::browser::{focus, today};
 use crate::web::form::{
-    options, AiWrittenReminder, Checkbox, DateInput, ErrorSummary, Errors, Field, NumberInput, PrivacyCheck,
-    PrivacyWarning, Select, TextArea, TextInput,
+    options, AiWrittenReminder, Checkbox, DateInput, ErrorSummary, Errors, Field, FilterSelect, NumberInput,
+    PrivacyCheck, PrivacyWarning, Select, TextArea, TextInput,
 };
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
@@ -130,15 +130,10 @@ fn FilterFields(
     let this_cycle = filters.this_cycle;
     view! {
         <div class="filters">
-            <Field id="filter-year" label="Year" inline=true>
-                <Select value=filters.year options=years none="All years"/>
-            </Field>
-            <Field id="filter-type" label="Type" inline=true>
-                <Select value=filters.entry_type options=types none="All types"/>
-            </Field>
-            <Field id="filter-method" label="How" inline=true>
-                <Select value=filters.method options=options(METHODS.iter().copied()) none="All methods"/>
-            </Field>
+            <FilterSelect id="filter-year" label="Year" value=filters.year options=years all="All years"/>
+            <FilterSelect id="filter-type" label="Type" value=filters.entry_type options=types all="All types"/>
+            <FilterSelect id="filter-method" label="How" value=filters.method options=options(METHODS.iter().copied())
+                all="All methods"/>
             {move || cycle.get().map(|(name, window)| {
                 let (start, end) = (words::day(window.start), words::day(window.end));
                 let label = format!("Only your current {name} cycle ({start} to {end})");

@@ -15,7 +15,7 @@ use crate::domain::module::Module;
 use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
 use crate::domain::words;
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
-use crate::web::form::{options, Checkbox, Errors, Field, FileInput, NumberInput, Select, TextInput};
+use crate::web::form::{options, Checkbox, Errors, Field, FileInput, FilterSelect, NumberInput, Select, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::storage::{forget_staff_files, keep_staff_files, kept_staff_files};
 
@@ -413,12 +413,9 @@ fn MatrixFilters(choice: MatrixChoice) -> impl IntoView {
     let only_action = choice.only_action;
     view! {
         <div class="filters">
-            <Field id="filter-profession" label="Profession" inline=true>
-                <Select value=choice.profession options=professions none="All"/>
-            </Field>
-            <Field id="filter-stage" label="Stage" inline=true>
-                <Select value=choice.stage options=stages none="All"/>
-            </Field>
+            <FilterSelect id="filter-profession" label="Profession" value=choice.profession options=professions
+                all="All"/>
+            <FilterSelect id="filter-stage" label="Stage" value=choice.stage options=stages all="All"/>
             <Field id="sort-by" label="Sort by" inline=true>
                 <Select value=choice.sort options=sorts/>
             </Field>
@@ -519,30 +516,32 @@ fn Matrix(
 }
 
 /// A module's column total: the percentage complete, as a number and a
-/// bar, then the counts behind it.
+/// bar, then the counts behind it; drawn again when the rows shown change.
 #[component]
 fn TotalCell(shown: Memo<Vec<(String, StaffRecord)>>, module: &'static Module) -> impl IntoView {
-    let (percent, done, total, counts) = shown.with(|rows| {
-        let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
-        let (done, total, percent) = percent_complete(&records, &module.id, today());
-        (percent, done, total, standing_totals(&records, &module.id, today()))
-    });
-    let rest = [Standing::DueSoon, Standing::Expired, Standing::InProgress, Standing::NotStarted]
-        .into_iter()
-        .filter(|s| counts[s] > 0)
-        .map(|s| format!("{} {}", counts[&s], s.label().to_lowercase()))
-        .collect::<Vec<_>>();
-    view! {
-        <td class="total">
-            <strong class="total__percent">{format!("{percent}%")}</strong>
-            <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"
-                focusable="false">
-                <rect class="bar__track" width="100" height="8"/>
-                <rect class="bar__fill" width=percent.to_string() height="8"/>
-            </svg>
-            <span class="total__count">{format!("{done} of {total}")}</span>
-            {(!rest.is_empty()).then(|| view! { <span class="total__rest">{rest.join(", ")}</span> })}
-        </td>
+    move || {
+        let (percent, done, total, counts) = shown.with(|rows| {
+            let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
+            let (done, total, percent) = percent_complete(&records, &module.id, today());
+            (percent, done, total, standing_totals(&records, &module.id, today()))
+        });
+        let rest = [Standing::DueSoon, Standing::Expired, Standing::InProgress, Standing::NotStarted]
+            .into_iter()
+            .filter(|s| counts[s] > 0)
+            .map(|s| format!("{} {}", counts[&s], s.label().to_lowercase()))
+            .collect::<Vec<_>>();
+        view! {
+            <td class="total">
+                <strong class="total__percent">{format!("{percent}%")}</strong>
+                <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"
+                    focusable="false">
+                    <rect class="bar__track" width="100" height="8"/>
+                    <rect class="bar__fill" width=percent.to_string() height="8"/>
+                </svg>
+                <span class="total__count">{format!("{done} of {total}")}</span>
+                {(!rest.is_empty()).then(|| view! { <span class="total__rest">{rest.join(", ")}</span> })}
+            </td>
+        }
     }
 }
 

@@ -103,24 +103,12 @@ fn EvidenceFiles(message: RwSignal<Option<String>>) -> impl IntoView {
     };
     view! {
         <ul class="export-list">
-            <li>
-                <button type="button" class="button button--secondary" on:click=export_csv>
-                    "Completion spreadsheet (CSV)"
-                </button>
-                <p class="hint">
-                    "For your employer: one row per module and competence area, with dates, scores, hours and "
-                    "expiry. Opens in Excel and LibreOffice."
-                </p>
-            </li>
-            <li>
-                <button type="button" class="button button--secondary" on:click=export_badges>
-                    "Open Badges 3.0 (JSON)"
-                </button>
-                <p class="hint">
-                    "One credential per completed module. They are self-asserted and unsigned: they record your "
-                    "claim, and no one has verified them."
-                </p>
-            </li>
+            <ExportItem label="Completion spreadsheet (CSV)" on_click=export_csv
+                hint="For your employer: one row per module and competence area, with dates, scores, hours and \
+                      expiry. Opens in Excel and LibreOffice."/>
+            <ExportItem label="Open Badges 3.0 (JSON)" on_click=export_badges
+                hint="One credential per completed module. They are self-asserted and unsigned: they record your \
+                      claim, and no one has verified them."/>
             <li>
                 <p class="export-list__link"><A href=href("/portfolio")>"Printable revalidation portfolio"</A></p>
                 <p class="hint">
@@ -129,6 +117,21 @@ fn EvidenceFiles(message: RwSignal<Option<String>>) -> impl IntoView {
                 </p>
             </li>
         </ul>
+    }
+}
+
+/// One file to export: its button, and what it holds under it.
+#[component]
+fn ExportItem(
+    label: &'static str,
+    hint: &'static str,
+    on_click: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <li>
+            <button type="button" class="button button--secondary" on:click=on_click>{label}</button>
+            <p class="hint">{hint}</p>
+        </li>
     }
 }
 
