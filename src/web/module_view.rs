@@ -103,8 +103,7 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
     let check = StoredValue::new(check);
     let id = check.with_value(|c| c.id.clone());
     let hint = check.with_value(KnowledgeCheck::hint);
-    let options = check.with_value(|c| c.options.clone());
-    let input_type = if multiple { "checkbox" } else { "radio" };
+    let options = check.with_value(|c| c.options.iter().map(|o| o.text.clone()).collect());
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let chosen = chosen.get_untracked();
@@ -116,8 +115,38 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
             state.apply_quietly(Change::AnswerCheck { module_id: module_id.clone(), check_id, chosen });
         }
     };
-    let option_views = options
-        .iter()
+    // Not the form kit's Radios: domain::prerender writes this same markup
+    // as static HTML before the wasm arrives, and one question's options are
+    // radio buttons or tick boxes by its number of answers.
+    view! {
+        <form class="check" on:submit=submit>
+            <fieldset>
+                <legend class="check__question">{check.with_value(|c| c.question.clone())}</legend>
+                <p class="hint">{hint}</p>
+                <CheckOptions id options multiple chosen outcome/>
+            </fieldset>
+            <button type="submit" class="button button--secondary" disabled=move || chosen.with(Vec::is_empty)>
+                "Check my answer"
+            </button>
+            <div aria-live="polite"><CheckFeedback check chosen outcome/></div>
+        </form>
+    }
+}
+
+/// A check's options: tick boxes when more than one answer is right, else
+/// radio buttons. A new choice clears the verdict on the last one.
+#[component]
+fn CheckOptions(
+    id: String,
+    /// Each option's text.
+    options: Vec<String>,
+    multiple: bool,
+    chosen: RwSignal<Vec<usize>>,
+    outcome: RwSignal<Option<bool>>,
+) -> impl IntoView {
+    let input_type = if multiple { "checkbox" } else { "radio" };
+    options
+        .into_iter()
         .enumerate()
         .map(|(index, option)| {
             let input_id = format!("{id}-option-{index}");
@@ -138,12 +167,22 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
                 <div class="choice">
                     <input type=input_type id=input_id.clone() name=id.clone() value=index.to_string()
                         prop:checked=move || chosen.with(|c| c.contains(&index)) on:change=toggle/>
-                    <label for=input_id>{option.text.clone()}</label>
+                    <label for=input_id>{option}</label>
                 </div>
             }
         })
-        .collect_view();
-    let feedback = move || {
+        .collect_view()
+}
+
+/// Once the learner checks: the verdict, each chosen option's feedback,
+/// and the explanation.
+#[component]
+fn CheckFeedback(
+    check: StoredValue<KnowledgeCheck>,
+    chosen: RwSignal<Vec<usize>>,
+    outcome: RwSignal<Option<bool>>,
+) -> impl IntoView {
+    move || {
         let correct = outcome.get()?;
         let chosen = chosen.get();
         // The verdict is a whole sentence because each option's own feedback
@@ -169,19 +208,6 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
                 <p>{explanation}</p>
             </div>
         })
-    };
-    view! {
-        <form class="check" on:submit=submit>
-            <fieldset>
-                <legend class="check__question">{check.with_value(|c| c.question.clone())}</legend>
-                <p class="hint">{hint}</p>
-                {option_views}
-            </fieldset>
-            <button type="submit" class="button button--secondary" disabled=move || chosen.with(Vec::is_empty)>
-                "Check my answer"
-            </button>
-            <div aria-live="polite">{feedback}</div>
-        </form>
     }
 }
 

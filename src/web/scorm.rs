@@ -20,6 +20,7 @@ use super::pages::ProgressPanel;
 use super::state::AppState;
 use crate::domain::change::Change;
 use crate::domain::curriculum;
+use crate::domain::module::Module;
 use crate::domain::scorm::{self, LAUNCH_META_NAME};
 
 /// The module a launch page names, if this page is one.
@@ -111,106 +112,20 @@ fn Sco(state: AppState, module_id: String) -> impl IntoView {
     provide_context(state);
     provide_context(InLms);
     let Some(module) = curriculum::catalogue().get(&module_id) else {
-        return view! {
-            <main id="main" class="page">
-                <p class="notice notice--warning" role="alert">
-                    {format!("This package opens a module, \u{201c}{module_id}\u{201d}, that this version of Praxis does not have. Ask whoever set up the course to package it again.")}
-                </p>
-            </main>
-        }
-        .into_any();
+        return view! { <MissingModule module_id/> }.into_any();
     };
     let started = js_sys::Date::now();
-    // What the learner is told: what happened at the start, and two that
-    // follow each report (the LMS refusing it; answers too long to keep).
-    let notices = RwSignal::new(Vec::<String>::new());
-    let say = move |notice: String| notices.update(|all| all.push(notice));
-    let refused = RwSignal::new(None::<String>);
-    let cut_short = RwSignal::new(None::<String>);
-    let lms = match Lms::find() {
-        Some(lms) if lms.succeeded("LMSInitialize", &[""]) => Some(lms),
-        Some(lms) => {
-            say(format!("The LMS would not start a session ({}), so it will not record your progress on this visit. Your answers are kept by Praxis in this browser when it can save them.", lms.last_error()));
-            None
-        }
-        None => {
-            say("Praxis could not find the LMS that should have opened this page, so no LMS will record your progress. Your answers are kept by Praxis in this browser when it can save them.".to_owned());
-            None
-        }
-    };
-
+    let told = Told::new();
+    let lms = Rc::new(open_session(told));
     let ready = RwSignal::new(false);
-    let resume = lms.as_ref().map(|lms| scorm::read_suspend_data(module, &lms.get("cmi.suspend_data")));
-    let changes = match resume {
-        Some(Ok(Some(resume))) => {
-            if !resume.cut_short.is_empty() {
-                say(scorm::cut_short_notice(resume.cut_short.len()));
-            }
-            state.record.with_untracked(|record| scorm::changes_to_resume(module, record, &resume))
-        }
-        Some(Err(unusable)) => {
-            say(unusable.to_string());
-            Vec::new()
-        }
-        _ => Vec::new(),
-    };
-    // The module's checks show the record's answers when they are drawn,
-    // so they are drawn only once what the LMS kept is in the record.
-    apply_in_turn(state, changes, Box::new(move || ready.set(true)));
-
-    let lms = Rc::new(lms);
-    let reporter = Rc::clone(&lms);
-    Effect::new(move |_| {
-        let (Some(lms), true) = (reporter.as_ref(), ready.get()) else { return };
-        let (report, suspended) =
-            state.record.with(|record| (scorm::report(module, record), scorm::suspend_data(module, record)));
-        if let Some(score) = report.score {
-            lms.succeeded("LMSSetValue", &["cmi.core.score.min", "0"]);
-            lms.succeeded("LMSSetValue", &["cmi.core.score.max", "100"]);
-            lms.succeeded("LMSSetValue", &["cmi.core.score.raw", &score.to_string()]);
-        }
-        let kept = lms.succeeded("LMSSetValue", &["cmi.core.lesson_status", report.lesson_status.cmi()])
-            && lms.succeeded("LMSSetValue", &["cmi.suspend_data", &suspended.text])
-            // So the LMS offers this attempt again, with its suspend_data, next time.
-            && lms.succeeded("LMSSetValue", &["cmi.core.exit", "suspend"])
-            && lms.succeeded("LMSCommit", &[""]);
-        refused.set((!kept).then(|| {
-            format!("The LMS did not accept your progress ({}). Your answers are still on this page.", lms.last_error())
-        }));
-        let cut = suspended.cut_short.len();
-        // Said once, even when the LMS's data at the start was already cut short.
-        let notice = (cut > 0).then(|| scorm::cut_short_notice(cut));
-        cut_short.set(notice.filter(|notice| !notices.with_untracked(|all| all.contains(notice))));
-    });
-
-    // Leaving (closing, reloading, or the LMS moving on) ends the session once.
-    let finished = Rc::new(Cell::new(false));
-    let leave = move || {
-        let Some(lms) = lms.as_ref() else { return };
-        if finished.replace(true) {
-            return;
-        }
-        let time = scorm::session_time((js_sys::Date::now() - started).max(0.0) as u64);
-        lms.succeeded("LMSSetValue", &["cmi.core.session_time", &time]);
-        lms.succeeded("LMSCommit", &[""]);
-        lms.succeeded("LMSFinish", &[""]);
-    };
-    let on_pagehide = leave.clone();
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| on_pagehide());
-    let _ = window_event_listener(leptos::ev::beforeunload, move |_| leave());
-
+    resume(state, module, lms.as_ref().as_ref(), told, ready);
+    report_progress(state, module, Rc::clone(&lms), ready, told);
+    finish_on_leave(lms, started);
     view! {
         // Module pages use the router's links; in the LMS there is nothing else to route to.
         <Router>
             <main id="main" class="page" tabindex="-1">
-                <div role="status" class="notice-region">
-                    {move || {
-                        let now = [refused.get(), cut_short.get()].into_iter().flatten();
-                        notices.get().into_iter().chain(now).map(|notice| view! {
-                            <div class="notice notice--warning"><p>{notice}</p></div>
-                        }).collect_view()
-                    }}
-                </div>
+                <ScoNotices told/>
                 {move || if ready.get() {
                     view! {
                         <article class="module">
@@ -226,4 +141,140 @@ fn Sco(state: AppState, module_id: String) -> impl IntoView {
         </Router>
     }
     .into_any()
+}
+
+/// A package for a module this version of Praxis does not have.
+#[component]
+fn MissingModule(module_id: String) -> impl IntoView {
+    let message = format!(
+        "This package opens a module, \u{201c}{module_id}\u{201d}, that this version of Praxis does not have. Ask \
+         whoever set up the course to package it again."
+    );
+    view! {
+        <main id="main" class="page">
+            <p class="notice notice--warning" role="alert">{message}</p>
+        </main>
+    }
+}
+
+/// What the learner is told: what happened at the start, and two that
+/// follow each report (the LMS refusing it; answers too long to keep).
+#[derive(Clone, Copy)]
+struct Told {
+    at_start: RwSignal<Vec<String>>,
+    refused: RwSignal<Option<String>>,
+    cut_short: RwSignal<Option<String>>,
+}
+
+impl Told {
+    fn new() -> Told {
+        Told { at_start: RwSignal::new(Vec::new()), refused: RwSignal::new(None), cut_short: RwSignal::new(None) }
+    }
+
+    fn say(self, notice: String) {
+        self.at_start.update(|all| all.push(notice));
+    }
+}
+
+#[component]
+fn ScoNotices(told: Told) -> impl IntoView {
+    view! {
+        <div role="status" class="notice-region">
+            {move || {
+                let now = [told.refused.get(), told.cut_short.get()].into_iter().flatten();
+                told.at_start.get().into_iter().chain(now).map(|notice| view! {
+                    <div class="notice notice--warning"><p>{notice}</p></div>
+                }).collect_view()
+            }}
+        </div>
+    }
+}
+
+/// The LMS's session, if there is an LMS and it starts one.
+fn open_session(told: Told) -> Option<Lms> {
+    match Lms::find() {
+        Some(lms) if lms.succeeded("LMSInitialize", &[""]) => Some(lms),
+        Some(lms) => {
+            told.say(format!(
+                "The LMS would not start a session ({}), so it will not record your progress on this visit. Your \
+                 answers are kept by Praxis in this browser when it can save them.",
+                lms.last_error()
+            ));
+            None
+        }
+        None => {
+            told.say(
+                "Praxis could not find the LMS that should have opened this page, so no LMS will record your \
+                 progress. Your answers are kept by Praxis in this browser when it can save them."
+                    .to_owned(),
+            );
+            None
+        }
+    }
+}
+
+/// Puts what the LMS kept from an earlier attempt into the record, then
+/// sets `ready`: the module's checks show the record's answers when they
+/// are drawn, so they are drawn only once it is there.
+fn resume(state: AppState, module: &Module, lms: Option<&Lms>, told: Told, ready: RwSignal<bool>) {
+    let resume = lms.map(|lms| scorm::read_suspend_data(module, &lms.get("cmi.suspend_data")));
+    let changes = match resume {
+        Some(Ok(Some(resume))) => {
+            if !resume.cut_short.is_empty() {
+                told.say(scorm::cut_short_notice(resume.cut_short.len()));
+            }
+            state.record.with_untracked(|record| scorm::changes_to_resume(module, record, &resume))
+        }
+        Some(Err(unusable)) => {
+            told.say(unusable.to_string());
+            Vec::new()
+        }
+        _ => Vec::new(),
+    };
+    apply_in_turn(state, changes, Box::new(move || ready.set(true)));
+}
+
+/// Tells the LMS the module's status, score and suspend_data whenever the
+/// record changes, once `ready`.
+fn report_progress(state: AppState, module: &'static Module, lms: Rc<Option<Lms>>, ready: RwSignal<bool>, told: Told) {
+    Effect::new(move |_| {
+        let (Some(lms), true) = (lms.as_ref(), ready.get()) else { return };
+        let (report, suspended) =
+            state.record.with(|record| (scorm::report(module, record), scorm::suspend_data(module, record)));
+        if let Some(score) = report.score {
+            lms.succeeded("LMSSetValue", &["cmi.core.score.min", "0"]);
+            lms.succeeded("LMSSetValue", &["cmi.core.score.max", "100"]);
+            lms.succeeded("LMSSetValue", &["cmi.core.score.raw", &score.to_string()]);
+        }
+        let kept = lms.succeeded("LMSSetValue", &["cmi.core.lesson_status", report.lesson_status.cmi()])
+            && lms.succeeded("LMSSetValue", &["cmi.suspend_data", &suspended.text])
+            // So the LMS offers this attempt again, with its suspend_data, next time.
+            && lms.succeeded("LMSSetValue", &["cmi.core.exit", "suspend"])
+            && lms.succeeded("LMSCommit", &[""]);
+        told.refused.set((!kept).then(|| {
+            format!("The LMS did not accept your progress ({}). Your answers are still on this page.", lms.last_error())
+        }));
+        let cut = suspended.cut_short.len();
+        // Said once, even when the LMS's data at the start was already cut short.
+        let notice = (cut > 0).then(|| scorm::cut_short_notice(cut));
+        told.cut_short.set(notice.filter(|notice| !told.at_start.with_untracked(|all| all.contains(notice))));
+    });
+}
+
+/// Leaving (closing, reloading, or the LMS moving on) ends the session once.
+fn finish_on_leave(lms: Rc<Option<Lms>>, started: f64) {
+    let finished = Rc::new(Cell::new(false));
+    let leave = move || {
+        let Some(lms) = lms.as_ref() else { return };
+        if finished.replace(true) {
+            return;
+        }
+        let time = scorm::session_time((js_sys::Date::now() - started).max(0.0) as u64);
+        lms.succeeded("LMSSetValue", &["cmi.core.session_time", &time]);
+        lms.succeeded("LMSCommit", &[""]);
+        lms.succeeded("LMSFinish", &[""]);
+    };
+    let on_pagehide = leave.clone();
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| on_pagehide());
+    let _ = window_event_listener(leptos::ev::beforeunload, move |_| leave());
 }

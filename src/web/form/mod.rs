@@ -2,7 +2,10 @@
 //! (GOV.UK's pattern): a [`Field`] gives its control a label, an optional
 //! hint and the field's error above the control, wires `aria-describedby`
 //! (hint, then error) and `aria-invalid`; the controls are [`TextInput`],
-//! [`TextArea`], [`NumberInput`], [`DateInput`] and [`Select`]. A form's
+//! [`TextArea`], [`NumberInput`], [`DateInput`], [`Select`] and
+//! [`FileInput`] ([`FilterSelect`] is a filter's field and select). A
+//! [`Checkbox`] labels itself (the label follows the box), and [`Radios`]
+//! is a whole field: a fieldset whose legend is the question. A form's
 //! [`Errors`] hold what its domain check found, mapped by the page from
 //! field names to element ids, and the [`ErrorSummary`] lists them at the
 //! top, each a link to its field. The identifiable-data check is
@@ -16,7 +19,7 @@ use leptos::text_prop::TextProp;
 
 pub use privacy::{AiWrittenReminder, PrivacyCheck, PrivacyWarning};
 
-use super::browser::focus;
+use super::browser::{chosen_files, focus};
 
 /// What stops a form from saving, each problem with the element id of the
 /// control (or privacy warning) it belongs to, in the order of the form.
@@ -228,19 +231,60 @@ pub fn DateInput(value: RwSignal<String>) -> impl IntoView {
     }
 }
 
+/// A file picker: `on_pick` gets the files chosen, and the picker is
+/// emptied, so choosing the same file again (to add it twice) is still a
+/// change. `folder` picks every file in a folder.
+#[component]
+pub fn FileInput(
+    on_pick: Callback<Vec<web_sys::File>>,
+    #[prop(optional)] accept: Option<&'static str>,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] folder: bool,
+) -> impl IntoView {
+    let control = use_control();
+    let (described_by, invalid) = control.aria();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Folder picking has no attribute in Leptos's typed HTML; set it on the element.
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            input.set_webkitdirectory(folder);
+        }
+    });
+    let pick = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        let files = chosen_files(input.files());
+        input.set_value("");
+        on_pick.run(files);
+    };
+    view! {
+        <input type="file" id=control.id accept=accept multiple=multiple node_ref=input
+            aria-describedby=described_by aria-invalid=invalid on:change=pick/>
+    }
+}
+
 /// A drop-down of `(value, label)` options; `none`, if given, is a first
-/// option with the empty value ("Not set", "All years").
+/// option with the empty value ("Not set", "All years"). `on_change` runs
+/// with the chosen value when the learner (not the page) changes it.
 #[component]
 pub fn Select(
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional)] none: Option<&'static str>,
+    #[prop(optional)] on_change: Option<Callback<String>>,
+    #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let control = use_control();
     let (described_by, invalid) = control.aria();
+    let change = move |e: leptos::ev::Event| {
+        let chosen = event_target_value(&e);
+        value.set(chosen.clone());
+        if let Some(changed) = on_change {
+            changed.run(chosen);
+        }
+    };
     view! {
-        <select id=control.id aria-describedby=described_by aria-invalid=invalid
-            on:change=move |e| value.set(event_target_value(&e))>
+        <select id=control.id aria-describedby=described_by aria-invalid=invalid disabled=move || disabled.get()
+            on:change=change>
             {none.map(|label| view! {
                 <option value="" selected=move || value.with(String::is_empty)>{label}</option>
             })}
@@ -249,6 +293,107 @@ pub fn Select(
                 view! { <option value=id selected=move || value.with(|v| *v == chosen)>{label}</option> }
             }/>
         </select>
+    }
+}
+
+/// A filter above a list: an inline [`Field`] holding a [`Select`] whose
+/// first option, `all` (the empty value), filters nothing.
+#[component]
+pub fn FilterSelect(
+    #[prop(into)] id: String,
+    #[prop(into)] label: TextProp,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    all: &'static str,
+) -> impl IntoView {
+    view! {
+        <Field id label inline=true>
+            <Select value options none=all/>
+        </Field>
+    }
+}
+
+/// A tick box with its label after it (and its hint under the label): a
+/// yes-or-no of its own, so it needs no [`Field`]. `on_change` gets the
+/// new state; the page decides what a tick means (a flag, or an item in a
+/// list).
+#[component]
+pub fn Checkbox(
+    #[prop(into)] id: String,
+    #[prop(into)] label: TextProp,
+    #[prop(optional, into)] hint: Option<TextProp>,
+    #[prop(into)] checked: Signal<bool>,
+    on_change: Callback<bool>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    /// Hides the box (a question the entry's type does not ask).
+    #[prop(optional, into)]
+    hidden: Signal<bool>,
+) -> impl IntoView {
+    let hint_id = hint.is_some().then(|| format!("{id}-hint"));
+    view! {
+        <div class="choice" hidden=move || hidden.get()>
+            <input type="checkbox" id=id.clone() aria-describedby=hint_id.clone() disabled=move || disabled.get()
+                prop:checked=move || checked.get() on:change=move |e| on_change.run(event_target_checked(&e))/>
+            <div class="choice__text">
+                <label for=id>{move || label.get()}</label>
+                {hint.map(|hint| view! { <p class="hint" id=hint_id>{move || hint.get()}</p> })}
+            </div>
+        </div>
+    }
+}
+
+/// One of a few `(value, label)` choices, as radio buttons in a fieldset
+/// whose legend is the question (a screen reader reads it with each
+/// choice). Each button's id is `{id}-{value}`; the first one is where the
+/// [`ErrorSummary`] sends focus, so a page names the error by that id.
+/// `value` is the chosen one (empty for none); `on_change` gets the one the
+/// learner chooses, so the page keeps the choice in its own terms.
+#[component]
+pub fn Radios(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: TextProp,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(optional)] errors: Option<Errors>,
+    /// The buttons in a row, as on a scale.
+    #[prop(optional)]
+    inline: bool,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let first_id = options.with_untracked(|all| all.first().map(|(value, _)| format!("{id}-{value}")));
+    let error = Memo::new(move |_| errors.zip(first_id.clone()).and_then(|(errors, first)| errors.message(&first)));
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.with(Option::is_some).then(|| error_id.clone())
+    };
+    let name = id.clone();
+    view! {
+        <fieldset class="field" class:field--error=move || error.with(Option::is_some)>
+            <legend>{move || legend.get()}</legend>
+            {move || error.get().map(|message| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">"Error: "</span>{message}
+                </p>
+            })}
+            <div class:radios--inline=inline>
+                <For each=move || options.get() key=|(option, _)| option.clone() children=move |(option, label)| {
+                    let input_id = format!("{name}-{option}");
+                    let chosen = option.clone();
+                    let described_by = described_by.clone();
+                    view! {
+                        <div class="choice" class:choice--inline=inline>
+                            <input type="radio" id=input_id.clone() name=name.clone() value=option.clone()
+                                aria-describedby=described_by disabled=move || disabled.get()
+                                prop:checked=move || value.with(|v| *v == chosen)
+                                on:change=move |_| on_change.run(option.clone())/>
+                            <label for=input_id>{label}</label>
+                        </div>
+                    }
+                }/>
+            </div>
+        </fieldset>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::domain::curriculum;
-use crate::domain::module::{guide_html, line_start_utf16, Diagnostic, STARTER};
+use crate::domain::module::{guide_html, line_start_utf16, Diagnostic, Module, STARTER};
 use crate::domain::storage::StoreError;
 use crate::web::base::{self, href};
 use crate::web::browser::{download, read_text, today};
@@ -18,13 +18,15 @@ use crate::web::storage;
 /// The name diagnostics give the text being edited.
 const DRAFT_PATH: &str = "draft.md";
 
+/// The draft as checked: the module, if its front matter has no errors,
+/// and the checker's messages.
+type Checked = Memo<(Option<Module>, Vec<Diagnostic>)>;
+
 #[component]
 pub fn AuthorPage() -> impl IntoView {
     let initial = storage::load_author_draft().unwrap_or_else(|| STARTER.to_owned());
     let text = RwSignal::new(initial);
     let file_message = RwSignal::new(None::<String>);
-    let source = NodeRef::<leptos::html::Textarea>::new();
-    let gutter = NodeRef::<leptos::html::Pre>::new();
 
     // Keep the draft on every change, so a reload never loses it.
     Effect::new(move |_| {
@@ -37,28 +39,24 @@ pub fn AuthorPage() -> impl IntoView {
     });
 
     let checked = Memo::new(move |_| text.with(|text| curriculum::catalogue().check_draft(DRAFT_PATH, text, today())));
-    // The gutter is rebuilt only when the number of lines changes, not on every keystroke.
-    let line_count = Memo::new(move |_| text.with(|text| text.split('\n').count()));
-    let numbers = move || (1..=line_count.get()).map(|n| n.to_string()).collect::<Vec<_>>().join("\n");
+    view! {
+        <PageTitle text="Author a module"/>
+        <p class="lede">
+            "Write a module in Markdown and see it as learners will. The format is described in the "
+            <A href=href("/author/guide")>"guide to writing modules"</A>"."
+        </p>
+        <DraftFiles text checked file_message/>
+        <p role="status">{move || file_message.get()}</p>
+        <div class="author">
+            <Editor text checked/>
+        </div>
+        <Preview checked/>
+    }
+}
 
-    // The gutter follows the textarea's scrolling so each number stays beside its line.
-    let follow_scroll = move |_| {
-        if let (Some(source), Some(gutter)) = (source.get_untracked(), gutter.get_untracked()) {
-            gutter.set_scroll_top(source.scroll_top());
-        }
-    };
-
-    // A message's button puts the caret at the start of its line and scrolls that line into view.
-    let go_to_line = move |line: usize| {
-        let Some(source) = source.get_untracked() else { return };
-        let at = text.with_untracked(|text| line_start_utf16(text, line));
-        let _ = source.focus();
-        let _ = source.set_selection_range(at, at);
-        let line_height = source.scroll_height() / i32::try_from(line_count.get_untracked()).unwrap_or(1).max(1);
-        let line = i32::try_from(line).unwrap_or(i32::MAX);
-        source.set_scroll_top((line - 1).saturating_mul(line_height) - source.client_height() / 3);
-    };
-
+/// Opening a file into the draft, downloading the draft, and starting again.
+#[component]
+fn DraftFiles(text: RwSignal<String>, checked: Checked, file_message: RwSignal<Option<String>>) -> impl IntoView {
     let load_file = move |event: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event.target().expect("a change event has a target").unchecked_into();
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -88,13 +86,7 @@ pub fn AuthorPage() -> impl IntoView {
         text.set(STARTER.to_owned());
         file_message.set(Some("Started again from the example module.".to_owned()));
     };
-
     view! {
-        <PageTitle text="Author a module"/>
-        <p class="lede">
-            "Write a module in Markdown and see it as learners will. The format is described in the "
-            <A href=href("/author/guide")>"guide to writing modules"</A>"."
-        </p>
         <div class="author-actions">
             <label class="button button--secondary file-button">
                 "Open a .md file"
@@ -103,32 +95,68 @@ pub fn AuthorPage() -> impl IntoView {
             <button type="button" class="button button--secondary" on:click=save_file>"Download this file"</button>
             <button type="button" class="button button--secondary" on:click=reset>"Start again from the example"</button>
         </div>
-        <p role="status">{move || file_message.get()}</p>
-        <div class="author">
-            <div class="author__editor">
-                <label for="module-source" class="author__label">"Module file"</label>
-                <div class="editor">
-                    // Line numbers for sighted authors; the messages say the line in words.
-                    <pre class="editor__gutter" aria-hidden="true" node_ref=gutter>{numbers}</pre>
-                    <textarea
-                        id="module-source"
-                        class="author__source editor__text"
-                        spellcheck="true"
-                        wrap="off"
-                        rows="30"
-                        aria-describedby="check-summary"
-                        node_ref=source
-                        prop:value=move || text.get()
-                        on:input=move |event| text.set(event_target_value(&event))
-                        on:scroll=follow_scroll
-                    ></textarea>
-                </div>
+    }
+}
+
+/// The module's source with line numbers, and the checker's messages
+/// beside it. Not a form kit field: a code editor, whose gutter follows
+/// its scrolling and whose caret the messages move.
+#[component]
+fn Editor(text: RwSignal<String>, checked: Checked) -> impl IntoView {
+    let source = NodeRef::<leptos::html::Textarea>::new();
+    let gutter = NodeRef::<leptos::html::Pre>::new();
+    // The gutter is rebuilt only when the number of lines changes, not on every keystroke.
+    let line_count = Memo::new(move |_| text.with(|text| text.split('\n').count()));
+    let numbers = move || (1..=line_count.get()).map(|n| n.to_string()).collect::<Vec<_>>().join("\n");
+
+    // The gutter follows the textarea's scrolling so each number stays beside its line.
+    let follow_scroll = move |_| {
+        if let (Some(source), Some(gutter)) = (source.get_untracked(), gutter.get_untracked()) {
+            gutter.set_scroll_top(source.scroll_top());
+        }
+    };
+
+    // A message's button puts the caret at the start of its line and scrolls that line into view.
+    let go_to_line = move |line: usize| {
+        let Some(source) = source.get_untracked() else { return };
+        let at = text.with_untracked(|text| line_start_utf16(text, line));
+        let _ = source.focus();
+        let _ = source.set_selection_range(at, at);
+        let line_height = source.scroll_height() / i32::try_from(line_count.get_untracked()).unwrap_or(1).max(1);
+        let line = i32::try_from(line).unwrap_or(i32::MAX);
+        source.set_scroll_top((line - 1).saturating_mul(line_height) - source.client_height() / 3);
+    };
+    view! {
+        <div class="author__editor">
+            <label for="module-source" class="author__label">"Module file"</label>
+            <div class="editor">
+                // Line numbers for sighted authors; the messages say the line in words.
+                <pre class="editor__gutter" aria-hidden="true" node_ref=gutter>{numbers}</pre>
+                <textarea
+                    id="module-source"
+                    class="author__source editor__text"
+                    spellcheck="true"
+                    wrap="off"
+                    rows="30"
+                    aria-describedby="check-summary"
+                    node_ref=source
+                    prop:value=move || text.get()
+                    on:input=move |event| text.set(event_target_value(&event))
+                    on:scroll=follow_scroll
+                ></textarea>
             </div>
-            <CheckResults
-                diagnostics=Signal::derive(move || checked.with(|(_, diagnostics)| diagnostics.clone()))
-                go_to_line
-            />
         </div>
+        <CheckResults
+            diagnostics=Signal::derive(move || checked.with(|(_, diagnostics)| diagnostics.clone()))
+            go_to_line
+        />
+    }
+}
+
+/// The module as learners will see it, once its front matter has no errors.
+#[component]
+fn Preview(checked: Checked) -> impl IntoView {
+    view! {
         <section class="author__preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading" class="author__preview-heading">"Preview"</h2>
             {move || match checked.get().0 {

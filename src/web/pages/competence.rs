@@ -15,7 +15,9 @@ use crate::domain::record::{Goal, GoalStatus, LearnerRecord, Rating};
 use crate::domain::words;
 use crate::domain::{curriculum, module::Module};
 use crate::web::browser::today;
-use crate::web::form::{DateInput, ErrorSummary, Errors, Field, PrivacyCheck, PrivacyWarning, Select, TextInput};
+use crate::web::form::{
+    options, Checkbox, DateInput, ErrorSummary, Errors, Field, PrivacyCheck, PrivacyWarning, Radios, Select, TextInput,
+};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
 
@@ -106,29 +108,24 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
         }),
     };
     let evidence = state.record.with_untracked(|record| evidence_items(record, &area));
-    let confidence_id = format!("{slug}-confidence");
-    let confidences = [(1, "1 – not sure"), (2, "2"), (3, "3 – fairly sure"), (4, "4"), (5, "5 – very sure")];
-    let confidence_options = confidences
-        .into_iter()
-        .map(|(value, text)| {
-            let selected = move || rating.current.get().map_or(value == 3, |r| r.confidence == value);
-            view! { <option value=value.to_string() selected=selected>{text}</option> }
-        })
-        .collect_view();
-    let set_confidence = move |e: leptos::ev::Event| {
-        let value = event_target_value(&e).parse().unwrap_or(3);
+    let confidences =
+        options([("1", "1 – not sure"), ("2", "2"), ("3", "3 – fairly sure"), ("4", "4"), ("5", "5 – very sure")]);
+    // Follows the rating: an area not yet rated shows the default, 3.
+    let confidence_of = move || rating.current.with(|r| r.as_ref().map_or(3, |r| r.confidence)).to_string();
+    let confidence = RwSignal::new(confidence_of());
+    Effect::new(move |_| confidence.set(confidence_of()));
+    let set_confidence = Callback::new(move |chosen: String| {
+        let value = chosen.parse().unwrap_or(3);
         rating.set.run(Box::new(move |r| r.confidence = value));
-    };
+    });
+    let unrated = Signal::derive(move || rating.current.with(Option::is_none));
     view! {
         <fieldset class="area">
             <legend>{title}</legend>
             <LevelChoices slug=slug.clone() rating/>
-            <div class="field field--inline">
-                <label for=confidence_id.clone()>"How sure are you?"</label>
-                <select id=confidence_id disabled=move || rating.current.with(Option::is_none) on:change=set_confidence>
-                    {confidence_options}
-                </select>
-            </div>
+            <Field id=format!("{slug}-confidence") label="How sure are you?" inline=true>
+                <Select value=confidence options=confidences on_change=set_confidence disabled=unrated/>
+            </Field>
             {(!evidence.is_empty()).then(|| view! { <EvidenceChoices slug evidence rating/> })}
         </fieldset>
     }
@@ -147,24 +144,17 @@ type RatingChange = Box<dyn Fn(&mut Rating) + Send + Sync>;
 /// The four levels of an area, as radio buttons.
 #[component]
 fn LevelChoices(slug: String, rating: Rated) -> impl IntoView {
-    let choices = levels()
-        .iter()
-        .enumerate()
-        .map(|(index, level)| {
-            let name = level.name.as_str();
-            let level = index as u8 + 1;
-            let input_id = format!("{slug}-level-{level}");
-            view! {
-                <div class="choice choice--inline">
-                    <input type="radio" id=input_id.clone() name=format!("{slug}-level") value=level.to_string()
-                        prop:checked=move || rating.current.get().is_some_and(|r| r.level == level)
-                        on:change=move |_| rating.set.run(Box::new(move |r| r.level = level))/>
-                    <label for=input_id>{format!("{level} {name}")}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <div class="area__levels">{choices}</div> }
+    let levels = levels().iter().enumerate().map(|(index, level)| ((index + 1).to_string(), level.name.as_str()));
+    let levels = levels.map(|(value, name)| (value.clone(), format!("{value} {name}"))).collect::<Vec<_>>();
+    let chosen = Signal::derive(move || rating.current.get().map(|r| r.level.to_string()).unwrap_or_default());
+    let choose = Callback::new(move |value: String| {
+        if let Ok(level) = value.parse::<u8>() {
+            rating.set.run(Box::new(move |r| r.level = level));
+        }
+    });
+    view! {
+        <Radios id=format!("{slug}-level") legend="Level" value=chosen on_change=choose options=levels inline=true/>
+    }
 }
 
 /// Evidence the learner can point to for `area`, as (reference, label):
@@ -205,23 +195,17 @@ fn EvidenceChoices(slug: String, evidence: Vec<(EvidenceRef, String)>, rating: R
                 let reference = reference.clone();
                 move || rating.current.with(|r| r.as_ref().is_some_and(|r| r.evidence.contains(&reference)))
             };
-            let toggle = move |e: leptos::ev::Event| {
-                let (on, reference) = (event_target_checked(&e), reference.clone());
+            let toggle = Callback::new(move |on: bool| {
+                let reference = reference.clone();
                 rating.set.run(Box::new(move |r| {
                     r.evidence.retain(|m| *m != reference);
                     if on {
                         r.evidence.push(reference.clone());
                     }
                 }));
-            };
-            view! {
-                <div class="choice">
-                    <input type="checkbox" id=box_id.clone() disabled=move || rating.current.with(Option::is_none)
-                        prop:checked=chosen
-                        on:change=toggle/>
-                    <label for=box_id>{label}</label>
-                </div>
-            }
+            });
+            let unrated = Signal::derive(move || rating.current.with(Option::is_none));
+            view! { <Checkbox id=box_id label checked=Signal::derive(chosen) on_change=toggle disabled=unrated/> }
         })
         .collect_view();
     view! {
@@ -307,23 +291,23 @@ fn GoalEntry(goal: Goal) -> impl IntoView {
     let modules = goal.modules.iter().filter_map(|m| curriculum::catalogue().get(m).map(|m| m.title.clone()));
     let links: Vec<String> = domains.chain(modules).collect();
     let (status, goal_id) = (goal.status, goal.id.clone());
-    let choose = move |e: leptos::ev::Event| {
-        let chosen = event_target_value(&e);
+    // Drawn again when the status changes (it is part of the list's key), so set once.
+    let current = RwSignal::new(status.label().to_owned());
+    let statuses = options(GoalStatus::ALL.into_iter().map(|s| (s.label(), s.label())));
+    let choose = Callback::new(move |chosen: String| {
         let status = GoalStatus::ALL.into_iter().find(|s| s.label() == chosen).unwrap_or(status);
         // A failed save is reported at the top of the page.
         state.apply_quietly(Change::SetGoalStatus { goal_id: goal_id.clone(), status });
-    };
+    });
     view! {
         <li class="goal" class:goal--overdue=overdue>
             <p class="goal__title"><strong>{goal.title.clone()}</strong></p>
             <p>{format!("By {}", words::date(&goal.target_date))}
                 {overdue.then(|| view! { " " <span class="tag tag--overdue">"Overdue"</span> })}</p>
             {(!links.is_empty()).then(|| view! { <p class="hint">{format!("Linked to: {}", links.join("; "))}</p> })}
-            <label for=select_id.clone()>"Status"</label>
-            <select id=select_id on:change=choose>
-                {GoalStatus::ALL.into_iter().map(|s| view! { <option selected=s == status>{s.label()}</option> })
-                    .collect_view()}
-            </select>
+            <Field id=select_id label="Status" inline=true>
+                <Select value=current options=statuses on_change=choose/>
+            </Field>
         </li>
     }
 }

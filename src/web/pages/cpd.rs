@@ -15,8 +15,8 @@ use crate::domain::timestamp::parse_date;
 use crate::domain::words;
 use crate::web::browser::{focus, today};
 use crate::web::form::{
-    options, AiWrittenReminder, DateInput, ErrorSummary, Errors, Field, NumberInput, PrivacyCheck, PrivacyWarning,
-    Select, TextArea, TextInput,
+    options, AiWrittenReminder, Checkbox, DateInput, ErrorSummary, Errors, Field, FilterSelect, NumberInput,
+    PrivacyCheck, PrivacyWarning, Select, TextArea, TextInput,
 };
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
@@ -130,23 +130,16 @@ fn FilterFields(
     let this_cycle = filters.this_cycle;
     view! {
         <div class="filters">
-            <Field id="filter-year" label="Year" inline=true>
-                <Select value=filters.year options=years none="All years"/>
-            </Field>
-            <Field id="filter-type" label="Type" inline=true>
-                <Select value=filters.entry_type options=types none="All types"/>
-            </Field>
-            <Field id="filter-method" label="How" inline=true>
-                <Select value=filters.method options=options(METHODS.iter().copied()) none="All methods"/>
-            </Field>
+            <FilterSelect id="filter-year" label="Year" value=filters.year options=years all="All years"/>
+            <FilterSelect id="filter-type" label="Type" value=filters.entry_type options=types all="All types"/>
+            <FilterSelect id="filter-method" label="How" value=filters.method options=options(METHODS.iter().copied())
+                all="All methods"/>
             {move || cycle.get().map(|(name, window)| {
                 let (start, end) = (words::day(window.start), words::day(window.end));
+                let label = format!("Only your current {name} cycle ({start} to {end})");
                 view! {
-                    <div class="choice">
-                        <input type="checkbox" id="filter-cycle" prop:checked=move || this_cycle.get()
-                            on:change=move |e| this_cycle.set(event_target_checked(&e))/>
-                        <label for="filter-cycle">{format!("Only your current {name} cycle ({start} to {end})")}</label>
-                    </div>
+                    <Checkbox id="filter-cycle" label checked=this_cycle
+                        on_change=Callback::new(move |on| this_cycle.set(on))/>
                 }
             })}
         </div>
@@ -407,11 +400,8 @@ fn EntryFields(draft: Draft, errors: Errors, privacy: PrivacyCheck) -> impl Into
             <NumberInput value=draft.with_others/>
         </Field>
         <StandardsTags standards=draft.standards/>
-        <div class="choice" hidden=move || !fields().planned>
-            <input type="checkbox" id="cpd-planned" prop:checked=move || draft.planned.get()
-                on:change=move |e| draft.planned.set(event_target_checked(&e))/>
-            <label for="cpd-planned">"I planned this learning in advance"</label>
-        </div>
+        <Checkbox id="cpd-planned" label="I planned this learning in advance" checked=draft.planned
+            on_change=Callback::new(move |on| draft.planned.set(on)) hidden=Signal::derive(move || !fields().planned)/>
         <Field id="cpd-description" label="What you learned and how it applies to your practice"
             hint="Never include anything that could identify a patient or service user." errors>
             <TextArea value=draft.description/>
@@ -440,22 +430,17 @@ fn StandardsTags(standards: RwSignal<Vec<String>>) -> impl IntoView {
             .map(|tag| {
                 let box_id = format!("cpd-tag-{}", tag.id.replace(':', "-"));
                 let tag_id = tag.id.clone();
-                let toggle = move |e: leptos::ev::Event| {
-                    let on = event_target_checked(&e);
+                let toggle = Callback::new(move |on: bool| {
                     standards.update(|s| {
                         s.retain(|id| *id != tag_id);
                         if on {
                             s.push(tag_id.clone());
                         }
                     });
-                };
-                view! {
-                    <div class="choice">
-                        <input type="checkbox" id=box_id.clone()
-                            prop:checked=move || standards.with(|s| s.contains(&tag.id)) on:change=toggle/>
-                        <label for=box_id>{tag.label.as_str()}</label>
-                    </div>
-                }
+                });
+                let label = tag.label.clone();
+                let checked = Signal::derive(move || standards.with(|s| s.contains(&tag.id)));
+                view! { <Checkbox id=box_id label checked on_change=toggle/> }
             })
             .collect_view();
         Some(view! {

@@ -15,72 +15,160 @@ use crate::domain::module::Module;
 use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
 use crate::domain::words;
 use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
-use crate::web::form::{Errors, Field, NumberInput, TextInput};
+use crate::web::form::{options, Checkbox, Errors, Field, FileInput, FilterSelect, NumberInput, Select, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::storage::{forget_staff_files, keep_staff_files, kept_staff_files};
 
 /// How long files are read before the page is given a turn, in ms.
 const FRAME_MS: f64 = 16.0;
 
+/// The matrix's orders: the sort field's value, its label, and the order.
+const SORTS: [(&str, &str, SortBy); 2] =
+    [("name", "Name", SortBy::Name), ("outstanding", "Most to do first", SortBy::Outstanding)];
+
 #[component]
 pub fn EmployerPage() -> impl IntoView {
-    let files = RwSignal::new(Vec::<CheckedFile>::new());
-    let staff = RwSignal::new(Vec::<(String, StaffRecord)>::new());
-    let progress = RwSignal::new(None::<(usize, usize)>);
-    let refresh = RwSignal::new(DEFAULT_REFRESH_MONTHS.to_string());
-    let filter = RwSignal::new(Filter::default());
-    let required = RwSignal::new(core_required(curriculum::catalogue()));
-    let only_action = RwSignal::new(false);
-    let sort = RwSignal::new(SortBy::Name);
-    // Each file's text as read, so a new refresh period can check them again.
-    let sources = RwSignal::new(Vec::<KeptFile>::new());
-    let keep_until = RwSignal::new(KeepUntil::default());
-    let message = RwSignal::new(None::<String>);
-    let establishment = RwSignal::new(String::new());
-    let recheck = move |refresh_months: u32| {
-        let mut checked: Vec<CheckedFile> = sources.with_untracked(|all| {
+    let team = Team::new();
+    team.restore();
+    let choice = MatrixChoice::new();
+    let refresh_errors = team.recheck_on_new_refresh();
+    let refresh_hint = format!(
+        "After this, the module shows as expired; in its last {DUE_SOON_DAYS} days it shows as due soon. Changing it \
+         checks the files already added again."
+    );
+    let has_files = Memo::new(move |_| !team.files.with(Vec::is_empty));
+    let has_staff = Memo::new(move |_| !team.staff.with(Vec::is_empty));
+    view! {
+        <PageTitle text="Your team's AI training"/>
+        <p class="lede">
+            "Add the backups or completion spreadsheets your staff have given you. Each file is checked and read "
+            "in this browser: nothing is uploaded."
+        </p>
+        <Field id="refresh-months" label="A completion counts for (months)" hint=refresh_hint errors=refresh_errors>
+            <NumberInput value=team.refresh whole=true/>
+        </Field>
+        <StaffFilePicker team/>
+        <p role="status" class="status">
+            {move || team.progress.get().map(|(done, total)| format!("Checked {done} of {total} files…"))}
+            {move || team.message.get()}
+        </p>
+        {move || has_files.get().then(|| view! {
+            <FileTable files=team.files/>
+            <button type="button" class="button button--secondary" on:click=move |_| team.clear()>
+                "Clear all files"
+            </button>
+        })}
+        {move || has_staff.get().then(|| view! { <MatrixSection team choice/> })}
+    }
+}
+
+/// What the page holds: the files added, as read and as checked, the
+/// learners combined from them, and what it says about them.
+#[derive(Clone, Copy)]
+struct Team {
+    /// Each file's text as read, so a new refresh period can check them again.
+    sources: RwSignal<Vec<KeptFile>>,
+    files: RwSignal<Vec<CheckedFile>>,
+    staff: RwSignal<Vec<(String, StaffRecord)>>,
+    /// The refresh period in months, as typed.
+    refresh: RwSignal<String>,
+    keep_until: RwSignal<KeepUntil>,
+    /// Files checked so far of those being added.
+    progress: RwSignal<Option<(usize, usize)>>,
+    message: RwSignal<Option<String>>,
+}
+
+impl Team {
+    fn new() -> Team {
+        Team {
+            sources: RwSignal::new(Vec::new()),
+            files: RwSignal::new(Vec::new()),
+            staff: RwSignal::new(Vec::new()),
+            refresh: RwSignal::new(DEFAULT_REFRESH_MONTHS.to_string()),
+            keep_until: RwSignal::new(KeepUntil::default()),
+            progress: RwSignal::new(None),
+            message: RwSignal::new(None),
+        }
+    }
+
+    /// The refresh period typed, or the default while it is not one.
+    fn refresh_months(self) -> u32 {
+        refresh_months(&self.refresh.get_untracked())
+    }
+
+    /// Shows the files this browser kept from an earlier visit, if any.
+    fn restore(self) {
+        leptos::task::spawn_local(async move {
+            match kept_staff_files().await {
+                Ok(Some(kept)) => {
+                    self.message.set(Some(kept.restored_notice()));
+                    self.refresh.set(kept.refresh_months.to_string());
+                    self.keep_until.set(kept.until);
+                    self.sources.set(kept.files);
+                    self.recheck(kept.refresh_months);
+                }
+                Ok(None) => {}
+                Err(reason) => self.message.set(Some(reason)),
+            }
+        });
+    }
+
+    fn recheck(self, refresh_months: u32) {
+        let mut checked: Vec<CheckedFile> = self.sources.with_untracked(|all| {
             all.iter().map(|file| checked_file(&file.name, file.read(), refresh_months)).collect()
         });
-        staff.set(combine(&mut checked));
-        files.set(checked);
-    };
-    // Keeps what is shown for a reload or a visit to another page, for as
-    // long as the manager chose; says so if the browser will not keep it.
-    let keep = move |refresh_months: u32| {
-        let kept = KeptFiles::new(&now_iso(), keep_until.get_untracked(), refresh_months, sources.get_untracked());
+        self.staff.set(combine(&mut checked));
+        self.files.set(checked);
+    }
+
+    /// A new refresh period checks the files again; one that is not a
+    /// number of months is named beside the field and changes nothing.
+    fn recheck_on_new_refresh(self) -> Errors {
+        let errors = Errors::new("refresh-months-summary");
+        Effect::watch(
+            move || self.refresh.get(),
+            move |typed, _, _| match read_refresh_months(typed) {
+                Ok(months) => {
+                    errors.show(Vec::new());
+                    if !self.sources.with_untracked(Vec::is_empty) {
+                        self.recheck(months);
+                        self.keep(months);
+                    }
+                }
+                Err(problem) => errors.show(vec![("refresh-months".to_owned(), problem)]),
+            },
+            false,
+        );
+        errors
+    }
+
+    /// Keeps what is shown for a reload or a visit to another page, for as
+    /// long as the manager chose; says so if the browser will not keep it.
+    fn keep(self, refresh_months: u32) {
+        let kept =
+            KeptFiles::new(&now_iso(), self.keep_until.get_untracked(), refresh_months, self.sources.get_untracked());
         if kept.files.is_empty() {
             return;
         }
         leptos::task::spawn_local(async move {
             if let Err(reason) = keep_staff_files(&kept).await {
-                message.set(Some(format!("These files are shown, but will be gone if you reload the page: {reason}")));
+                self.message
+                    .set(Some(format!("These files are shown, but will be gone if you reload the page: {reason}")));
             }
         });
-    };
-    leptos::task::spawn_local(async move {
-        match kept_staff_files().await {
-            Ok(Some(kept)) => {
-                message.set(Some(kept.restored_notice()));
-                refresh.set(kept.refresh_months.to_string());
-                keep_until.set(kept.until);
-                sources.set(kept.files);
-                recheck(kept.refresh_months);
-            }
-            Ok(None) => {}
-            Err(reason) => message.set(Some(reason)),
-        }
-    });
+    }
 
-    let load = move |chosen: Vec<web_sys::File>| {
+    /// Reads and checks `chosen`, giving the page a turn every frame or so.
+    fn load(self, chosen: Vec<web_sys::File>) {
         if chosen.is_empty() {
             return;
         }
-        let refresh_months = refresh_months(&refresh.get_untracked());
+        let refresh_months = self.refresh_months();
         let total = chosen.len();
-        progress.set(Some((0, total)));
+        self.progress.set(Some((0, total)));
         mark("praxis:rollup:start");
         leptos::task::spawn_local(async move {
-            let mut checked = files.get_untracked();
+            let mut checked = self.files.get_untracked();
             let mut read = Vec::with_capacity(total);
             let mut last_yield = js_sys::Date::now();
             for (done, file) in chosen.into_iter().enumerate() {
@@ -90,79 +178,114 @@ pub fn EmployerPage() -> impl IntoView {
                 read.push(file);
                 // Every frame or so, show the count and let the page handle input.
                 if js_sys::Date::now() - last_yield > FRAME_MS {
-                    progress.set(Some((done + 1, total)));
+                    self.progress.set(Some((done + 1, total)));
                     yield_to_browser().await;
                     last_yield = js_sys::Date::now();
                 }
             }
-            sources.update(|all| all.extend(read));
-            staff.set(combine(&mut checked));
-            files.set(checked);
-            progress.set(None);
-            message.set(None);
-            keep(refresh_months);
+            self.sources.update(|all| all.extend(read));
+            self.staff.set(combine(&mut checked));
+            self.files.set(checked);
+            self.progress.set(None);
+            self.message.set(None);
+            self.keep(refresh_months);
             measure_since("praxis:rollup", "praxis:rollup:start");
         });
-    };
-    let on_pick = move |event: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&event);
-        load(chosen_files(input.files()));
-        input.set_value("");
-    };
-    // Folder picking has no attribute in Leptos's typed HTML; set it on the element.
-    let folder_input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = folder_input.get() {
-            input.set_webkitdirectory(true);
-        }
-    });
-    let on_drop = move |event: leptos::ev::DragEvent| {
-        event.prevent_default();
-        load(chosen_files(event.data_transfer().and_then(|d| d.files())));
-    };
-    let clear = move |_| {
-        sources.set(Vec::new());
-        files.set(Vec::new());
-        staff.set(Vec::new());
+    }
+
+    fn clear(self) {
+        self.sources.set(Vec::new());
+        self.files.set(Vec::new());
+        self.staff.set(Vec::new());
         leptos::task::spawn_local(async move {
-            message.set(Some(match forget_staff_files().await {
+            self.message.set(Some(match forget_staff_files().await {
                 Ok(()) => "All files were cleared from this page and this browser.".to_owned(),
                 Err(reason) => {
                     format!("The files were cleared from this page, but this browser may still hold them: {reason}")
                 }
             }));
         });
+    }
+}
+
+/// Where files come in: picked, a folder picked, or dropped; and whether
+/// this browser keeps them after the tab closes.
+#[component]
+fn StaffFilePicker(team: Team) -> impl IntoView {
+    let on_pick = Callback::new(move |files| team.load(files));
+    let on_drop = move |event: leptos::ev::DragEvent| {
+        event.prevent_default();
+        team.load(chosen_files(event.data_transfer().and_then(|d| d.files())));
     };
-    let on_keep_choice = move |e: leptos::ev::Event| {
-        keep_until.set(if event_target_checked(&e) { KeepUntil::Cleared } else { KeepUntil::TabClosed });
-        keep(refresh_months(&refresh.get_untracked()));
-    };
-    let shown = Memo::new(move |_| {
-        let filter = filter.get();
-        let (only_action, sort) = (only_action.get(), sort.get());
-        required.with(|required| {
-            staff.with(|all| {
-                rows(all, &filter, required, only_action, sort, today()).into_iter().cloned().collect::<Vec<_>>()
+    let keep_after_close = Callback::new(move |on: bool| {
+        team.keep_until.set(if on { KeepUntil::Cleared } else { KeepUntil::TabClosed });
+        team.keep(team.refresh_months());
+    });
+    let keep_hint = "They hold your colleagues' training records. Unless you tick this, they are forgotten when you \
+                     close this tab; either way they never leave this device, and “Clear all files” removes them.";
+    view! {
+        <div class="drop-zone" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
+            <Field id="staff-files" label="Add staff files (you can also drop them here)">
+                <FileInput on_pick multiple=true accept=".json,.csv,application/json,text/csv"/>
+            </Field>
+            <Field id="staff-folder" label="Or add a whole folder">
+                <FileInput on_pick multiple=true folder=true/>
+            </Field>
+        </div>
+        <Checkbox id="keep-staff-files" label="Keep these files in this browser after I close this tab"
+            hint=keep_hint checked=Signal::derive(move || team.keep_until.get() == KeepUntil::Cleared)
+            on_change=keep_after_close/>
+    }
+}
+
+/// How the matrix is filtered and ordered, and which modules it requires:
+/// kept by the page, so new files do not reset them.
+#[derive(Clone, Copy)]
+struct MatrixChoice {
+    /// A profession id, or empty for all.
+    profession: RwSignal<String>,
+    /// A stage id, or empty for all.
+    stage: RwSignal<String>,
+    /// One of [`SORTS`]' values.
+    sort: RwSignal<String>,
+    only_action: RwSignal<bool>,
+    required: RwSignal<Vec<String>>,
+    /// The workplace's ASC-WDS reference.
+    establishment: RwSignal<String>,
+}
+
+impl MatrixChoice {
+    fn new() -> MatrixChoice {
+        MatrixChoice {
+            profession: RwSignal::new(String::new()),
+            stage: RwSignal::new(String::new()),
+            sort: RwSignal::new(SORTS[0].0.to_owned()),
+            only_action: RwSignal::new(false),
+            required: RwSignal::new(core_required(curriculum::catalogue())),
+            establishment: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The rows to show, as chosen.
+    fn rows(self, team: Team) -> Memo<Vec<(String, StaffRecord)>> {
+        Memo::new(move |_| {
+            let filter = Filter { profession: self.profession.get(), stage: self.stage.get() };
+            let sort = self.sort.with(|chosen| SORTS.iter().find(|(id, ..)| id == chosen).map(|(.., by)| *by));
+            let (only_action, sort) = (self.only_action.get(), sort.unwrap_or_default());
+            self.required.with(|required| {
+                team.staff.with(|all| {
+                    rows(all, &filter, required, only_action, sort, today()).into_iter().cloned().collect::<Vec<_>>()
+                })
             })
         })
-    });
-    // A new refresh period checks the files again; one that is not a
-    // number of months is named beside the field and changes nothing.
-    let errors = Errors::new("refresh-months-summary");
-    Effect::watch(
-        move || refresh.get(),
-        move |typed, _, _| match read_refresh_months(typed) {
-            Ok(months) => {
-                errors.show(Vec::new());
-                if !sources.with_untracked(Vec::is_empty) {
-                    recheck(months);
-                    keep(months);
-                }
-            }
-            Err(problem) => errors.show(vec![("refresh-months".to_owned(), problem)]),
-        },
-        false,
-    );
+    }
+}
+
+/// The learners as a matrix, its filters, and its downloads.
+#[component]
+fn MatrixSection(team: Team, choice: MatrixChoice) -> impl IntoView {
+    let shown = choice.rows(team);
+    let message = team.message;
     let download_csv = move |_| {
         let text = shown.with_untracked(|rows| {
             let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
@@ -174,55 +297,13 @@ pub fn EmployerPage() -> impl IntoView {
             Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
         }));
     };
-    let refresh_hint = format!(
-        "After this, the module shows as expired; in its last {DUE_SOON_DAYS} days it shows as due soon. Changing it \
-         checks the files already added again."
-    );
     view! {
-        <PageTitle text="Your team's AI training"/>
-        <p class="lede">
-            "Add the backups or completion spreadsheets your staff have given you. Each file is checked and read "
-            "in this browser: nothing is uploaded."
-        </p>
-        <Field id="refresh-months" label="A completion counts for (months)" hint=refresh_hint errors>
-            <NumberInput value=refresh whole=true/>
-        </Field>
-        <div class="drop-zone" on:dragover=|e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
-            <div class="field">
-                <label for="staff-files">"Add staff files (you can also drop them here)"</label>
-                <input type="file" id="staff-files" multiple accept=".json,.csv,application/json,text/csv" on:change=on_pick/>
-            </div>
-            <div class="field">
-                <label for="staff-folder">"Or add a whole folder"</label>
-                <input type="file" id="staff-folder" multiple node_ref=folder_input on:change=on_pick/>
-            </div>
-        </div>
-        <div class="field">
-            <div class="choice">
-                <input type="checkbox" id="keep-staff-files" aria-describedby="keep-staff-files-hint"
-                    prop:checked=move || keep_until.get() == KeepUntil::Cleared on:change=on_keep_choice/>
-                <label for="keep-staff-files">"Keep these files in this browser after I close this tab"</label>
-            </div>
-            <p class="hint" id="keep-staff-files-hint">
-                "They hold your colleagues' training records. Unless you tick this, they are forgotten when you close "
-                "this tab; either way they never leave this device, and “Clear all files” removes them."
-            </p>
-        </div>
-        <p role="status" class="status">
-            {move || progress.get().map(|(done, total)| format!("Checked {done} of {total} files…"))}
-            {move || message.get()}
-        </p>
-        {move || (!files.with(Vec::is_empty)).then(|| view! {
-            <FileTable files=files/>
-            <button type="button" class="button button--secondary" on:click=clear>"Clear all files"</button>
-        })}
-        {move || (!staff.with(Vec::is_empty)).then(|| view! {
-            <h2 id="matrix-heading">"Completion by learner"</h2>
-            <MatrixFilters filter=filter required=required only_action=only_action sort=sort/>
-            <Matrix shown=shown required=required files=files/>
-            <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
-            <AscWdsDownload shown establishment message/>
-        })}
+        <h2 id="matrix-heading">"Completion by learner"</h2>
+        <MatrixFilters choice/>
+        <RequiredModules required=choice.required/>
+        <Matrix shown=shown required=choice.required files=team.files/>
+        <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
+        <AscWdsDownload shown establishment=choice.establishment message/>
     }
 }
 
@@ -309,7 +390,9 @@ fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
         )}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="files-heading">
             <table class="history">
-                <thead><tr><th scope="col">"File"</th><th scope="col">"Check"</th><th scope="col">"Why"</th></tr></thead>
+                <thead>
+                    <tr><th scope="col">"File"</th><th scope="col">"Check"</th><th scope="col">"Why"</th></tr>
+                </thead>
                 <tbody>
                     // Two files may share a name, so the place is part of the key; files are only added at the end.
                     <For each=move || files.get().into_iter().enumerate()
@@ -321,47 +404,39 @@ fn FileTable(files: RwSignal<Vec<CheckedFile>>) -> impl IntoView {
     }
 }
 
+/// Which learners the matrix shows, and in what order.
 #[component]
-fn MatrixFilters(
-    filter: RwSignal<Filter>,
-    required: RwSignal<Vec<String>>,
-    only_action: RwSignal<bool>,
-    sort: RwSignal<SortBy>,
-) -> impl IntoView {
+fn MatrixFilters(choice: MatrixChoice) -> impl IntoView {
+    let professions = options(PROFESSIONS.iter().map(|p| (p.id, p.label)));
+    let stages = options(STAGES.iter().map(|s| (s.id, s.label)));
+    let sorts = options(SORTS.iter().map(|(id, label, _)| (*id, *label)));
+    let only_action = choice.only_action;
+    view! {
+        <div class="filters">
+            <FilterSelect id="filter-profession" label="Profession" value=choice.profession options=professions
+                all="All"/>
+            <FilterSelect id="filter-stage" label="Stage" value=choice.stage options=stages all="All"/>
+            <Field id="sort-by" label="Sort by" inline=true>
+                <Select value=choice.sort options=sorts/>
+            </Field>
+            <Checkbox id="only-action" label="Only staff who need action" checked=only_action
+                on_change=Callback::new(move |on| only_action.set(on))/>
+        </div>
+    }
+}
+
+/// The modules the matrix requires, all shown as its columns.
+#[component]
+fn RequiredModules(required: RwSignal<Vec<String>>) -> impl IntoView {
     let catalogue = curriculum::catalogue();
     let select_all = move |_| required.set(catalogue.modules().iter().map(|m| m.id.clone()).collect());
     let select_none = move |_| required.set(Vec::new());
+    let chosen = move || {
+        format!("Choose the required modules ({} of {} chosen)", required.with(Vec::len), catalogue.modules().len())
+    };
     view! {
-        <div class="filters">
-            <div class="field field--inline">
-                <label for="filter-profession">"Profession"</label>
-                <select id="filter-profession" on:change=move |e| filter.update(|f| f.profession = event_target_value(&e))>
-                    <option value="">"All"</option>
-                    {PROFESSIONS.iter().map(|p| view! { <option value=p.id>{p.label}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field field--inline">
-                <label for="filter-stage">"Stage"</label>
-                <select id="filter-stage" on:change=move |e| filter.update(|f| f.stage = event_target_value(&e))>
-                    <option value="">"All"</option>
-                    {STAGES.iter().map(|s| view! { <option value=s.id>{s.label}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field field--inline">
-                <label for="sort-by">"Sort by"</label>
-                <select id="sort-by" on:change=move |e| sort.set(if event_target_value(&e) == "outstanding" { SortBy::Outstanding } else { SortBy::Name })>
-                    <option value="name">"Name"</option>
-                    <option value="outstanding">"Most to do first"</option>
-                </select>
-            </div>
-            <div class="choice">
-                <input type="checkbox" id="only-action" prop:checked=move || only_action.get()
-                    on:change=move |e| only_action.set(event_target_checked(&e))/>
-                <label for="only-action">"Only staff who need action"</label>
-            </div>
-        </div>
         <details class="details">
-            <summary>{move || format!("Choose the required modules ({} of {} chosen)", required.with(Vec::len), catalogue.modules().len())}</summary>
+            <summary>{chosen}</summary>
             <div class="button-row">
                 <button type="button" class="button button--secondary" on:click=select_all>"Select all"</button>
                 <button type="button" class="button button--secondary" on:click=select_none>"Select none"</button>
@@ -370,18 +445,16 @@ fn MatrixFilters(
                 <legend>"Required modules"</legend>
                 {catalogue.modules().iter().map(|module| {
                     let id = module.id.clone();
-                    let input_id = format!("require-{id}");
-                    let checked = { let id = id.clone(); move || required.with(|r| r.contains(&id)) };
+                    let checked = { let id = id.clone(); Signal::derive(move || required.with(|r| r.contains(&id))) };
+                    let toggle = Callback::new(move |on: bool| required.update(|r| {
+                        r.retain(|m| *m != id);
+                        if on {
+                            r.push(id.clone());
+                        }
+                    }));
                     view! {
-                        <div class="choice">
-                            <input type="checkbox" id=input_id.clone() prop:checked=checked on:change=move |_| required.update(|r| {
-                                match r.iter().position(|m| *m == id) {
-                                    Some(index) => { r.remove(index); }
-                                    None => r.push(id.clone()),
-                                }
-                            })/>
-                            <label for=input_id>{module.title.clone()}</label>
-                        </div>
+                        <Checkbox id=format!("require-{}", module.id) label=module.title.clone() checked
+                            on_change=toggle/>
                     }
                 }).collect_view()}
             </fieldset>
@@ -410,7 +483,9 @@ fn Matrix(
     let changed = Callback::new(move |file: String| changed(&file));
     view! {
         <p>{move || format!("{} shown.", words::count(shown.with(Vec::len), "learner", "learners"))}</p>
-        <p class="hint matrix-key">"Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."</p>
+        <p class="hint matrix-key">
+            "Key: ✓ Done, ! Due soon (expires within "{DUE_SOON_DAYS}" days), ✗ Expired, … Started, – Not done."
+        </p>
         {move || required.with(Vec::is_empty).then(|| view! { <p>"No modules are required: choose some above."</p> })}
         <div class="table-scroll matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix-heading">
             <table class="history matrix">
@@ -423,38 +498,50 @@ fn Matrix(
                 </thead>
                 <tbody>
                     // A row is drawn again only when its learner or the columns change.
-                    <For each=move || { required.track(); shown.get() } key=move |(file, record)| row_key(file, record, required) let:row>
+                    <For each=move || { required.track(); shown.get() }
+                        key=move |(file, record)| row_key(file, record, required) let:row>
                         <MatrixRow file=row.0 record=row.1 columns changed/>
                     </For>
                 </tbody>
                 <tfoot>
                     <tr>
                         <th scope="row">"Complete"</th>
-                        {move || columns.get().into_iter().map(|module| {
-                            let (percent, done, total, counts) = shown.with(|rows| {
-                                let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
-                                let (done, total, percent) = percent_complete(&records, &module.id, today());
-                                (percent, done, total, standing_totals(&records, &module.id, today()))
-                            });
-                            let rest = [Standing::DueSoon, Standing::Expired, Standing::InProgress, Standing::NotStarted]
-                                .into_iter().filter(|s| counts[s] > 0)
-                                .map(|s| format!("{} {}", counts[&s], s.label().to_lowercase())).collect::<Vec<_>>();
-                            view! {
-                                <td class="total">
-                                    <strong class="total__percent">{format!("{percent}%")}</strong>
-                                    <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                                        <rect class="bar__track" width="100" height="8"/>
-                                        <rect class="bar__fill" width=percent.to_string() height="8"/>
-                                    </svg>
-                                    <span class="total__count">{format!("{done} of {total}")}</span>
-                                    {(!rest.is_empty()).then(|| view! { <span class="total__rest">{rest.join(", ")}</span> })}
-                                </td>
-                            }
-                        }).collect_view()}
+                        {move || columns.get().into_iter().map(|module| view! { <TotalCell shown module/> })
+                            .collect_view()}
                     </tr>
                 </tfoot>
             </table>
         </div>
+    }
+}
+
+/// A module's column total: the percentage complete, as a number and a
+/// bar, then the counts behind it; drawn again when the rows shown change.
+#[component]
+fn TotalCell(shown: Memo<Vec<(String, StaffRecord)>>, module: &'static Module) -> impl IntoView {
+    move || {
+        let (percent, done, total, counts) = shown.with(|rows| {
+            let records: Vec<&StaffRecord> = rows.iter().map(|(_, s)| s).collect();
+            let (done, total, percent) = percent_complete(&records, &module.id, today());
+            (percent, done, total, standing_totals(&records, &module.id, today()))
+        });
+        let rest = [Standing::DueSoon, Standing::Expired, Standing::InProgress, Standing::NotStarted]
+            .into_iter()
+            .filter(|s| counts[s] > 0)
+            .map(|s| format!("{} {}", counts[&s], s.label().to_lowercase()))
+            .collect::<Vec<_>>();
+        view! {
+            <td class="total">
+                <strong class="total__percent">{format!("{percent}%")}</strong>
+                <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"
+                    focusable="false">
+                    <rect class="bar__track" width="100" height="8"/>
+                    <rect class="bar__fill" width=percent.to_string() height="8"/>
+                </svg>
+                <span class="total__count">{format!("{done} of {total}")}</span>
+                {(!rest.is_empty()).then(|| view! { <span class="total__rest">{rest.join(", ")}</span> })}
+            </td>
+        }
     }
 }
 

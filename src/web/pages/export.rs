@@ -11,14 +11,14 @@ use crate::domain::change::{Applied, Change};
 use crate::domain::curriculum;
 use crate::domain::employer::DEFAULT_REFRESH_MONTHS;
 use crate::domain::export::{badges, csv, lrs, xapi};
-use crate::domain::import::{merge, ChangeKind, Resolution};
+use crate::domain::import::{self, merge, ChangeKind, Resolution};
 use crate::domain::record::LearnerRecord;
 use crate::domain::staff::StaffRecord;
 use crate::domain::storage::read_stored_copy;
 use crate::domain::words;
 use crate::web::base::href;
-use crate::web::browser::{chosen_files, download, now_iso, post_statements, read_text, timed, today};
-use crate::web::form::{Field, TextInput};
+use crate::web::browser::{download, now_iso, post_statements, read_text, timed, today};
+use crate::web::form::{Field, FileInput, Radios, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
 
@@ -26,12 +26,6 @@ use crate::web::state::{describe, use_app_state};
 pub fn ExportPage() -> impl IntoView {
     let state = use_app_state();
     let message = RwSignal::new(None::<String>);
-    let offer = move |file_name: String, mime: &str, text: String| {
-        message.set(Some(match download(&file_name, mime, &text) {
-            Ok(()) => format!("Saved {file_name}."),
-            Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
-        }));
-    };
     let export_backup = move |_| {
         let now = now_iso();
         let (backup, text) = timed("praxis:export:backup", || {
@@ -48,6 +42,41 @@ pub fn ExportPage() -> impl IntoView {
         } else {
             message.set(Some("The backup could not be downloaded.".to_owned()));
         }
+    };
+    view! {
+        <PageTitle text="Export your record"/>
+        <p class="lede">
+            "Everything you record stays in this browser. These files are how it leaves, and only when you choose."
+        </p>
+        <section aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Backup"</h2>
+            <p>
+                "A backup holds everything you have recorded, with a checksum that shows whether it was damaged or "
+                "accidentally changed after export (not whether someone edited it on purpose). Use it to move to "
+                "another device or browser, or to restore your record."
+            </p>
+            <button type="button" class="button" on:click=export_backup>"Download backup (JSON)"</button>
+        </section>
+        <section aria-labelledby="share-heading">
+            <h2 id="share-heading">"Evidence to share"</h2>
+            <EvidenceFiles message/>
+            <Xapi message=message/>
+        </section>
+        <p role="status" class="status">{move || message.get()}</p>
+        <Import/>
+    }
+}
+
+/// The completion spreadsheet, the badges and the portfolio: evidence a
+/// learner hands to someone else.
+#[component]
+fn EvidenceFiles(message: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let offer = move |file_name: String, mime: &str, text: String| {
+        message.set(Some(match download(&file_name, mime, &text) {
+            Ok(()) => format!("Saved {file_name}."),
+            Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
+        }));
     };
     let export_csv = move |_| {
         let now = now_iso();
@@ -73,39 +102,36 @@ pub fn ExportPage() -> impl IntoView {
         offer(format!("praxis-badges-{}.json", &now_iso()[..10]), "application/json", text);
     };
     view! {
-        <PageTitle text="Export your record"/>
-        <p class="lede">
-            "Everything you record stays in this browser. These files are how it leaves, and only when you choose."
-        </p>
-        <section aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Backup"</h2>
-            <p>
-                "A backup holds everything you have recorded, with a checksum that shows whether it was damaged or "
-                "accidentally changed after export (not whether someone edited it on purpose). Use it to move to "
-                "another device or browser, or to restore your record."
-            </p>
-            <button type="button" class="button" on:click=export_backup>"Download backup (JSON)"</button>
-        </section>
-        <section aria-labelledby="share-heading">
-            <h2 id="share-heading">"Evidence to share"</h2>
-            <ul class="export-list">
-                <li>
-                    <button type="button" class="button button--secondary" on:click=export_csv>"Completion spreadsheet (CSV)"</button>
-                    <p class="hint">"For your employer: one row per module and competence area, with dates, scores, hours and expiry. Opens in Excel and LibreOffice."</p>
-                </li>
-                <li>
-                    <button type="button" class="button button--secondary" on:click=export_badges>"Open Badges 3.0 (JSON)"</button>
-                    <p class="hint">"One credential per completed module. They are self-asserted and unsigned: they record your claim, and no one has verified them."</p>
-                </li>
-                <li>
-                    <p class="export-list__link"><A href=href("/portfolio")>"Printable revalidation portfolio"</A></p>
-                    <p class="hint">"Your details, cycle, readiness and evidence laid out for your regulator; print it or save it as PDF."</p>
-                </li>
-            </ul>
-            <Xapi message=message/>
-        </section>
-        <p role="status" class="status">{move || message.get()}</p>
-        <Import/>
+        <ul class="export-list">
+            <ExportItem label="Completion spreadsheet (CSV)" on_click=export_csv
+                hint="For your employer: one row per module and competence area, with dates, scores, hours and \
+                      expiry. Opens in Excel and LibreOffice."/>
+            <ExportItem label="Open Badges 3.0 (JSON)" on_click=export_badges
+                hint="One credential per completed module. They are self-asserted and unsigned: they record your \
+                      claim, and no one has verified them."/>
+            <li>
+                <p class="export-list__link"><A href=href("/portfolio")>"Printable revalidation portfolio"</A></p>
+                <p class="hint">
+                    "Your details, cycle, readiness and evidence laid out for your regulator; print it or save it "
+                    "as PDF."
+                </p>
+            </li>
+        </ul>
+    }
+}
+
+/// One file to export: its button, and what it holds under it.
+#[component]
+fn ExportItem(
+    label: &'static str,
+    hint: &'static str,
+    on_click: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <li>
+            <button type="button" class="button button--secondary" on:click=on_click>{label}</button>
+            <p class="hint">{hint}</p>
+        </li>
     }
 }
 
@@ -170,7 +196,9 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
             "For a learning record store (LRS): completions, answers, reflections (that you wrote one, not what you "
             "wrote) and CPD, naming you only by an opaque id."
         </p>
-        <button type="button" class="button button--secondary" on:click=download_statements>"Download xAPI statements (JSON)"</button>
+        <button type="button" class="button button--secondary" on:click=download_statements>
+            "Download xAPI statements (JSON)"
+        </button>
         <details class="details">
             <summary>"Send them to a learning record store"</summary>
             <form class="form" on:submit=send>
@@ -184,7 +212,9 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
                 <Field id="lrs-password" label="Secret or password">
                     <TextInput value=password kind="password" autocomplete="current-password"/>
                 </Field>
-                <button type="submit" class="button button--secondary" disabled=move || sending.get()>"Send statements"</button>
+                <button type="submit" class="button button--secondary" disabled=move || sending.get()>
+                    "Send statements"
+                </button>
             </form>
         </details>
     }
@@ -195,7 +225,10 @@ fn Xapi(message: RwSignal<Option<String>>) -> impl IntoView {
 /// of where it came from.
 fn read_import(name: &str, text: &str) -> Result<(LearnerRecord, String), String> {
     if let Some(stored) = read_stored_copy(text) {
-        let about = format!("{name} is Praxis data as a browser kept it (set aside, or copied by hand). It carries no checksum, so Praxis cannot tell whether it was changed.");
+        let about = format!(
+            "{name} is Praxis data as a browser kept it (set aside, or copied by hand). It carries no checksum, so \
+             Praxis cannot tell whether it was changed."
+        );
         return stored.map(|record| (record, about));
     }
     let read = read_backup(text, today())?;
@@ -213,11 +246,8 @@ fn Import() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let outcome = RwSignal::new(None::<String>);
     let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
-    let choose_file = move |event: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&event);
-        let Some(file) = chosen_files(input.files()).into_iter().next() else { return };
-        // Cleared, so choosing the same file again (to import it twice) is still a change.
-        input.set_value("");
+    let choose_file = Callback::new(move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else { return };
         let name = file.name();
         loaded.set(None);
         outcome.set(None);
@@ -231,7 +261,7 @@ fn Import() -> impl IntoView {
                 Err(reason) => problem.set(Some(format!("{name} cannot be imported. {reason} Nothing has changed."))),
             }
         });
-    };
+    });
     let plan = Memo::new(move |_| {
         loaded.with(|loaded| {
             let (_, incoming, _) = loaded.as_ref()?;
@@ -262,57 +292,76 @@ fn Import() -> impl IntoView {
                 "Bring in a backup from another device or an earlier export. Praxis checks it, shows what would "
                 "change, and never overwrites your work without asking."
             </p>
-            <div class="field">
-                <label for="import-file">"Backup file"</label>
-                <input type="file" id="import-file" accept=".json,application/json" on:change=choose_file/>
-            </div>
+            <Field id="import-file" label="Backup file">
+                <FileInput on_pick=choose_file accept=".json,application/json"/>
+            </Field>
             <div aria-live="polite">
-                {move || problem.get().map(|p| view! { <div class="notice notice--error" role="alert"><p>{p}</p></div> })}
-                {move || outcome.get().map(|o| view! { <div class="notice"><p>{o}</p></div> })}
-                {move || loaded.with(|l| l.as_ref().map(|(_, _, about)| view! { <p class="notice">{about.clone()}</p> }))}
-                {move || plan.get().map(|plan| {
-                    let nothing = plan.changes.is_empty();
-                    let added: Vec<String> = plan.changes.iter().filter(|c| c.kind == ChangeKind::Added).map(|c| c.what.clone()).collect();
-                    let updated: Vec<String> = plan.changes.iter().filter(|c| c.kind == ChangeKind::Updated).map(|c| c.what.clone()).collect();
-                    let conflicts: Vec<_> = plan.changes.iter().filter(|c| c.kind == ChangeKind::Conflict).cloned().collect();
-                    view! {
-                        <h3>"What would change"</h3>
-                        <p>{format!("{} new, {} combined, {} in conflict, {} already here.", added.len(), updated.len(), conflicts.len(), plan.unchanged)}</p>
-                        {nothing.then(|| view! { <p>"Everything in this file is already here: importing it changes nothing."</p> })}
-                        <ChangeList heading="New" items=added/>
-                        <ChangeList heading="Combined, nothing lost" items=updated/>
-                        {(!conflicts.is_empty()).then(|| view! {
-                            <h4>"In conflict: choose for each"</h4>
-                            {conflicts.into_iter().map(|conflict| {
-                                let key = conflict.key.clone();
-                                let current = move || choices.with(|c| c.get(&key).copied()).unwrap_or(conflict.choices[0]);
-                                let current = Signal::derive(current);
-                                view! {
-                                    <fieldset class="field">
-                                        <legend>{conflict.what.clone()}</legend>
-                                        {conflict.choices.iter().map(|choice| {
-                                            let key = conflict.key.clone();
-                                            let id = format!("choice-{}-{:?}", conflict.key.replace([':', '.', '/'], "-"), choice);
-                                            let choice = *choice;
-                                            view! {
-                                                <div class="choice">
-                                                    <input type="radio" id=id.clone() name=conflict.key.clone()
-                                                        prop:checked=move || current.get() == choice
-                                                        on:change=move |_| choices.update(|c| { c.insert(key.clone(), choice); })/>
-                                                    <label for=id>{choice.label()}</label>
-                                                </div>
-                                            }
-                                        }).collect_view()}
-                                    </fieldset>
-                                }
-                            }).collect_view()}
-                        })}
-                        <button type="button" class="button" on:click=apply disabled=nothing>"Import"</button>
-                    }
+                {move || problem.get().map(|p| view! {
+                    <div class="notice notice--error" role="alert"><p>{p}</p></div>
                 })}
+                {move || outcome.get().map(|o| view! { <div class="notice"><p>{o}</p></div> })}
+                {move || loaded.with(|l| l.as_ref().map(|(_, _, about)| view! {
+                    <p class="notice">{about.clone()}</p>
+                }))}
+                {move || plan.get().map(|plan| view! { <ImportPlan plan choices apply/> })}
             </div>
         </section>
     }
+}
+
+/// What importing the file would change, the learner's choice for each
+/// conflict, and the button that imports it.
+#[component]
+fn ImportPlan(
+    plan: import::Merge,
+    choices: RwSignal<BTreeMap<String, Resolution>>,
+    apply: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let nothing = plan.changes.is_empty();
+    let of_kind = |kind: ChangeKind| plan.changes.iter().filter(move |c| c.kind == kind);
+    let added: Vec<String> = of_kind(ChangeKind::Added).map(|c| c.what.clone()).collect();
+    let updated: Vec<String> = of_kind(ChangeKind::Updated).map(|c| c.what.clone()).collect();
+    let conflicts: Vec<import::Change> = of_kind(ChangeKind::Conflict).cloned().collect();
+    let counts = format!(
+        "{} new, {} combined, {} in conflict, {} already here.",
+        added.len(),
+        updated.len(),
+        conflicts.len(),
+        plan.unchanged
+    );
+    view! {
+        <h3>"What would change"</h3>
+        <p>{counts}</p>
+        {nothing.then(|| view! { <p>"Everything in this file is already here: importing it changes nothing."</p> })}
+        <ChangeList heading="New" items=added/>
+        <ChangeList heading="Combined, nothing lost" items=updated/>
+        {(!conflicts.is_empty()).then(|| view! {
+            <h4>"In conflict: choose for each"</h4>
+            {conflicts.into_iter().map(|conflict| view! { <ConflictChoice conflict choices/> }).collect_view()}
+        })}
+        <button type="button" class="button" on:click=apply disabled=nothing>"Import"</button>
+    }
+}
+
+/// One conflict's choices, the first chosen until the learner picks another.
+#[component]
+fn ConflictChoice(conflict: import::Change, choices: RwSignal<BTreeMap<String, Resolution>>) -> impl IntoView {
+    let (key, offered) = (conflict.key.clone(), conflict.choices);
+    let name = |choice: &Resolution| format!("{choice:?}");
+    let chosen = {
+        let key = key.clone();
+        Signal::derive(move || name(&choices.with(|c| c.get(&key).copied()).unwrap_or(offered[0])))
+    };
+    let choose = Callback::new(move |picked: String| {
+        if let Some(choice) = offered.iter().find(|choice| name(choice) == picked) {
+            choices.update(|c| {
+                c.insert(key.clone(), *choice);
+            });
+        }
+    });
+    let options = offered.iter().map(|choice| (name(choice), choice.label().to_owned())).collect::<Vec<_>>();
+    let id = format!("choice-{}", conflict.key.replace([':', '.', '/'], "-"));
+    view! { <Radios id legend=conflict.what.clone() value=chosen on_change=choose options/> }
 }
 
 /// Changes of one kind; a restore can add thousands, so only the first few are listed.

@@ -8,7 +8,9 @@ use crate::domain::incident::{self, report_summary};
 use crate::domain::record::{Incident, Outcome, ReportRoute};
 use crate::domain::words;
 use crate::web::browser::{download, today};
-use crate::web::form::{DateInput, ErrorSummary, Errors, Field, PrivacyCheck, PrivacyWarning, TextArea, TextInput};
+use crate::web::form::{
+    options, DateInput, ErrorSummary, Errors, Field, PrivacyCheck, PrivacyWarning, Radios, TextArea, TextInput,
+};
 use crate::web::page_title::PageTitle;
 use crate::web::state::{describe, use_app_state};
 
@@ -76,6 +78,8 @@ fn IncidentEntry(incident: Incident, message: RwSignal<Option<String>>) -> impl 
 
 /// Where a privacy problem is reported: the first flagged field's warning.
 const PRIVATE: &str = "incident-private";
+/// The outcome's radio buttons: each is `outcome-{Outcome::id}`.
+const OUTCOME_ID: &str = "outcome";
 
 /// The element id of each field `incident::validate` names.
 fn element_id(field: incident::Field) -> &'static str {
@@ -83,7 +87,8 @@ fn element_id(field: incident::Field) -> &'static str {
         incident::Field::Date => "incident-date",
         incident::Field::Tool => "incident-tool",
         incident::Field::WhatHappened => "incident-what",
-        // The first choice: a group of radio buttons has no id of its own.
+        // The first choice (`Outcome::ALL[0]`, as form::Radios names it under
+        // OUTCOME_ID): a group of radio buttons has no id of its own.
         incident::Field::Outcome => "outcome-harm",
     }
 }
@@ -96,7 +101,8 @@ struct Draft {
     version: RwSignal<String>,
     setting: RwSignal<String>,
     what: RwSignal<String>,
-    outcome: RwSignal<Option<Outcome>>,
+    /// An `Outcome` id, or empty until one is chosen.
+    outcome: RwSignal<String>,
     did: RwSignal<String>,
     told: RwSignal<String>,
     /// A reference for each of `ReportRoute::ALL`, in its order.
@@ -112,7 +118,7 @@ impl Draft {
             version: text(),
             setting: text(),
             what: text(),
-            outcome: RwSignal::new(None),
+            outcome: RwSignal::new(String::new()),
             did: text(),
             told: text(),
             reports: ReportRoute::ALL.map(|_| text()),
@@ -126,13 +132,13 @@ impl Draft {
 
     fn clear(&self) {
         self.texts().into_iter().chain(self.reports).for_each(|field| field.set(String::new()));
-        self.outcome.set(None);
+        self.outcome.set(String::new());
     }
 
     /// The event to record, or its problems by element id.
     fn incident(&self) -> Result<Incident, Vec<(String, String)>> {
         let (date, tool, what) = (self.date.get_untracked(), self.tool.get_untracked(), self.what.get_untracked());
-        let outcome = self.outcome.get_untracked();
+        let outcome = self.outcome.with_untracked(|id| Outcome::ALL.into_iter().find(|o| o.id() == id));
         let problems = incident::validate(&date, &tool, &what, outcome);
         let Some(outcome) = outcome.filter(|_| problems.is_empty()) else {
             return Err(problems.into_iter().map(|(field, message)| (element_id(field).to_owned(), message)).collect());
@@ -214,34 +220,11 @@ fn IncidentForm() -> impl IntoView {
 
 /// The event's outcome, one of `Outcome::ALL`, with its error above the choices.
 #[component]
-fn OutcomeChoice(outcome: RwSignal<Option<Outcome>>, errors: Errors) -> impl IntoView {
-    let error_id = element_id(incident::Field::Outcome);
-    let error = move || errors.message(error_id);
-    let choices = Outcome::ALL
-        .into_iter()
-        .map(|choice| {
-            let input_id = format!("outcome-{}", choice.id());
-            view! {
-                <div class="choice">
-                    <input type="radio" name="incident-outcome" id=input_id.clone()
-                        aria-describedby=move || error().map(|_| "incident-outcome-error")
-                        prop:checked=move || outcome.get() == Some(choice)
-                        on:change=move |_| outcome.set(Some(choice))/>
-                    <label for=input_id>{choice.label()}</label>
-                </div>
-            }
-        })
-        .collect_view();
+fn OutcomeChoice(outcome: RwSignal<String>, errors: Errors) -> impl IntoView {
+    let choices = options(Outcome::ALL.iter().map(|o| (o.id(), o.label())));
     view! {
-        <fieldset class="field" class:field--error=move || error().is_some()>
-            <legend>"Outcome"</legend>
-            {move || error().map(|message| view! {
-                <p class="error-message" id="incident-outcome-error">
-                    <span class="visually-hidden">"Error: "</span>{message}
-                </p>
-            })}
-            {choices}
-        </fieldset>
+        <Radios id=OUTCOME_ID legend="Outcome" value=outcome on_change=Callback::new(move |id| outcome.set(id))
+            options=choices errors/>
     }
 }
 

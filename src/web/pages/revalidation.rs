@@ -32,6 +32,10 @@ pub fn RevalidationPage() -> impl IntoView {
     };
     // Another regulator's registers are not this one's.
     Effect::watch(move || regulator.track(), move |_, _, _| role.set(String::new()), false);
+    // Remembered, so the page and the portfolio open on the learner's register.
+    let remember_role = Callback::new(move |chosen: String| {
+        state.apply_quietly(Change::SetRegistrationType { registration_type: Some(chosen) });
+    });
     let regulators = options(revalidation::regulators().iter().map(|r| (r.id.as_str(), r.name.as_str())));
     view! {
         <PageTitle text="Revalidation readiness"/>
@@ -43,20 +47,13 @@ pub fn RevalidationPage() -> impl IntoView {
             <Field id="regulator" label="Regulator" inline=true>
                 <Select value=regulator options=regulators/>
             </Field>
-            {move || revalidation::find(&regulator.get()).filter(|r| r.roles.len() > 1).map(|r| view! {
-                <div class="field field--inline">
-                    <label for="role">"Your registration"</label>
-                    <select id="role" on:change=move |e| {
-                        let chosen = event_target_value(&e);
-                        role.set(chosen.clone());
-                        // Remembered, so the page and the portfolio open on the learner's register.
-                        state.apply_quietly(Change::SetRegistrationType { registration_type: Some(chosen) });
-                    }>
-                        {r.roles.iter().map(|option| view! {
-                            <option value=option.id.as_str() selected=move || role.get() == option.id>{option.name.as_str()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+            {move || revalidation::find(&regulator.get()).filter(|r| r.roles.len() > 1).map(|r| {
+                let roles = options(r.roles.iter().map(|role| (role.id.as_str(), role.name.as_str())));
+                view! {
+                    <Field id="role" label="Your registration" inline=true>
+                        <Select value=role options=roles on_change=remember_role/>
+                    </Field>
+                }
             })}
             <Field id="renewal" label="Renewal date" inline=true>
                 <DateInput value=renewal/>
