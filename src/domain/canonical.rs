@@ -22,12 +22,33 @@ pub const MAX_ITEMS: usize = 100_000;
 /// Up to this many keys, an object's keys are compared one by one.
 const FEW_KEYS: usize = 32;
 
-/// Where a value sits in the file, for messages (`record.cpd[3].title`).
+/// Where a value sits in a file or a record, for messages
+/// (`record.cpd[3].title`, `progress["what-ai-is"]`). It borrows its parts
+/// and is written out only when a message needs it, so checking thousands
+/// of sound values builds no strings.
 #[derive(Clone, Copy)]
 pub enum Path<'a> {
     Root(&'a str),
+    /// A field: `parent.key`.
     Key(&'a Path<'a>, &'a str),
+    /// An item of a list: `parent[3]`.
     Index(&'a Path<'a>, usize),
+    /// An entry of a map keyed by data, shown quoted: `parent["key"]`.
+    Entry(&'a Path<'a>, &'a str),
+}
+
+impl<'a> Path<'a> {
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+
+    pub fn entry(&'a self, key: &'a str) -> Path<'a> {
+        Path::Entry(self, key)
+    }
 }
 
 impl fmt::Display for Path<'_> {
@@ -36,6 +57,7 @@ impl fmt::Display for Path<'_> {
             Path::Root(name) => f.write_str(name),
             Path::Key(parent, key) => write!(f, "{parent}.{key}"),
             Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+            Path::Entry(parent, key) => write!(f, "{parent}[{}]", super::quote::quoted(key)),
         }
     }
 }

@@ -10,6 +10,7 @@ use std::ops::RangeInclusive;
 
 use time::OffsetDateTime;
 
+use super::canonical::Path;
 use super::quote::quoted;
 use super::record::{CpdEntry, LearnerRecord, ModuleProgress, SelfAssessment, MAX_ENTRY_HOURS};
 use super::timestamp::parse_date;
@@ -88,8 +89,9 @@ pub fn profile_settings(renewal: &str, months: &str, days: &str) -> Result<(u32,
 /// (`canonical::MAX_STRING_BYTES`), and views escape what they show.
 pub fn record(record: &LearnerRecord) -> Result<(), String> {
     let mut check = Check::default();
-    check.short("learner_id", &record.learner_id);
+    check.short(&Path::Root("learner_id"), &record.learner_id);
     let profile = &record.profile;
+    let profile_path = Path::Root("profile");
     for (field, value) in [
         ("name", &profile.name),
         ("staff_number", &profile.staff_number),
@@ -101,65 +103,73 @@ pub fn record(record: &LearnerRecord) -> Result<(), String> {
         ("archetype", &profile.archetype),
     ] {
         if let Some(value) = value {
-            check.short(&format!("profile.{field}"), value);
+            check.short(&profile_path.key(field), value);
         }
     }
     if let Some(renewal) = &profile.renewal_date {
-        check.date("profile.renewal_date", renewal);
+        check.date(&profile_path.key("renewal_date"), renewal);
     }
     if let Some(months) = profile.reassess_after_months {
-        check.within("profile.reassess_after_months", months, REASSESS_MONTHS, "months");
+        check.within(&profile_path.key("reassess_after_months"), months, REASSESS_MONTHS, "months");
     }
     if let Some(days) = profile.backup_reminder_days {
-        check.within("profile.backup_reminder_days", days, BACKUP_REMINDER_DAYS, "days");
+        check.within(&profile_path.key("backup_reminder_days"), days, BACKUP_REMINDER_DAYS, "days");
     }
+    let progress_path = Path::Root("progress");
     for (module_id, progress) in &record.progress {
-        check.module_progress(&format!("progress[{}]", quoted(module_id)), module_id, progress);
+        check.module_progress(&progress_path.entry(module_id), module_id, progress);
     }
+    let completions = Path::Root("completions");
     for (module_id, completion) in &record.completions {
-        let path = format!("completions[{}]", quoted(module_id));
+        let path = completions.entry(module_id);
         check.short(&path, module_id);
-        check.instant(&format!("{path}.completed_at"), &completion.completed_at);
-        check.within(&format!("{path}.minutes"), completion.minutes, 0..=MAX_MODULE_MINUTES, "minutes");
+        check.instant(&path.key("completed_at"), &completion.completed_at);
+        check.within(&path.key("minutes"), completion.minutes, 0..=MAX_MODULE_MINUTES, "minutes");
         if let Some(score) = completion.score {
-            check.within(&format!("{path}.score"), score, 0..=100, "percent");
+            check.within(&path.key("score"), score, 0..=100, "percent");
         }
     }
+    let assessments = Path::Root("self_assessments");
     for (index, assessment) in record.self_assessments.iter().enumerate() {
-        check.assessment(&format!("self_assessments[{index}]"), assessment);
+        check.assessment(&assessments.index(index), assessment);
     }
     let mut ids = BTreeSet::new();
+    let goals = Path::Root("goals");
     for (index, goal) in record.goals.iter().enumerate() {
-        let path = format!("goals[{index}]");
+        let path = goals.index(index);
         check.unique_id(&path, &goal.id, &mut ids);
-        check.date(&format!("{path}.target_date"), &goal.target_date);
-        check.instant(&format!("{path}.created_at"), &goal.created_at);
+        check.date(&path.key("target_date"), &goal.target_date);
+        check.instant(&path.key("created_at"), &goal.created_at);
         for (list, ids) in [("competences", &goal.competences), ("modules", &goal.modules)] {
+            let list = path.key(list);
             for (item, id) in ids.iter().enumerate() {
-                check.short(&format!("{path}.{list}[{item}]"), id);
+                check.short(&list.index(item), id);
             }
         }
     }
     let mut ids = BTreeSet::new();
+    let cpd = Path::Root("cpd");
     for (index, entry) in record.cpd.iter().enumerate() {
-        check.cpd(&format!("cpd[{index}]"), entry, &mut ids);
+        check.cpd(&cpd.index(index), entry, &mut ids);
     }
     let mut ids = BTreeSet::new();
+    let incidents = Path::Root("incidents");
     for (index, incident) in record.incidents.iter().enumerate() {
-        let path = format!("incidents[{index}]");
+        let path = incidents.index(index);
         check.unique_id(&path, &incident.id, &mut ids);
-        check.date(&format!("{path}.date"), &incident.date);
-        check.instant(&format!("{path}.created_at"), &incident.created_at);
+        check.date(&path.key("date"), &incident.date);
+        check.instant(&path.key("created_at"), &incident.created_at);
         if let Some(at) = &incident.reflected_at {
-            check.instant(&format!("{path}.reflected_at"), at);
+            check.instant(&path.key("reflected_at"), at);
         }
     }
     if let Some(at) = &record.last_backup_at {
-        check.instant("last_backup_at", at);
+        check.instant(&Path::Root("last_backup_at"), at);
     }
+    let exported = Path::Root("xapi_exported");
     for (evidence, statement) in &record.xapi_exported {
-        check.short("xapi_exported", evidence);
-        check.short(&format!("xapi_exported[{}]", quoted(evidence)), statement);
+        check.short(&exported, evidence);
+        check.short(&exported.entry(evidence), statement);
     }
     check.problem.map_or(Ok(()), |problem| Err(format!("The backup's record.{problem}.")))
 }
@@ -180,27 +190,31 @@ struct Check {
 }
 
 impl Check {
-    fn fail(&mut self, path: &str, problem: String) {
+    fn fail(&mut self, path: &Path, problem: String) {
         if self.problem.is_none() {
             self.problem = Some(format!("{path} {problem}"));
         }
     }
 
-    fn short(&mut self, path: &str, value: &str) {
+    fn short(&mut self, path: &Path, value: &str) {
+        // Most values are far shorter than the limit in bytes, so most need no count.
+        if value.len() <= MAX_SHORT_CHARS {
+            return;
+        }
         let chars = value.chars().count();
         if chars > MAX_SHORT_CHARS {
             self.fail(path, format!("is {chars} characters long; at most {MAX_SHORT_CHARS} fit here"));
         }
     }
 
-    fn date(&mut self, path: &str, value: &str) {
+    fn date(&mut self, path: &Path, value: &str) {
         if date(value).is_none() {
             let years = format!("{}–{}", YEARS.start(), YEARS.end());
             self.fail(path, format!("{} is not a date (YYYY-MM-DD, in the years {years})", quoted(value)));
         }
     }
 
-    fn instant(&mut self, path: &str, value: &str) {
+    fn instant(&mut self, path: &Path, value: &str) {
         if instant(value).is_none() {
             let years = format!("{}–{}", YEARS.start(), YEARS.end());
             self.fail(
@@ -215,7 +229,7 @@ impl Check {
 
     fn within<T: PartialOrd + std::fmt::Display>(
         &mut self,
-        path: &str,
+        path: &Path,
         value: T,
         range: RangeInclusive<T>,
         unit: &str,
@@ -225,77 +239,80 @@ impl Check {
         }
     }
 
-    fn unique_id<'a>(&mut self, path: &str, id: &'a str, seen: &mut BTreeSet<&'a str>) {
-        self.short(&format!("{path}.id"), id);
+    fn unique_id<'a>(&mut self, path: &Path, id: &'a str, seen: &mut BTreeSet<&'a str>) {
+        self.short(&path.key("id"), id);
         if !seen.insert(id) {
             self.fail(path, format!("repeats the id {}", quoted(id)));
         }
     }
 
-    fn module_progress(&mut self, path: &str, module_id: &str, progress: &ModuleProgress) {
+    fn module_progress(&mut self, path: &Path, module_id: &str, progress: &ModuleProgress) {
         self.short(path, module_id);
+        let attempts = path.key("attempts");
         for (index, attempt) in progress.attempts.iter().enumerate() {
-            let path = format!("{path}.attempts[{index}]");
-            self.short(&format!("{path}.check_id"), &attempt.check_id);
-            self.instant(&format!("{path}.at"), &attempt.at);
+            let path = attempts.index(index);
+            self.short(&path.key("check_id"), &attempt.check_id);
+            self.instant(&path.key("at"), &attempt.at);
             if attempt.chosen.len() > MAX_CHOSEN || attempt.chosen.iter().any(|option| *option >= MAX_CHOSEN) {
-                self.fail(
-                    &format!("{path}.chosen"),
-                    format!("names more options than a check has (at most {MAX_CHOSEN})"),
-                );
+                self.fail(&path.key("chosen"), format!("names more options than a check has (at most {MAX_CHOSEN})"));
             }
         }
+        let reflections = path.key("reflections");
         for (prompt_id, answer) in &progress.reflections {
-            let path = format!("{path}.reflections[{}]", quoted(prompt_id));
+            let path = reflections.entry(prompt_id);
             self.short(&path, prompt_id);
-            self.instant(&format!("{path}.updated_at"), &answer.updated_at);
+            self.instant(&path.key("updated_at"), &answer.updated_at);
+            let earlier = path.key("earlier_versions");
             for (index, version) in answer.earlier_versions.iter().enumerate() {
-                self.instant(&format!("{path}.earlier_versions[{index}].updated_at"), &version.updated_at);
+                self.instant(&earlier.index(index).key("updated_at"), &version.updated_at);
             }
         }
+        let sections = path.key("sections_reached");
         for section in &progress.sections_reached {
-            self.short(&format!("{path}.sections_reached"), section);
+            self.short(&sections, section);
         }
     }
 
-    fn assessment(&mut self, path: &str, assessment: &SelfAssessment) {
-        self.instant(&format!("{path}.at"), &assessment.at);
+    fn assessment(&mut self, path: &Path, assessment: &SelfAssessment) {
+        self.instant(&path.key("at"), &assessment.at);
+        let ratings = path.key("ratings");
         for (area, rating) in &assessment.ratings {
-            let path = format!("{path}.ratings[{}]", quoted(area));
+            let path = ratings.entry(area);
             self.short(&path, area);
-            self.within(&format!("{path}.level"), rating.level, 1..=4, "(the framework's levels)");
-            self.within(&format!("{path}.confidence"), rating.confidence, 1..=5, "(not sure to very sure)");
-            for (index, evidence) in rating.evidence.iter().enumerate() {
-                self.short(&format!("{path}.evidence[{index}]"), &evidence.to_string());
+            self.within(&path.key("level"), rating.level, 1..=4, "(the framework's levels)");
+            self.within(&path.key("confidence"), rating.confidence, 1..=5, "(not sure to very sure)");
+            let evidence = path.key("evidence");
+            for (index, reference) in rating.evidence.iter().enumerate() {
+                self.short(&evidence.index(index), &reference.to_string());
             }
         }
     }
 
-    fn cpd<'a>(&mut self, path: &str, entry: &'a CpdEntry, ids: &mut BTreeSet<&'a str>) {
+    fn cpd<'a>(&mut self, path: &Path, entry: &'a CpdEntry, ids: &mut BTreeSet<&'a str>) {
         self.unique_id(path, &entry.id, ids);
-        self.date(&format!("{path}.date"), &entry.date);
-        self.instant(&format!("{path}.created_at"), &entry.created_at);
-        self.short(&format!("{path}.method"), &entry.method);
+        self.date(&path.key("date"), &entry.date);
+        self.instant(&path.key("created_at"), &entry.created_at);
+        self.short(&path.key("method"), &entry.method);
         let hours = 0.0..=MAX_ENTRY_HOURS;
         if !entry.hours.is_finite() || !hours.contains(&entry.hours) {
             let is = number(entry.hours);
-            self.fail(&format!("{path}.hours"), format!("is {is}; it must be from 0 to {MAX_ENTRY_HOURS} hours"));
+            self.fail(&path.key("hours"), format!("is {is}; it must be from 0 to {MAX_ENTRY_HOURS} hours"));
         }
         if !entry.participatory_hours.is_finite() || !(0.0..=entry.hours).contains(&entry.participatory_hours) {
             let (is, of) = (number(entry.participatory_hours), number(entry.hours));
             self.fail(
-                &format!("{path}.participatory_hours"),
+                &path.key("participatory_hours"),
                 format!("is {is}; it must be from 0 to the entry's {of} hours"),
             );
         }
         for (index, standard) in entry.standards.iter().enumerate() {
-            self.short(&format!("{path}.standards[{index}]"), standard);
+            self.short(&path.key("standards").index(index), standard);
         }
         if let Some(template) = &entry.template {
-            self.short(&format!("{path}.template"), template);
+            self.short(&path.key("template"), template);
         }
         for question in entry.answers.keys() {
-            self.short(&format!("{path}.answers"), question);
+            self.short(&path.key("answers"), question);
         }
     }
 }
