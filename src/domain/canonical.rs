@@ -6,6 +6,7 @@
 //! so a file of millions of tiny items is refused after the first
 //! [`MAX_ITEMS`], not first expanded to many times its size in memory.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -166,11 +167,11 @@ impl<'de> Visitor<'de> for Writer<'_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         // Each value is written as it comes; then the fields are laid out again in key order.
         let start = self.out.len();
-        let mut fields: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+        let mut fields: Vec<(Cow<'de, str>, std::ops::Range<usize>)> = Vec::new();
         // A repeated key is named where it is read, so the message points at it.
         // Records' objects are small; a hostile one of many keys is looked up in a set.
-        let mut many_keys: Option<BTreeSet<String>> = None;
-        while let Some(key) = map.next_key::<String>()? {
+        let mut many_keys: Option<BTreeSet<Cow<'de, str>>> = None;
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             if fields.len() == MAX_ITEMS {
                 return Err(too_many(&self.path));
             }
@@ -201,6 +202,32 @@ impl<'de> Visitor<'de> for Writer<'_, '_> {
         }
         self.out.push(b'}');
         Ok(())
+    }
+}
+
+/// An object's key, borrowed from the file's text unless it had escapes:
+/// a record has as many keys as values, and each owned copy was an allocation.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_owned())))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
