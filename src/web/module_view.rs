@@ -236,6 +236,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     let account_link =
         base::href(&format!("/cpd?reflect={}/{}#reflective-account", module_id.clone().unwrap_or_default(), prompt.id));
     let saved_for_link = saved_text.clone();
+    let saved_for_button = saved_text.clone();
     let save = Callback::new({
         let prompt_id = prompt.id.clone();
         move |()| {
@@ -259,6 +260,21 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
             });
         }
     });
+    // Pressing the button always answers, unlike leaving the field.
+    let press = move |_| {
+        // The /author preview saves nothing.
+        if !learner_mode {
+            return;
+        }
+        let current = text.get_untracked();
+        if current.trim().is_empty() {
+            status.set(Some("Nothing to save yet: write your answer in the box first.".to_owned()));
+        } else if saved_for_button().as_deref() == Some(current.as_str()) {
+            status.set(Some("Your answer is saved in this browser.".to_owned()));
+        } else {
+            save.run(());
+        }
+    };
     view! {
         <div class="reflection">
             {learner_mode.then(|| view! { <AiWrittenReminder/> })}
@@ -268,7 +284,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
             {learner_mode.then(|| view! {
                 <PrivacyWarning id=private_id.clone() check=privacy/>
             })}
-            <button type="button" class="button button--secondary" on:click=move |_| save.run(())>"Save my answer"</button>
+            <button type="button" class="button button--secondary" on:click=press>"Save my answer"</button>
             <p role="status" class="hint">{move || status.get()}</p>
             {move || (links_out && saved_for_link().is_some()).then(|| view! {
                 <p><A href=account_link.clone()>"Use this answer in a reflective account"</A></p>

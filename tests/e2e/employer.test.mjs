@@ -80,6 +80,38 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   await context.close();
 });
 
+test('the ASC-WDS file: without the workplace reference nothing is saved and the field says why; with it, the file', async () => {
+  const paths = sampleBackups(3, { prefix: 'ascwds' });
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.goto(`${server.base}/employer`);
+  await appReady(page);
+  await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(paths);
+  await page.getByText('3 files: 3 with no change found').waitFor();
+  const reference = page.getByLabel("Your workplace's reference in ASC-WDS (LOCALESTID)");
+  const button = page.getByRole('button', { name: 'Download training file for ASC-WDS (CSV)' });
+
+  await button.click();
+  const error = page.locator('#asc-wds-establishment-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /Enter your workplace's reference as ASC-WDS shows it: ASC-WDS says LOCALESTID has not been supplied\./);
+  assert.equal(await reference.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'asc-wds-establishment', 'focus goes to the field');
+  assert.equal(downloads, 0, 'nothing is saved without the reference');
+
+  await reference.fill('J1234567');
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const training = await readFile(await file.path(), 'utf8');
+  assert.ok(training.startsWith('LOCALESTID,UNIQUEWORKERID,'), training.slice(0, 80));
+  assert.ok(training.includes('\r\nJ1234567,'), 'every row carries the reference');
+  await page.getByText(/^Saved praxis-asc-wds-training-\d{4}-\d{2}-\d{2}\.csv\.$/).waitFor();
+  assert.equal(await error.count(), 0, 'the error is gone once the file is saved');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 // As src/domain/competence.rs shifts months: the same day, or the month's last.
 function shiftMonths(day, months) {
   const index = day.getUTCFullYear() * 12 + day.getUTCMonth() + months;

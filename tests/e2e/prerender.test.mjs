@@ -70,6 +70,10 @@ test('the app takes the page over in place: nothing moves, the scroll and keyboa
   await firstCheck.locator('input').first().check();
   await firstCheck.getByRole('button', { name: 'Check my answer' }).click();
   await firstCheck.locator('.feedback').waitFor();
+  // Pressing Save on an empty reflection says why nothing was saved.
+  const reflection = page.locator('.reflection').first();
+  await reflection.getByRole('button', { name: 'Save my answer' }).click();
+  await reflection.getByText('Nothing to save yet: write your answer in the box first.').waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -14,7 +14,9 @@ use crate::domain::framework::{Term, PROFESSIONS, STAGES};
 use crate::domain::module::Module;
 use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
 use crate::domain::words;
-use crate::web::browser::{chosen_files, download, mark, measure_since, now_iso, read_text, today, yield_to_browser};
+use crate::web::browser::{
+    chosen_files, download, focus, mark, measure_since, now_iso, read_text, today, yield_to_browser,
+};
 use crate::web::form::{options, Checkbox, Errors, Field, FileInput, FilterSelect, NumberInput, Select, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::storage::{forget_staff_files, keep_staff_files, kept_staff_files};
@@ -303,18 +305,22 @@ fn MatrixSection(team: Team, choice: MatrixChoice) -> impl IntoView {
         <RequiredModules required=choice.required/>
         <Matrix shown=shown required=choice.required files=team.files/>
         <button type="button" class="button" on:click=download_csv>"Download roll-up (CSV)"</button>
-        <AscWdsDownload shown establishment=choice.establishment message/>
+        <AscWdsDownload shown establishment=choice.establishment/>
     }
 }
 
-/// The training bulk-upload file for ASC-WDS, from the rows shown.
+/// The training bulk-upload file for ASC-WDS, from the rows shown. What
+/// stops it is said where the manager is looking: a missing or too long
+/// workplace reference beside its field, anything else under the button.
 #[component]
 fn AscWdsDownload(
     shown: Memo<Vec<(String, StaffRecord)>>,
     /// Kept by the page, so new files do not clear it.
     establishment: RwSignal<String>,
-    message: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    const FIELD: &str = "asc-wds-establishment";
+    let errors = Errors::new("asc-wds-errors");
+    let status = RwSignal::new(None::<String>);
     // The same file as `praxis-cli rollup --asc-wds`, held to the same
     // ASC-WDS checks: one it would refuse is not offered, and the rule is named.
     let download_asc_wds = move |_| {
@@ -324,28 +330,42 @@ fn AscWdsDownload(
             asc_wds::write_checked(establishment.trim(), &records, curriculum::catalogue(), today())
         });
         let file_name = format!("praxis-asc-wds-training-{}.csv", &now_iso()[..10]);
-        message.set(Some(match checked {
-            Err(problems) => format!(
-                "ASC-WDS would refuse this file ({}), so it was not saved. First: {}",
-                words::count(problems.len(), "problem", "problems"),
-                problems[0]
-            ),
-            Ok(text) => match download(&file_name, "text/csv", &text) {
+        errors.show(Vec::new());
+        status.set(match checked {
+            Err(problems) => match problems.iter().find(|p| p.message.starts_with("LOCALESTID")) {
+                // The one value the manager types: every row would repeat it.
+                Some(reference) => {
+                    let message = format!(
+                        "Enter your workplace's reference as ASC-WDS shows it: ASC-WDS says {}.",
+                        reference.message
+                    );
+                    errors.show(vec![(FIELD.to_owned(), message)]);
+                    focus(FIELD);
+                    None
+                }
+                None => Some(format!(
+                    "ASC-WDS would refuse this file ({}), so it was not saved. The first: {}",
+                    words::count(problems.len(), "problem", "problems"),
+                    problems[0]
+                )),
+            },
+            Ok(text) => Some(match download(&file_name, "text/csv", &text) {
                 Ok(()) => format!("Saved {file_name}."),
                 Err(reason) => format!("{file_name} could not be downloaded: {reason}"),
-            },
-        }));
+            }),
+        });
     };
     let asc_wds_hint = "The training bulk-upload file for Skills for Care's Adult Social Care Workforce Data Set: a \
                         row per completed module, under each person's staff number.";
     view! {
         <h2>"For ASC-WDS"</h2>
-        <Field id="asc-wds-establishment" hint=asc_wds_hint label="Your workplace's reference in ASC-WDS (LOCALESTID)">
+        <Field id=FIELD hint=asc_wds_hint label="Your workplace's reference in ASC-WDS (LOCALESTID)" errors>
             <TextInput value=establishment maxlength=50/>
         </Field>
         <button type="button" class="button button--secondary" on:click=download_asc_wds>
             "Download training file for ASC-WDS (CSV)"
         </button>
+        <p role="status" class="status">{move || status.get()}</p>
     }
 }
 
