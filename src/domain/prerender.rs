@@ -13,6 +13,8 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 
 use super::module::{catalogue, site_links_under, Block, Catalogue, KnowledgeCheck, Module, ReflectionPrompt};
 use super::page::{self, Page};
+use super::record::Profile;
+use super::reflective::{ai_written_reminder, AI_WRITTEN_REMINDER_DISMISS};
 
 /// The `id` of the element that holds the prerendered page; the app
 /// removes it once it has drawn the same page.
@@ -242,8 +244,15 @@ fn reflection_html(prompt: &ReflectionPrompt) -> String {
         ),
         None => (String::new(), String::new()),
     };
+    // As a first visit shows it: the reminder is there until dismissed, for a learner with no profile yet.
+    let reminder = format!(
+        "<div class=\"notice notice--info\" role=\"note\"><p>{}</p>\
+         <button type=\"button\" class=\"button button--secondary\" disabled>{}</button></div>",
+        text(&ai_written_reminder(&Profile::default())),
+        text(AI_WRITTEN_REMINDER_DISMISS)
+    );
     format!(
-        "<div class=\"reflection\"><div class=\"field\"><label for=\"{field_id}\">{prompt}</label>{hint}\
+        "<div class=\"reflection\">{reminder}<div class=\"field\"><label for=\"{field_id}\">{prompt}</label>{hint}\
          <textarea id=\"{field_id}\" rows=\"6\"{described_by} disabled></textarea></div>\
          <button type=\"button\" class=\"button button--secondary\" disabled>Save my answer</button>\
          <p role=\"status\" class=\"hint\"></p></div>",

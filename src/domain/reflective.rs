@@ -111,6 +111,9 @@ fn over_limit(template: &Template, answer: impl Fn(&str) -> String) -> Vec<(&str
 /// on AI-written reflections are named only to the learners they bind
 /// (by regulator or profession); a nursing student is not told about a
 /// pharmacist's regulator.
+/// The button that puts the [`ai_written_reminder`] away for good.
+pub const AI_WRITTEN_REMINDER_DISMISS: &str = "Got it, do not show again";
+
 pub fn ai_written_reminder(profile: &Profile) -> String {
     let is = |regulators: &[&str], professions: &[&str]| {
         profile.regulator.as_deref().is_some_and(|r| regulators.contains(&r))

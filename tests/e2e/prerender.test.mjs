@@ -52,7 +52,12 @@ test('the app takes the page over in place: nothing moves, the scroll and keyboa
   const linkText = await link.textContent();
   await link.focus();
   const box = async (selector) => page.locator(selector).first().boundingBox();
-  const before = { h1: await box('main h1'), link: await box('main .prose a[href="/modules/what-ai-is"]'), scroll: await page.evaluate(() => window.scrollY) };
+  const before = {
+    h1: await box('main h1'),
+    link: await box('main .prose a[href="/modules/what-ai-is"]'),
+    reflection: await box('main .reflection textarea'),
+    scroll: await page.evaluate(() => window.scrollY),
+  };
   assert.ok(before.scroll > 1000, `the link is far down the page (scrolled ${before.scroll})`);
 
   release();
@@ -60,6 +65,7 @@ test('the app takes the page over in place: nothing moves, the scroll and keyboa
   assert.equal(await page.locator('main').count(), 1, 'one page, not two');
   assert.deepEqual(await box('main h1'), before.h1);
   assert.deepEqual(await box('main .prose a[href="/modules/what-ai-is"]'), before.link);
+  assert.deepEqual(await box('main .reflection textarea'), before.reflection, 'a reflection box below the screen stays put too');
   assert.equal(await page.evaluate(() => window.scrollY), before.scroll);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), linkText);
   assert.equal(await page.evaluate(() => document.activeElement?.isConnected), true);

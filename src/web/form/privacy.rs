@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::Errors;
 use crate::domain::privacy::{scan, Finding};
-use crate::domain::reflective::ai_written_reminder;
+use crate::domain::reflective::{ai_written_reminder, AI_WRITTEN_REMINDER_DISMISS};
 use crate::web::state::use_app_state;
 use crate::web::storage;
 
@@ -136,7 +136,7 @@ pub fn AiWrittenReminder() -> impl IntoView {
                 <div class="notice notice--info" role="note">
                     <p>{state.record.with(|r| ai_written_reminder(&r.profile))}</p>
                     <button type="button" class="button button--secondary" on:click=dismiss>
-                        "Got it, do not show again"
+                        {AI_WRITTEN_REMINDER_DISMISS}
                     </button>
                 </div>
             }
