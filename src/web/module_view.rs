@@ -236,7 +236,6 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
     let account_link =
         base::href(&format!("/cpd?reflect={}/{}#reflective-account", module_id.clone().unwrap_or_default(), prompt.id));
     let saved_for_link = saved_text.clone();
-    let saved_for_button = saved_text.clone();
     let save = Callback::new({
         let prompt_id = prompt.id.clone();
         move |()| {
@@ -266,11 +265,9 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
         if !learner_mode {
             return;
         }
-        let current = text.get_untracked();
-        if current.trim().is_empty() {
+        // An unchanged answer keeps the status its save left (which may be "not saved").
+        if text.with_untracked(|current| current.trim().is_empty()) {
             status.set(Some("Nothing to save yet: write your answer in the box first.".to_owned()));
-        } else if saved_for_button().as_deref() == Some(current.as_str()) {
-            status.set(Some("Your answer is saved in this browser.".to_owned()));
         } else {
             save.run(());
         }
