@@ -129,6 +129,11 @@ test('corrupted data is set aside and offered back, and the app stays usable', a
   await check.locator('input').nth(1).check();
   await check.getByRole('button', { name: 'Check my answer' }).click();
   await check.getByText('Your answer is right.').waitFor();
+  // A check's answer is saved quietly: reload once it is in storage.
+  for (let tries = 0; !(await storedRecord(page))?.progress?.['what-ai-is']?.attempts?.length; tries += 1) {
+    assert.ok(tries < 100, 'the answer reached storage within 10 s');
+    await page.waitForTimeout(100);
+  }
   await page.reload();
   await page.getByText('1 of 3 answered').waitFor();
   // The set-aside copy is still kept after the fresh record was saved, until the learner deletes it.
