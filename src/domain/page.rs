@@ -71,6 +71,10 @@ pages! {
     Portfolio => "/portfolio", None, Learner;
 }
 
+/// The frame's own words, which the app and `prerender` both draw.
+pub const SKIP_LINK: &str = "Skip to main content";
+pub const MENU: &str = "Menu";
+
 /// The promise at the foot of every page.
 pub const PRIVACY_PROMISE: &str =
     "Everything you record stays in this browser. Nothing is sent anywhere unless you export it.";

@@ -11,7 +11,9 @@
 
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-use super::module::{catalogue, site_links_under, Block, Catalogue, KnowledgeCheck, Module, ReflectionPrompt};
+use super::module::{
+    catalogue, page_words, site_links_under, Block, Catalogue, KnowledgeCheck, Module, ReflectionPrompt,
+};
 use super::page::{self, Page};
 use super::record::Profile;
 use super::reflective::{ai_written_reminder, AI_WRITTEN_REMINDER_DISMISS};
@@ -110,16 +112,18 @@ fn frame(main: &str, base: &str) -> String {
         })
         .collect();
     format!(
-        "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\
+        "<a class=\"skip-link\" href=\"#main\">{skip}</a>\
          <header class=\"site-header\"><div class=\"site-header__inner\">\
          <a href=\"{home}\" class=\"site-header__name\">Praxis</a>\
-         <button type=\"button\" class=\"site-menu-toggle\" aria-controls=\"site-nav\" aria-expanded=\"false\" disabled>Menu</button>\
+         <button type=\"button\" class=\"site-menu-toggle\" aria-controls=\"site-nav\" aria-expanded=\"false\" disabled>{menu}</button>\
          <nav aria-label=\"Main\" id=\"site-nav\" class=\"site-nav-wrap\"><ul class=\"site-nav\">{nav}</ul></nav>\
          </div></header>\
          <div role=\"alert\" class=\"notice-region\"></div>\
          <main id=\"main\" class=\"page\" tabindex=\"-1\">{main}</main>\
          <footer class=\"site-footer\"><p>{promise}</p>\
          <nav aria-label=\"Other tools\"><ul class=\"footer-nav\">{other_tools}</ul></nav></footer>",
+        skip = text(page::SKIP_LINK),
+        menu = text(page::MENU),
         home = link(base, Page::Home.path()),
         promise = text(page::PRIVACY_PROMISE),
     )
@@ -158,9 +162,10 @@ fn catalogue_main(catalogue: &Catalogue, base: &str) -> String {
         .collect();
     format!(
         "<h1 tabindex=\"-1\">{title}</h1><p class=\"lede\">{introduction}</p>{pathway}\
-         <section aria-labelledby=\"case-studies\"><h2 id=\"case-studies\">Case studies</h2>{cases}</section>",
+         <section aria-labelledby=\"case-studies\"><h2 id=\"case-studies\">{case_studies}</h2>{cases}</section>",
         title = text(catalogue::TITLE),
         introduction = text(catalogue::INTRODUCTION),
+        case_studies = text(catalogue::CASE_STUDIES),
         cases = cards(&catalogue.case_studies()),
     )
 }
@@ -174,9 +179,9 @@ fn module_main(module: &Module, base: &str) -> String {
         .collect();
     let outcomes: String = module.outcomes.iter().map(|o| format!("<li>{}</li>", text(o))).collect();
     let unreviewed = if module.awaits_clinical_review() {
-        "<p class=\"tag tag--unconfirmed\" role=\"note\">Not yet clinically reviewed</p>"
+        format!("<p class=\"tag tag--unconfirmed\" role=\"note\">{}</p>", text(page_words::AWAITS_CLINICAL_REVIEW))
     } else {
-        ""
+        String::new()
     };
     let blocks: String = module.blocks.iter().map(|block| block_html(block, base)).collect();
     format!(
@@ -184,9 +189,10 @@ fn module_main(module: &Module, base: &str) -> String {
          <p class=\"module-header__kind\">{kind}</p><h1 tabindex=\"-1\">{title}</h1>\
          <p class=\"lede\">{summary}</p>{unreviewed}<dl class=\"facts\">{facts}</dl>\
          <section class=\"outcomes\" aria-labelledby=\"outcomes-heading\">\
-         <h2 id=\"outcomes-heading\">By the end you will be able to</h2><ul>{outcomes}</ul></section>\
+         <h2 id=\"outcomes-heading\">{outcomes_heading}</h2><ul>{outcomes}</ul></section>\
          </header>{blocks}</article>",
         kind = text(module.kind.label()),
+        outcomes_heading = text(page_words::OUTCOMES_HEADING),
         title = text(&module.title),
         summary = text(&module.summary),
     )
@@ -227,10 +233,11 @@ fn check_html(check: &KnowledgeCheck) -> String {
     format!(
         "<form class=\"check\"><fieldset><legend class=\"check__question\">{question}</legend>\
          <p class=\"hint\">{hint}</p>{options}</fieldset>\
-         <button type=\"submit\" class=\"button button--secondary\" disabled>Check my answer</button>\
+         <button type=\"submit\" class=\"button button--secondary\" disabled>{check_answer}</button>\
          <div aria-live=\"polite\"></div></form>",
         question = text(&check.question),
         hint = check.hint(),
+        check_answer = text(page_words::CHECK_ANSWER),
     )
 }
 
@@ -254,9 +261,10 @@ fn reflection_html(prompt: &ReflectionPrompt) -> String {
     format!(
         "<div class=\"reflection\">{reminder}<div class=\"field\"><label for=\"{field_id}\">{prompt}</label>{hint}\
          <textarea id=\"{field_id}\" rows=\"6\"{described_by} disabled></textarea></div>\
-         <button type=\"button\" class=\"button button--secondary\" disabled>Save my answer</button>\
+         <button type=\"button\" class=\"button button--secondary\" disabled>{save}</button>\
          <p role=\"status\" class=\"hint\"></p></div>",
         prompt = text(&prompt.prompt),
+        save = text(page_words::SAVE_REFLECTION),
     )
 }
 

@@ -40,7 +40,7 @@ pub fn App(state: AppState, views: Views) -> impl IntoView {
     let page_view = views.page;
     view! {
         <Router base=base::path()>
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to main content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{page::SKIP_LINK}</a>
             <SiteHeader/>
             <StorageNotice/>
             <main id="main" class="page" tabindex="-1">
@@ -157,7 +157,7 @@ fn SiteHeader() -> impl IntoView {
                 <A href=href("/") attr:class="site-header__name">"Praxis"</A>
                 <button type="button" class="site-menu-toggle" aria-controls="site-nav"
                     aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                    "Menu"
+                    {page::MENU}
                 </button>
                 // Following a link (the nav holds nothing else) closes the menu.
                 <nav aria-label="Main" id="site-nav" class="site-nav-wrap" class:site-nav-wrap--open=move || open.get()

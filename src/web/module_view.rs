@@ -11,7 +11,7 @@ use super::form::{AiWrittenReminder, Field, PrivacyCheck, PrivacyWarning, TextAr
 use super::page_title::PageTitle;
 use super::state::{describe, use_app_state};
 use crate::domain::change::Change;
-use crate::domain::module::{Block, KnowledgeCheck, Module, ReflectionPrompt};
+use crate::domain::module::{page_words, Block, KnowledgeCheck, Module, ReflectionPrompt};
 
 /// In the context while a module runs inside an LMS (`web::scorm`), where
 /// there is no rest of Praxis for its links to lead to.
@@ -34,13 +34,13 @@ pub fn ModuleHeader(module: Module, #[prop(optional)] preview: bool) -> impl Int
             <p class="lede">{module.summary.clone()}</p>
             // Until a named clinician has confirmed the module's clinical facts, learners are told so.
             {module.awaits_clinical_review().then(|| view! {
-                <p class="tag tag--unconfirmed" role="note">"Not yet clinically reviewed"</p>
+                <p class="tag tag--unconfirmed" role="note">{page_words::AWAITS_CLINICAL_REVIEW}</p>
             })}
             <dl class="facts">
                 {facts.into_iter().map(|(term, value)| view! { <div><dt>{term}</dt><dd>{value}</dd></div> }).collect_view()}
             </dl>
             <section class="outcomes" aria-labelledby="outcomes-heading">
-                <h2 id="outcomes-heading">"By the end you will be able to"</h2>
+                <h2 id="outcomes-heading">{page_words::OUTCOMES_HEADING}</h2>
                 <ul>{module.outcomes.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
             </section>
         </header>
@@ -126,7 +126,7 @@ fn KnowledgeCheckView(check: KnowledgeCheck, module_id: Option<String>) -> impl 
                 <CheckOptions id options multiple chosen outcome/>
             </fieldset>
             <button type="submit" class="button button--secondary" disabled=move || chosen.with(Vec::is_empty)>
-                "Check my answer"
+                {page_words::CHECK_ANSWER}
             </button>
             <div aria-live="polite"><CheckFeedback check chosen outcome/></div>
         </form>
@@ -281,7 +281,7 @@ fn ReflectionView(prompt: ReflectionPrompt, module_id: Option<String>) -> impl I
             {learner_mode.then(|| view! {
                 <PrivacyWarning id=private_id.clone() check=privacy/>
             })}
-            <button type="button" class="button button--secondary" on:click=press>"Save my answer"</button>
+            <button type="button" class="button button--secondary" on:click=press>{page_words::SAVE_REFLECTION}</button>
             <p role="status" class="hint">{move || status.get()}</p>
             {move || (links_out && saved_for_link().is_some()).then(|| view! {
                 <p><A href=account_link.clone()>"Use this answer in a reflective account"</A></p>

@@ -13,6 +13,7 @@ use crate::domain::page::Page;
 pub const TITLE: &str = "Modules and case studies";
 pub const INTRODUCTION: &str =
     "A pathway from your first placement to leading a service, and case studies from practice.";
+pub const CASE_STUDIES: &str = "Case studies";
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalogue {

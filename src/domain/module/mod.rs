@@ -125,6 +125,15 @@ impl Module {
     }
 }
 
+/// A module page's own words, which the app (`web::module_view`) and
+/// `domain::prerender` both draw.
+pub mod page_words {
+    pub const AWAITS_CLINICAL_REVIEW: &str = "Not yet clinically reviewed";
+    pub const OUTCOMES_HEADING: &str = "By the end you will be able to";
+    pub const CHECK_ANSWER: &str = "Check my answer";
+    pub const SAVE_REFLECTION: &str = "Save my answer";
+}
+
 /// A value with the 1-based line of the file it was written on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Located<T> {

@@ -13,8 +13,8 @@ use crate::web::state::use_app_state;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    let catalogue = curriculum::catalogue();
-    let pathway = catalogue
+    let shipped = curriculum::catalogue();
+    let pathway = shipped
         .pathway()
         .into_iter()
         .map(|(stage, in_stage)| {
@@ -27,13 +27,13 @@ pub fn CataloguePage() -> impl IntoView {
             }
         })
         .collect_view();
-    let cases = catalogue.case_studies();
+    let cases = shipped.case_studies();
     view! {
         <PageTitle text=catalogue::TITLE/>
         <p class="lede">{catalogue::INTRODUCTION}</p>
         {pathway}
         <section aria-labelledby="case-studies">
-            <h2 id="case-studies">"Case studies"</h2>
+            <h2 id="case-studies">{catalogue::CASE_STUDIES}</h2>
             <ModuleCards modules=cases/>
         </section>
     }
