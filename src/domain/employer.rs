@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::backup::{self, Integrity};
@@ -34,8 +35,9 @@ pub fn read_refresh_months(typed: &str) -> Result<u32, String> {
     })
 }
 
-/// A file as given, with what was found in it.
-#[derive(Debug, Clone, PartialEq)]
+/// A file as given, with what was found in it. Serialisable, because the
+/// browser checks files in Web Workers and sends the results back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckedFile {
     pub name: String,
     pub check: FileCheck,
@@ -70,9 +72,24 @@ pub fn check_file(name: &str, text: &str, catalogue: &Catalogue, refresh_months:
 
 /// [`check_file`] for a file's raw bytes, which may not even be text.
 pub fn check_bytes(name: &str, bytes: &[u8], catalogue: &Catalogue, refresh_months: u32, today: Date) -> CheckedFile {
-    match backup::text_of(bytes) {
+    let read = backup::text_of(bytes);
+    check_read(name, read.as_deref().map_err(String::as_str), catalogue, refresh_months, today)
+}
+
+/// [`check_file`] for a file as it was read: its text, or why it could
+/// not be read (which makes it invalid).
+pub fn check_read(
+    name: &str,
+    read: Result<&str, &str>,
+    catalogue: &Catalogue,
+    refresh_months: u32,
+    today: Date,
+) -> CheckedFile {
+    match read {
         Ok(text) => check_file(name, text, catalogue, refresh_months, today),
-        Err(reason) => CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason), staff: Vec::new() },
+        Err(reason) => {
+            CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason.to_owned()), staff: Vec::new() }
+        }
     }
 }
 
@@ -425,6 +442,40 @@ mod tests {
                 check_file(name, &text, catalogue(), DEFAULT_REFRESH_MONTHS, day("2026-11-22"))
             })
             .collect()
+    }
+
+    /// The browser checks files in Web Workers and sends what it found back
+    /// as JSON: every kind of result must arrive as it left.
+    #[test]
+    fn a_checked_file_crosses_to_the_page_unchanged() {
+        let today = day("2026-11-22");
+        let mut record = learner("Zoë Ñúñez", "7", &[("what-ai-is", "2026-02-01"), ("ai-limitations", "2020-01-31")]);
+        record.profile.stage = Some("registrant".into());
+        let backup = Backup::new(record, "2026-03-01T00:00:00.000Z").to_json();
+        let unreadable = check_read("gone.json", Err("It could not be read as text."), catalogue(), 36, today);
+        let edited =
+            Backup::new(learner("Ben Okafor", "8", &[]), "2026-03-01T00:00:00.000Z").to_json().replace("Ben", "Bem");
+        let csv = crate::domain::export::csv::write(
+            &[&check_file("a.json", &backup, catalogue(), 36, today).staff[0]],
+            catalogue(),
+        );
+        let mut all = vec![
+            check_file("a.json", &backup, catalogue(), 36, today),
+            check_file("edited.json", &edited, catalogue(), 36, today),
+            check_file("sheet.csv", &csv, catalogue(), 36, today),
+            check_file("broken.json", "{\"format\":", catalogue(), 36, today),
+            unreadable,
+        ];
+        combine(&mut all);
+        let kinds: std::collections::BTreeSet<&str> = all.iter().map(|file| file.check.id()).collect();
+        assert!(kinds.len() >= 4 && kinds.contains("modified") && kinds.contains("invalid"), "{kinds:?}");
+        let cells = all[0].staff[0].cells.values();
+        assert!(cells.clone().any(|cell| cell.status == Status::Expired && cell.score.is_some()));
+        assert!(cells.clone().any(|cell| cell.status == Status::Complete && cell.cpd_hours > 0.0));
+        for file in all {
+            let json = serde_json::to_string(&file).unwrap();
+            assert_eq!(serde_json::from_str::<CheckedFile>(&json).unwrap(), file, "{json}");
+        }
     }
 
     #[test]

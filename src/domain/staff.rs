@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::competence::shift_months;
@@ -14,7 +15,7 @@ use super::record::LearnerRecord;
 use super::timestamp::parse_date;
 
 /// Where a learner stands on one required module.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Status {
     /// Completed, and within the refresh period.
     Complete,
@@ -48,7 +49,7 @@ impl Status {
 }
 
 /// One learner's standing on one module.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     pub status: Status,
     pub completed_on: Option<Date>,
@@ -82,7 +83,7 @@ impl Cell {
 }
 
 /// Who a learner is, as far as their files say.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Learner {
     pub name: String,
     pub staff_number: String,
@@ -141,7 +142,7 @@ pub fn normalised(text: &str) -> String {
 }
 
 /// One learner's standing on every module, as a file reports it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaffRecord {
     pub learner: Learner,
     /// When the file was exported (RFC 3339); the newer file of a
@@ -184,7 +185,7 @@ impl StaffRecord {
 /// keyed: it shows accidental change or damage since export, and cannot
 /// show deliberate editing, as anyone can recompute it. The labels and
 /// reasons say no more than that.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileCheck {
     /// Its check matches: no accidental change since export was found.
     Intact,
