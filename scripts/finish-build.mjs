@@ -120,7 +120,9 @@ self.addEventListener('fetch', (event) => {
     const cache = await caches.open(CACHE);
     const cached = await cache.match(key);
     if (cached) return cached;
-    const response = await fetch(request);
+    // The worker's files keep their names across versions (Trunk does not hash
+    // them), so the tools' files are fetched past the HTTP cache too.
+    const response = await fetch(toCache && request.mode !== 'navigate' ? fresh(url.href) : request);
     if (toCache && response.ok) await cache.put(key, response.clone());
     return response;
   })());

@@ -1,8 +1,9 @@
 //! The two web apps' pages, `index.html` (learners) and `tools.html`
 //! (educators and employers), must stay the same page but for the wasm
-//! each starts, and the tools' page must name exactly the pages
-//! `domain::page` gives the tools: scripts/finish-build.mjs places it at
-//! those paths and the service worker opens it for them.
+//! each starts (and the tools' file-checking worker), and the tools' page
+//! must name exactly the pages `domain::page` gives the tools:
+//! scripts/finish-build.mjs places it at those paths and the service
+//! worker opens it for them.
 
 use praxis::domain::page::{Page, Shell};
 
@@ -33,6 +34,7 @@ fn the_two_pages_differ_only_in_the_wasm_they_start() {
         .lines()
         .filter(|line| !line.contains(TOOLS_PAGES_TAG))
         .filter(|line| !line.trim_start().starts_with("<!-- The educators'") && !line.contains("tests/web_shells.rs"))
+        .filter(|line| !line.contains("praxis-file-checker") && !line.contains("The roll-up's file checker"))
         .collect();
     let bin = as_index
         .iter()

@@ -79,11 +79,14 @@ pub fn chosen_files(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..files.length()).filter_map(|index| files.get(index)).collect()
 }
 
+/// Why a file the browser would not read is not checked.
+pub const UNREADABLE: &str = "It could not be read as text.";
+
 /// Reads a chosen file as text. A file too large to be a Praxis file is
 /// refused from its size, before any of it is read.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     crate::domain::backup::check_size(file.size() as u64)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "It could not be read as text.")?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| UNREADABLE)?;
     Ok(text.as_string().unwrap_or_default())
 }
 

@@ -6,6 +6,7 @@ mod app;
 mod base;
 mod browser;
 mod charts;
+pub mod file_checks;
 mod form;
 mod module_view;
 mod page_title;

@@ -16,7 +16,10 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test('an employer drops 50 staff files, some broken, and gets a correct matrix', async () => {
+// Files are checked in Web Workers (web::file_checks) when the browser can
+// start them, else on the page: both must give the same matrix, so the
+// test runs with the workers and with their script refused.
+test('an employer drops 50 staff files, some broken, and gets a correct matrix, with or without workers', async () => {
   const staff = sampleBackups(45);
   const dir = dirname(staff[0]);
   // One learner exported twice: the newer file counts, the older is a duplicate.
@@ -35,8 +38,19 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   assert.equal(files.length, 50);
 
   const expected = await Promise.all(staff.map(async (path) => JSON.parse(await readFile(path, 'utf8')).record));
-  const context = await browser.newContext({ acceptDownloads: true });
+  const withWorkers = await rollUp(files, expected, { blockWorkers: false });
+  const onThePage = await rollUp(files, expected, { blockWorkers: true });
+  assert.equal(onThePage, withWorkers, 'the page alone finds what the workers find');
+});
+
+/** Rolls `files` up on /employer, checks what it shows, and returns the CSV it downloads. */
+async function rollUp(files, expected, { blockWorkers }) {
+  // No service worker, so that the route below sees the worker's request.
+  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
+  if (blockWorkers) await context.route('**/praxis-file-checker*', (route) => route.abort());
   const page = await openPage(context);
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.goto(`${server.base}/employer`);
   await appReady(page);
   await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(files);
@@ -76,9 +90,15 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix',
   assert.ok(csv.startsWith('\ufeffStaff number,Name,'));
   assert.ok(!/(^|,)[=+\-@]/m.test(csv.replace(/\r\n/g, '\n')), 'no live formula cells');
   assert.equal(new Set(csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).size, 47);
-  assert.deepEqual(page.problems, []);
+  if (blockWorkers) {
+    assert.ok(page.problems.every((problem) => /praxis-file-checker|Failed to load resource/.test(problem)), page.problems.join('\n'));
+  } else {
+    assert.ok(workers.some((url) => url.endsWith('/praxis-file-checker_loader.js')), `workers started: ${workers}`);
+    assert.deepEqual(page.problems, []);
+  }
   await context.close();
-});
+  return csv;
+}
 
 test('the ASC-WDS file: without the workplace reference nothing is saved and the field says why; with it, the file', async () => {
   const paths = sampleBackups(3, { prefix: 'ascwds' });

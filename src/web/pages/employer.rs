@@ -6,23 +6,19 @@ use leptos::prelude::*;
 use crate::domain::curriculum;
 use crate::domain::employer::kept::{KeepUntil, KeptFile, KeptFiles};
 use crate::domain::employer::{
-    check_file, combine, core_required, percent_complete, read_refresh_months, rows, standing_totals, CheckedFile,
-    Filter, SortBy, Standing, DEFAULT_REFRESH_MONTHS, DUE_SOON_DAYS,
+    combine, core_required, percent_complete, read_refresh_months, rows, standing_totals, CheckedFile, Filter, SortBy,
+    Standing, DEFAULT_REFRESH_MONTHS, DUE_SOON_DAYS,
 };
 use crate::domain::export::{asc_wds, csv};
 use crate::domain::framework::{Term, PROFESSIONS, STAGES};
 use crate::domain::module::Module;
 use crate::domain::staff::{FileCheck, StaffRecord, NO_CHANGE_FOUND};
 use crate::domain::words;
-use crate::web::browser::{
-    chosen_files, download, focus, mark, measure_since, now_iso, read_text, today, yield_to_browser,
-};
+use crate::web::browser::{chosen_files, download, focus, mark, measure_since, now_iso, today};
+use crate::web::file_checks::{check_all, Source};
 use crate::web::form::{options, Checkbox, Errors, Field, FileInput, FilterSelect, NumberInput, Select, TextInput};
 use crate::web::page_title::PageTitle;
 use crate::web::storage::{forget_staff_files, keep_staff_files, kept_staff_files};
-
-/// How long files are read before the page is given a turn, in ms.
-const FRAME_MS: f64 = 16.0;
 
 /// The matrix's orders: the sort field's value, its label, and the order.
 const SORTS: [(&str, &str, SortBy); 2] =
@@ -75,8 +71,10 @@ struct Team {
     /// The refresh period in months, as typed.
     refresh: RwSignal<String>,
     keep_until: RwSignal<KeepUntil>,
-    /// Files checked so far of those being added.
+    /// Files checked so far of those being checked.
     progress: RwSignal<Option<(usize, usize)>>,
+    /// Counts changes to `sources`, so a check of files since replaced is not shown.
+    generation: StoredValue<u64>,
     message: RwSignal<Option<String>>,
 }
 
@@ -89,6 +87,7 @@ impl Team {
             refresh: RwSignal::new(DEFAULT_REFRESH_MONTHS.to_string()),
             keep_until: RwSignal::new(KeepUntil::default()),
             progress: RwSignal::new(None),
+            generation: StoredValue::new(0),
             message: RwSignal::new(None),
         }
     }
@@ -115,12 +114,29 @@ impl Team {
         });
     }
 
+    /// Checks every file again (for a new refresh period, or on return).
+    /// If files were added or cleared meanwhile, whoever did so shows them.
     fn recheck(self, refresh_months: u32) {
-        let mut checked: Vec<CheckedFile> = self.sources.with_untracked(|all| {
-            all.iter().map(|file| checked_file(&file.name, file.read(), refresh_months)).collect()
+        let generation = self.generation.get_value();
+        let sources: Vec<Source> = self.sources.get_untracked().into_iter().map(Source::Kept).collect();
+        leptos::task::spawn_local(async move {
+            let found = self.check(sources, refresh_months).await;
+            if self.generation.get_value() == generation {
+                let mut checked: Vec<CheckedFile> = found.into_iter().map(|(_, checked)| checked).collect();
+                self.staff.set(combine(&mut checked));
+                self.files.set(checked);
+            }
         });
-        self.staff.set(combine(&mut checked));
-        self.files.set(checked);
+    }
+
+    /// Checks `sources`, showing how many are done.
+    async fn check(self, sources: Vec<Source>, refresh_months: u32) -> Vec<(KeptFile, CheckedFile)> {
+        let total = sources.len();
+        self.progress.set(Some((0, total)));
+        let progress = self.progress;
+        let found = check_all(sources, refresh_months, move |done| progress.set(Some((done, total)))).await;
+        self.progress.set(None);
+        found
     }
 
     /// A new refresh period checks the files again; one that is not a
@@ -160,42 +176,36 @@ impl Team {
         });
     }
 
-    /// Reads and checks `chosen`, giving the page a turn every frame or so.
+    /// Reads and checks `chosen` (in workers: see `web::file_checks`) and
+    /// adds them to the files shown.
     fn load(self, chosen: Vec<web_sys::File>) {
         if chosen.is_empty() {
             return;
         }
         let refresh_months = self.refresh_months();
-        let total = chosen.len();
-        self.progress.set(Some((0, total)));
         mark("praxis:rollup:start");
         leptos::task::spawn_local(async move {
-            let mut checked = self.files.get_untracked();
-            let mut read = Vec::with_capacity(total);
-            let mut last_yield = js_sys::Date::now();
-            for (done, file) in chosen.into_iter().enumerate() {
-                let name = file.name();
-                let file = KeptFile::new(name, read_text(&file).await);
-                checked.push(checked_file(&file.name, file.read(), refresh_months));
-                read.push(file);
-                // Every frame or so, show the count and let the page handle input.
-                if js_sys::Date::now() - last_yield > FRAME_MS {
-                    self.progress.set(Some((done + 1, total)));
-                    yield_to_browser().await;
-                    last_yield = js_sys::Date::now();
-                }
-            }
+            let found = self.check(chosen.into_iter().map(Source::Picked).collect(), refresh_months).await;
+            let (read, checked): (Vec<KeptFile>, Vec<CheckedFile>) = found.into_iter().unzip();
+            self.generation.update_value(|generation| *generation += 1);
             self.sources.update(|all| all.extend(read));
-            self.staff.set(combine(&mut checked));
-            self.files.set(checked);
-            self.progress.set(None);
+            let mut files = self.files.get_untracked();
+            files.extend(checked);
+            self.staff.set(combine(&mut files));
+            self.files.set(files);
             self.message.set(None);
-            self.keep(refresh_months);
             measure_since("praxis:rollup", "praxis:rollup:start");
+            // The period may have changed while these were being checked.
+            let now = self.refresh_months();
+            if now != refresh_months {
+                self.recheck(now);
+            }
+            self.keep(now);
         });
     }
 
     fn clear(self) {
+        self.generation.update_value(|generation| *generation += 1);
         self.sources.set(Vec::new());
         self.files.set(Vec::new());
         self.staff.set(Vec::new());
@@ -373,16 +383,6 @@ fn AscWdsDownload(
 /// field says so).
 fn refresh_months(typed: &str) -> u32 {
     read_refresh_months(typed).unwrap_or(DEFAULT_REFRESH_MONTHS)
-}
-
-/// A file checked as read, or reported invalid when it could not be read.
-fn checked_file(name: &str, read: Result<&str, &str>, refresh_months: u32) -> CheckedFile {
-    match read {
-        Ok(text) => check_file(name, text, curriculum::catalogue(), refresh_months, today()),
-        Err(reason) => {
-            CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason.to_owned()), staff: Vec::new() }
-        }
-    }
 }
 
 /// A file's row: its name, what its check found, and why.
