@@ -65,7 +65,11 @@ if (boot.dataset.sw && 'serviceWorker' in navigator) {
     },
     where: 'append',
   });
+  // Where service workers are refused (private windows in some browsers) or
+  // blocked (some privacy settings and test browsers give back nothing), the
+  // app still works; it is only not kept for offline use.
   navigator.serviceWorker.register(boot.dataset.sw).then((registration) => {
+    if (!registration) return;
     if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
@@ -73,5 +77,5 @@ if (boot.dataset.sw && 'serviceWorker' in navigator) {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
       });
     });
-  });
+  }, () => {});
 }
