@@ -17,7 +17,7 @@ use super::pages::{
     IncidentsPage, ModulePage, NotFound, PortfolioPage, RevalidationPage, SettingsPage,
 };
 use super::state::{use_app_state, AppState};
-use crate::domain::page::{self, Page};
+use crate::domain::page::{self, Page, Shell};
 use crate::domain::words;
 use crate::web::base::{self, href};
 use crate::web::page_title::PageTitle;
@@ -25,18 +25,27 @@ use crate::web::page_title::PageTitle;
 /// What one of the two apps draws: each page, and a module's page.
 #[derive(Clone, Copy)]
 pub struct Views {
+    shell: Shell,
     page: fn(Page) -> AnyView,
     module: fn() -> AnyView,
 }
 
 /// The learners' app: every page of [`Shell::Learner`] and the modules.
-pub const LEARNER: Views = Views { page: learner_page, module: module_page };
+pub const LEARNER: Views = Views { shell: Shell::Learner, page: learner_page, module: module_page };
 /// The educators' and employers' app: every page of [`Shell::Tools`].
-pub const TOOLS: Views = Views { page: tools_page, module: in_the_other_app };
+pub const TOOLS: Views = Views { shell: Shell::Tools, page: tools_page, module: in_the_other_app };
+
+/// `rel="external"` for a link to a page of the other app, so the router
+/// leaves it to the browser: an ordinary page load, one history entry, and
+/// Back returns to this page.
+fn rel_to(shell: Shell) -> Option<&'static str> {
+    (use_context::<Shell>() != Some(shell)).then_some("external")
+}
 
 #[component]
 pub fn App(state: AppState, views: Views) -> impl IntoView {
     provide_context(state);
+    provide_context(views.shell);
     let page_view = views.page;
     view! {
         <Router base=base::path()>
@@ -56,7 +65,7 @@ pub fn App(state: AppState, views: Views) -> impl IntoView {
                 <nav aria-label="Other tools">
                     <ul class="footer-nav">
                         {page::OTHER_TOOLS.map(|(page, label)| view! {
-                            <li><A href=href(page.path()) attr:rel="external">{label}</A></li>
+                            <li><A href=href(page.path()) attr:rel=rel_to(page.shell())>{label}</A></li>
                         })}
                     </ul>
                 </nav>
@@ -140,7 +149,7 @@ fn InTheOtherApp() -> impl IntoView {
                 "This page is part of Praxis, but the site it is hosted on did not send it. Whoever runs the site "
                 "can fix this by following the “Deploying on your own site” section of Praxis's README."
             </p>
-            <p><A href=href("/modules")>"See all modules"</A></p>
+            <p><A href=href("/modules") attr:rel=rel_to(Shell::Learner)>"See all modules"</A></p>
         })}
     }
 }
@@ -154,7 +163,7 @@ fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=href("/") attr:class="site-header__name">"Praxis"</A>
+                <A href=href("/") attr:class="site-header__name" attr:rel=rel_to(Shell::Learner)>"Praxis"</A>
                 <button type="button" class="site-menu-toggle" aria-controls="site-nav"
                     aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                     {page::MENU}
@@ -164,7 +173,7 @@ fn SiteHeader() -> impl IntoView {
                     on:click=move |_| open.set(false)>
                     <ul class="site-nav">
                         {Page::ALL.iter().filter_map(|page| page.nav_label().map(|label| view! {
-                            <li><A href=href(page.path())>{label}</A></li>
+                            <li><A href=href(page.path()) attr:rel=rel_to(page.shell())>{label}</A></li>
                         })).collect_view()}
                     </ul>
                 </nav>
@@ -191,7 +200,7 @@ fn StorageNotice() -> impl IntoView {
                 <div class="notice notice--warning"><p>{problem}</p></div>
             })}
             {move || state.storage_warning.get().map(|warning| view! {
-                <div class="notice notice--warning"><p>{warning}" "<A href=href("/export")>"Export a backup"</A></p></div>
+                <div class="notice notice--warning"><p>{warning}" "<A href=href("/export") attr:rel=rel_to(Shell::Learner)>"Export a backup"</A></p></div>
             })}
         </div>
         {move || {
@@ -200,7 +209,7 @@ fn StorageNotice() -> impl IntoView {
                 <div class="notice notice--warning set-aside">
                     <p>
                         "Praxis kept a copy of data it could not read. Download it and keep it: you can try "
-                        "importing it on the "<A href=href("/export")>"Export"</A>" page, and delete it here once you no "
+                        "importing it on the "<A href=href("/export") attr:rel=rel_to(Shell::Learner)>"Export"</A>" page, and delete it here once you no "
                         "longer need it."
                     </p>
                     {set_aside.into_iter().map(|item| {
