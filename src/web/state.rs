@@ -70,6 +70,7 @@ impl AppState {
             }
             Err(error) => (Session::visit_only(IdbStore::missing(), error.to_string()), Opened::default()),
         };
+        mark("praxis:record-opened");
         let notice = match session.mode() {
             Mode::VisitOnly(why) => Some(why),
             _ => opened.notice,
