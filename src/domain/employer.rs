@@ -355,7 +355,7 @@ mod tests {
     use super::*;
     use crate::domain::backup::Backup;
     use crate::domain::curriculum::catalogue;
-    use crate::domain::record::{Completion, LearnerRecord};
+    use crate::domain::record::{CheckAttempt, Completion, LearnerRecord};
     use crate::domain::timestamp::parse_date;
 
     fn day(text: &str) -> Date {
@@ -385,6 +385,20 @@ mod tests {
         assert_eq!(Cell::of(&record, module, 36, day("2026-07-01")).status, Status::Expired);
         let other = catalogue().get("ai-limitations").unwrap();
         assert_eq!(Cell::of(&record, other, 36, day("2026-07-01")).status, Status::NotStarted);
+        let mut scrolled = record.clone();
+        scrolled.progress.entry("ai-limitations".into()).or_default().sections_reached.insert("Intro".into());
+        assert_eq!(Cell::of(&scrolled, other, 36, day("2026-07-01")).status, Status::NotStarted, "only read");
+        let mut started = record.clone();
+        started.record_reflection("ai-limitations", "any-prompt", "A first thought", "2026-01-01T00:00:00.000Z");
+        assert_eq!(Cell::of(&started, other, 36, day("2026-07-01")).status, Status::InProgress);
+        let mut answered = record.clone();
+        let check_id = "any-check".to_owned();
+        let attempt = CheckAttempt { check_id, chosen: vec![0], correct: false, at: "2026-01-01T00:00:00.000Z".into() };
+        answered.record_attempt("ai-limitations", attempt);
+        assert_eq!(Cell::of(&answered, other, 36, day("2026-07-01")).status, Status::InProgress);
+        let mut unreadable = record.clone();
+        unreadable.completions.get_mut("what-ai-is").unwrap().completed_at = "not a date".into();
+        assert_eq!(Cell::of(&unreadable, module, 36, day("2026-07-01")).status, Status::InProgress, "as before");
     }
 
     #[test]
