@@ -65,14 +65,30 @@ impl fmt::Display for Path<'_> {
 
 /// Deserializes any JSON value into its canonical text.
 #[derive(Clone, Copy)]
-pub struct Canonical<'a>(pub Path<'a>);
+pub struct Canonical<'a> {
+    path: Path<'a>,
+    room: usize,
+}
+
+impl<'a> Canonical<'a> {
+    pub fn new(path: Path<'a>) -> Canonical<'a> {
+        Canonical { path, room: 0 }
+    }
+
+    /// Starts with room for `bytes` of text, when the caller knows roughly
+    /// how long it will be: a buffer grown by doubling is copied each time
+    /// and, for a large value, takes fresh pages from the system each time.
+    pub fn with_room(path: Path<'a>, bytes: usize) -> Canonical<'a> {
+        Canonical { path, room: bytes }
+    }
+}
 
 impl<'de> DeserializeSeed<'de> for Canonical<'_> {
     type Value = String;
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
-        let mut text = Vec::new();
-        Writer { path: self.0, out: &mut text }.deserialize(deserializer)?;
+        let mut text = Vec::with_capacity(self.room);
+        Writer { path: self.path, out: &mut text }.deserialize(deserializer)?;
         Ok(String::from_utf8(text).expect("serde_json writes UTF-8"))
     }
 }
@@ -296,7 +312,7 @@ mod tests {
 
     fn canonical(text: &str) -> Result<String, String> {
         let mut reader = serde_json::Deserializer::from_str(text);
-        Canonical(Path::Root("file")).deserialize(&mut reader).map_err(|e| e.to_string())
+        Canonical::new(Path::Root("file")).deserialize(&mut reader).map_err(|e| e.to_string())
     }
 
     #[test]
