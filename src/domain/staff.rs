@@ -155,6 +155,17 @@ pub struct StaffRecord {
 }
 
 impl StaffRecord {
+    /// Moves the record out, leaving one with no learner, cells or competences.
+    pub fn take(&mut self) -> StaffRecord {
+        let empty = StaffRecord {
+            learner: Learner::default(),
+            exported_at: String::new(),
+            cells: BTreeMap::new(),
+            competences: BTreeMap::new(),
+        };
+        std::mem::replace(self, empty)
+    }
+
     pub fn from_record(
         record: &LearnerRecord,
         exported_at: &str,

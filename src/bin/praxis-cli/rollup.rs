@@ -56,7 +56,8 @@ pub fn run(
     // Back in the order the files were given.
     numbered.sort_unstable_by_key(|(index, _)| *index);
     let mut checked: Vec<CheckedFile> = numbered.into_iter().map(|(_, file)| file).collect();
-    let staff = employer::combine(&mut checked);
+    // Only each file's name and verdict are used from here on.
+    let staff = employer::combine_taking(&mut checked);
     for file in checked.iter().filter(|f| f.check != FileCheck::Intact) {
         eprintln!("{}: {}: {}", file.name, file.check.label().to_lowercase(), file.check.reason().unwrap_or_default());
     }
