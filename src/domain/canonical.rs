@@ -224,7 +224,7 @@ impl<'de> Visitor<'de> for Writer<'_, '_> {
                 self.out.push(b',');
             }
             let field_start = self.out.len();
-            string(self.out, &key).map_err(de::Error::custom)?;
+            self::key(self.out, &key, matches!(key, Cow::Borrowed(_))).map_err(de::Error::custom)?;
             self.out.push(b':');
             map.next_value_seed(Writer { path: Path::Key(&self.path, &key), out: &mut *self.out })?;
             fields.push((key, field_start..self.out.len()));
@@ -258,15 +258,14 @@ fn as_is(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
-/// Writes `text` as a JSON string. A key borrowed from the file's text is
+/// Writes a key as a JSON string. One `lent` from the file's text is
 /// already its own JSON text (see `visit_borrowed_str`).
-fn string(out: &mut Vec<u8>, text: &Cow<str>) -> serde_json::Result<()> {
-    match text {
-        Cow::Borrowed(text) => {
-            as_is(out, text);
-            Ok(())
-        }
-        Cow::Owned(text) => serde_json::to_writer(out, text),
+fn key(out: &mut Vec<u8>, key: &str, lent: bool) -> serde_json::Result<()> {
+    if lent {
+        as_is(out, key);
+        Ok(())
+    } else {
+        serde_json::to_writer(out, key)
     }
 }
 
