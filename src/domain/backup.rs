@@ -133,7 +133,8 @@ pub fn read_backup(text: &str, today: time::Date) -> Result<ReadBackup, String> 
         return Err("The file is empty.".to_owned());
     }
     let mut reader = serde_json::Deserializer::from_str(text);
-    let envelope = EnvelopeSeed.deserialize(&mut reader).and_then(|envelope| reader.end().map(|()| envelope));
+    let envelope =
+        EnvelopeSeed(text.len()).deserialize(&mut reader).and_then(|envelope| reader.end().map(|()| envelope));
     let Some(mut fields) = envelope.map_err(|e| describe_json_error(&e))? else {
         return Err("This is JSON, but not a Praxis backup: it is not an object with a \"format\" field.".to_owned());
     };
@@ -244,8 +245,10 @@ fn read_record(version: u64, canonical: &str) -> Result<LearnerRecord, String> {
 /// The envelope's known fields as canonical JSON text, keyed by name,
 /// plus the first unknown field's name under [`UNKNOWN`]; `None` when
 /// the file is JSON but not an object. Unknown fields and non-objects
-/// are read through without being kept.
-struct EnvelopeSeed;
+/// are read through without being kept. It holds the file's length: the
+/// record is nearly all of the file, so its text is given room for that
+/// from the start rather than grown and copied again and again.
+struct EnvelopeSeed(usize);
 
 type Envelope = Option<BTreeMap<&'static str, String>>;
 
@@ -277,7 +280,8 @@ impl<'de> Visitor<'de> for EnvelopeSeed {
             if fields.contains_key(name) {
                 return Err(canonical::twice(&Path::Root("the file"), name));
             }
-            fields.insert(name, map.next_value_seed(Canonical(Path::Root(name)))?);
+            let room = if name == "record" { self.0 } else { 0 };
+            fields.insert(name, map.next_value_seed(Canonical::with_room(Path::Root(name), room))?);
         }
         Ok(Some(fields))
     }
@@ -446,7 +450,7 @@ mod tests {
         let text = include_str!("../../tests/fixtures/backup-nmc-ready.json");
         let value: serde_json::Value = serde_json::from_str(text).unwrap();
         let mut reader = serde_json::Deserializer::from_str(text);
-        let canonical = Canonical(Path::Root("file")).deserialize(&mut reader).unwrap();
+        let canonical = Canonical::new(Path::Root("file")).deserialize(&mut reader).unwrap();
         assert_eq!(digest::sha256_hex(canonical.as_bytes()), digest::json_sha256(&value));
         let read = read_backup(text, today()).unwrap();
         assert_eq!(read.integrity, Integrity::Modified(NO_CHECKSUM.into()), "this fixture predates checksums");

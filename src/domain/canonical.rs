@@ -65,14 +65,30 @@ impl fmt::Display for Path<'_> {
 
 /// Deserializes any JSON value into its canonical text.
 #[derive(Clone, Copy)]
-pub struct Canonical<'a>(pub Path<'a>);
+pub struct Canonical<'a> {
+    path: Path<'a>,
+    room: usize,
+}
+
+impl<'a> Canonical<'a> {
+    pub fn new(path: Path<'a>) -> Canonical<'a> {
+        Canonical { path, room: 0 }
+    }
+
+    /// Starts with room for `bytes` of text, when the caller knows roughly
+    /// how long it will be: a buffer grown by doubling is copied each time
+    /// and, for a large value, takes fresh pages from the system each time.
+    pub fn with_room(path: Path<'a>, bytes: usize) -> Canonical<'a> {
+        Canonical { path, room: bytes }
+    }
+}
 
 impl<'de> DeserializeSeed<'de> for Canonical<'_> {
     type Value = String;
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
-        let mut text = Vec::new();
-        Writer { path: self.0, out: &mut text }.deserialize(deserializer)?;
+        let mut text = Vec::with_capacity(self.room);
+        Writer { path: self.path, out: &mut text }.deserialize(deserializer)?;
         Ok(String::from_utf8(text).expect("serde_json writes UTF-8"))
     }
 }
@@ -89,6 +105,18 @@ struct Writer<'p, 'o> {
 impl Writer<'_, '_> {
     fn json<T: serde::Serialize + ?Sized, E: de::Error>(&mut self, value: &T) -> Result<(), E> {
         serde_json::to_writer(&mut *self.out, value).map_err(E::custom)
+    }
+
+    fn check_length<E: de::Error>(&self, value: &str) -> Result<(), E> {
+        if value.len() > MAX_STRING_BYTES {
+            return Err(E::custom(format!(
+                "{} is {} KB of text; Praxis keeps at most {} KB in one field",
+                self.path,
+                value.len() / 1000,
+                MAX_STRING_BYTES / 1000
+            )));
+        }
+        Ok(())
     }
 }
 
@@ -125,15 +153,19 @@ impl<'de> Visitor<'de> for Writer<'_, '_> {
     }
 
     fn visit_str<E: de::Error>(mut self, value: &str) -> Result<(), E> {
-        if value.len() > MAX_STRING_BYTES {
-            return Err(E::custom(format!(
-                "{} is {} KB of text; Praxis keeps at most {} KB in one field",
-                self.path,
-                value.len() / 1000,
-                MAX_STRING_BYTES / 1000
-            )));
-        }
+        self.check_length(value)?;
         self.json(value)
+    }
+
+    // serde_json lends a string straight from the file's text only when it
+    // had no escapes, and JSON allows no quote, backslash or control
+    // character unescaped: the string is then its own canonical text, and
+    // escaping it again (most of a file is strings) only to find nothing to
+    // escape was a sixth of the roll-up's work.
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<(), E> {
+        self.check_length(value)?;
+        as_is(self.out, value);
+        Ok(())
     }
 
     fn visit_unit<E>(self) -> Result<(), E> {
@@ -165,8 +197,12 @@ impl<'de> Visitor<'de> for Writer<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        // Each value is written as it comes; then the fields are laid out again in key order.
+        // Each field, key and value, is written as it comes. Keys that came
+        // out of order are laid out again in key order after the object, which
+        // is then moved back: one copy of an unordered object, none of an
+        // ordered one (a record's maps), and no second buffer.
         let start = self.out.len();
+        self.out.push(b'{');
         let mut fields: Vec<(Cow<'de, str>, std::ops::Range<usize>)> = Vec::new();
         // A repeated key is named where it is read, so the message points at it.
         // Records' objects are small; a hostile one of many keys is looked up in a set.
@@ -184,24 +220,52 @@ impl<'de> Visitor<'de> for Writer<'_, '_> {
             if repeated {
                 return Err(twice(&self.path, &key));
             }
-            let value_start = self.out.len() - start;
-            map.next_value_seed(Writer { path: Path::Key(&self.path, &key), out: &mut *self.out })?;
-            fields.push((key, value_start..self.out.len() - start));
-        }
-        // Byte order of the keys, as serde_json's own map sorts them.
-        fields.sort_by(|a, b| a.0.cmp(&b.0));
-        let values = self.out.split_off(start);
-        self.out.push(b'{');
-        for (index, (key, value)) in fields.into_iter().enumerate() {
-            if index > 0 {
+            if !fields.is_empty() {
                 self.out.push(b',');
             }
-            serde_json::to_writer(&mut *self.out, &key).map_err(de::Error::custom)?;
+            let field_start = self.out.len();
+            self::key(self.out, &key, matches!(key, Cow::Borrowed(_))).map_err(de::Error::custom)?;
             self.out.push(b':');
-            self.out.extend_from_slice(&values[value]);
+            map.next_value_seed(Writer { path: Path::Key(&self.path, &key), out: &mut *self.out })?;
+            fields.push((key, field_start..self.out.len()));
         }
         self.out.push(b'}');
+        // Byte order of the keys, as serde_json's own map sorts them (no key is there twice).
+        if !fields.is_sorted_by(|a, b| a.0 < b.0) {
+            fields.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let end = self.out.len();
+            self.out.push(b'{');
+            for (index, (_, field)) in fields.into_iter().enumerate() {
+                if index > 0 {
+                    self.out.push(b',');
+                }
+                self.out.extend_from_within(field);
+            }
+            self.out.push(b'}');
+            // The same fields, commas and braces: exactly as long as the object it replaces.
+            self.out.copy_within(end.., start);
+            self.out.truncate(end);
+        }
         Ok(())
+    }
+}
+
+/// Writes a string serde_json lent from the file's text, which needs no escapes, in quotes.
+fn as_is(out: &mut Vec<u8>, text: &str) {
+    debug_assert!(!text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'), "{text:?}");
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+}
+
+/// Writes a key as a JSON string. One `lent` from the file's text is
+/// already its own JSON text (see `visit_borrowed_str`).
+fn key(out: &mut Vec<u8>, key: &str, lent: bool) -> serde_json::Result<()> {
+    if lent {
+        as_is(out, key);
+        Ok(())
+    } else {
+        serde_json::to_writer(out, key)
     }
 }
 
@@ -247,13 +311,15 @@ mod tests {
 
     fn canonical(text: &str) -> Result<String, String> {
         let mut reader = serde_json::Deserializer::from_str(text);
-        Canonical(Path::Root("file")).deserialize(&mut reader).map_err(|e| e.to_string())
+        Canonical::new(Path::Root("file")).deserialize(&mut reader).map_err(|e| e.to_string())
     }
 
     #[test]
     fn the_canonical_text_is_what_serde_json_writes_for_a_value() {
         let text = r#" { "b" : [1, -2, 0.1, -0, 1e21, 18446744073709551615, true, null],
-            "a": {"é": "tab\there \u0001 \ud83d\ude00", "A": {}} , "": []} "#;
+            "a": {"é": "tab\there \u0001 \ud83d\ude00", "A": {}} , "": [],
+            "in order": {"a": "plain", "b": {"d": 1, "c": [{"y": "\"", "x": "\\"}]}},
+            "\n": "a key escaped, which sorts by its character", "\"\u0041\"": {"B": 1, "\u0041": 2}} "#;
         let value: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_eq!(canonical(text).unwrap(), serde_json::to_string(&value).unwrap());
     }

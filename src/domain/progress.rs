@@ -80,16 +80,8 @@ pub fn standing(module: &Module, record: &LearnerRecord) -> Standing {
         ));
     }
 
-    let started = !progress.attempts.is_empty() || !progress.reflections.is_empty();
-    let status = if record.completion(&module.id).is_some() {
-        Status::Completed
-    } else if started {
-        Status::InProgress
-    } else {
-        Status::NotStarted
-    };
     Standing {
-        status,
+        status: status(module, record),
         checks: check_ids.len(),
         checks_answered: answered,
         latest_score,
@@ -99,6 +91,19 @@ pub fn standing(module: &Module, record: &LearnerRecord) -> Standing {
         sections: module.sections.len(),
         sections_reached: module.sections.iter().filter(|s| progress.sections_reached.contains(*s)).count(),
         still_needed,
+    }
+}
+
+/// Whether the learner has completed `module`, started it or not: the part
+/// of [`standing`] the roll-up needs for every module of every learner,
+/// without counting checks or wording what is still needed.
+pub fn status(module: &Module, record: &LearnerRecord) -> Status {
+    if record.completion(&module.id).is_some() {
+        return Status::Completed;
+    }
+    match record.progress(&module.id) {
+        Some(progress) if !progress.attempts.is_empty() || !progress.reflections.is_empty() => Status::InProgress,
+        _ => Status::NotStarted,
     }
 }
 

@@ -10,7 +10,7 @@ use time::Date;
 
 use super::competence::shift_months;
 use super::module::{Catalogue, Module};
-use super::progress::{self, standing};
+use super::progress;
 use super::record::LearnerRecord;
 use super::timestamp::parse_date;
 
@@ -66,11 +66,13 @@ impl Cell {
         let completion = record.completion(&module.id);
         let completed_on = completion.and_then(|c| parse_date(&c.completed_at));
         let expires_on = completed_on.map(|day| shift_months(day, i64::from(refresh_months)));
-        let status = match (expires_on, standing(module, record).status) {
-            (Some(expiry), _) if expiry < today => Status::Expired,
-            (Some(_), _) => Status::Complete,
-            (None, progress::Status::NotStarted) => Status::NotStarted,
-            (None, _) => Status::InProgress,
+        let status = match expires_on {
+            Some(expiry) if expiry < today => Status::Expired,
+            Some(_) => Status::Complete,
+            None => match progress::status(module, record) {
+                progress::Status::NotStarted => Status::NotStarted,
+                _ => Status::InProgress,
+            },
         };
         Cell {
             status,
@@ -154,6 +156,17 @@ pub struct StaffRecord {
 }
 
 impl StaffRecord {
+    /// Moves the record out, leaving one with no learner, cells or competences.
+    pub fn take(&mut self) -> StaffRecord {
+        let empty = StaffRecord {
+            learner: Learner::default(),
+            exported_at: String::new(),
+            cells: BTreeMap::new(),
+            competences: BTreeMap::new(),
+        };
+        std::mem::replace(self, empty)
+    }
+
     pub fn from_record(
         record: &LearnerRecord,
         exported_at: &str,

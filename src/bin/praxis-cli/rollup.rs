@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use praxis::domain::employer::{self, CheckedFile};
 use praxis::domain::staff::{FileCheck, StaffRecord, Status};
@@ -27,28 +28,36 @@ pub fn run(
     progress.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("a valid progress template"),
     );
-    // Files are independent, so each core checks its own share, in order.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let share = files.len().div_ceil(threads).max(1);
-    let mut checked: Vec<CheckedFile> = std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(share)
-            .map(|chunk| {
-                let progress = progress.clone();
+    // Files are independent, so each core takes the next file not yet taken
+    // until none is left: a core slowed by other work takes fewer, rather
+    // than the others waiting for it to finish a fixed share.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let mut numbered: Vec<(usize, CheckedFile)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let (files, next, progress) = (&files, &next, progress.clone());
                 scope.spawn(move || {
-                    let check = |path: &PathBuf| {
-                        let file = shared::check_employer_file(path, refresh_months);
+                    let mut checked = Vec::new();
+                    let mut buffer = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(index) else { break };
+                        checked.push((index, shared::check_employer_file(path, refresh_months, &mut buffer)));
                         progress.inc(1);
-                        file
-                    };
-                    chunk.iter().map(check).collect::<Vec<_>>()
+                    }
+                    checked
                 })
             })
             .collect();
         workers.into_iter().flat_map(|worker| worker.join().expect("a file check does not panic")).collect()
     });
     progress.finish_and_clear();
-    let staff = employer::combine(&mut checked);
+    // Back in the order the files were given.
+    numbered.sort_unstable_by_key(|(index, _)| *index);
+    let mut checked: Vec<CheckedFile> = numbered.into_iter().map(|(_, file)| file).collect();
+    // Only each file's name and verdict are used from here on.
+    let staff = employer::combine_taking(&mut checked);
     for file in checked.iter().filter(|f| f.check != FileCheck::Intact) {
         eprintln!("{}: {}: {}", file.name, file.check.label().to_lowercase(), file.check.reason().unwrap_or_default());
     }

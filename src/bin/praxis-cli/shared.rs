@@ -2,6 +2,7 @@
 //! they are given (module sources, a learner's backup, an employer's file).
 //! Each reads from disk and hands the text to the domain, which decides.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use praxis::domain::backup;
@@ -70,16 +71,20 @@ pub fn files_in(path: &Path, wanted: impl Fn(&Path) -> bool) -> Result<Vec<PathB
 }
 
 /// Checks one employer file (a backup or a completion spreadsheet) as the
-/// app would; a file that cannot be read is reported like any other invalid file.
-pub fn check_employer_file(path: &Path, refresh_months: u32) -> CheckedFile {
+/// app would; a file that cannot be read is reported like any other invalid
+/// file. The file is read into `buffer`, which a caller checking many files
+/// can hand back each time rather than allocate one per file.
+pub fn check_employer_file(path: &Path, refresh_months: u32, buffer: &mut Vec<u8>) -> CheckedFile {
     let name = path.display().to_string();
+    let unreadable = |e: std::io::Error| format!("It cannot be read: {e}.");
     // The size is checked before reading, so a 100 MB file is never loaded.
-    let bytes = std::fs::metadata(path)
-        .map_err(|e| format!("It cannot be read: {e}."))
-        .and_then(|meta| backup::check_size(meta.len()))
-        .and_then(|()| std::fs::read(path).map_err(|e| format!("It cannot be read: {e}.")));
-    match bytes {
-        Ok(bytes) => employer::check_bytes(&name, &bytes, curriculum::catalogue(), refresh_months, today()),
+    let read =
+        std::fs::metadata(path).map_err(unreadable).and_then(|meta| backup::check_size(meta.len())).and_then(|()| {
+            buffer.clear();
+            std::fs::File::open(path).and_then(|mut file| file.read_to_end(buffer)).map_err(unreadable)
+        });
+    match read {
+        Ok(_) => employer::check_bytes(&name, buffer, curriculum::catalogue(), refresh_months, today()),
         Err(reason) => CheckedFile { name, check: FileCheck::Invalid(reason), staff: Vec::new() },
     }
 }

@@ -14,7 +14,7 @@ use crate::shared;
 pub fn run(files: &[PathBuf]) -> Result<ExitCode, String> {
     let mut all_intact = true;
     for path in files {
-        let checked = shared::check_employer_file(path, employer::DEFAULT_REFRESH_MONTHS);
+        let checked = shared::check_employer_file(path, employer::DEFAULT_REFRESH_MONTHS, &mut Vec::new());
         all_intact &= checked.check == FileCheck::Intact;
         match checked.check.reason() {
             Some(reason) => println!("{}: {}: {reason}", path.display(), checked.check.label().to_lowercase()),
