@@ -486,7 +486,7 @@ mod tests {
         let mut record = learner("Zoë Ñúñez", "7", &[("what-ai-is", "2026-02-01"), ("ai-limitations", "2020-01-31")]);
         record.profile.stage = Some("registrant".into());
         let backup = Backup::new(record, "2026-03-01T00:00:00.000Z").to_json();
-        let unreadable = check_read("gone.json", Err("It could not be read as text."), catalogue(), 36, today);
+        let unreadable = check_read("gone.json", Err("It could not be read."), catalogue(), 36, today);
         let edited =
             Backup::new(learner("Ben Okafor", "8", &[]), "2026-03-01T00:00:00.000Z").to_json().replace("Ben", "Bem");
         let csv = crate::domain::export::csv::write(

@@ -80,14 +80,46 @@ pub fn chosen_files(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// Why a file the browser would not read is not checked.
-pub const UNREADABLE: &str = "It could not be read as text.";
+const UNREADABLE: &str = "It could not be read.";
 
-/// Reads a chosen file as text. A file too large to be a Praxis file is
-/// refused from its size, before any of it is read.
+/// Reads a chosen file as text, as `praxis-cli` does: text that is not
+/// UTF-8 is named as such rather than patched with replacement characters,
+/// so a file gets the same verdict in the browser as on the command line.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    crate::domain::backup::check_size(file.size() as u64)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| UNREADABLE)?;
-    Ok(text.as_string().unwrap_or_default())
+    FileRead::start(file).finish().await.0
+}
+
+/// A chosen file being read. A file too large to be a Praxis file is
+/// refused from its size, before any of it is read.
+pub struct FileRead {
+    pub name: String,
+    bytes: Result<wasm_bindgen_futures::JsFuture, String>,
+}
+
+impl FileRead {
+    pub fn start(file: &web_sys::File) -> FileRead {
+        let size = crate::domain::backup::check_size(file.size() as u64);
+        let bytes = size.map(|()| wasm_bindgen_futures::JsFuture::from(file.array_buffer()));
+        FileRead { name: file.name(), bytes }
+    }
+
+    /// The text (or why there is none), and the bytes as read (an
+    /// `ArrayBuffer`), when the file could be read at all.
+    pub async fn finish(self) -> (Result<String, String>, Option<wasm_bindgen::JsValue>) {
+        match self.bytes {
+            Err(reason) => (Err(reason), None),
+            Ok(reading) => match reading.await {
+                Ok(buffer) => (text_of_buffer(&buffer), Some(buffer)),
+                Err(_) => (Err(UNREADABLE.to_owned()), None),
+            },
+        }
+    }
+}
+
+/// The UTF-8 text in `buffer` (an `ArrayBuffer`), or why it is not text.
+pub fn text_of_buffer(buffer: &wasm_bindgen::JsValue) -> Result<String, String> {
+    let bytes = js_sys::Uint8Array::new(buffer).to_vec();
+    crate::domain::backup::text_of(&bytes).map(str::to_owned)
 }
 
 /// Waits for the browser to paint and handle input, so long work done in

@@ -8,24 +8,24 @@
 //! speed, not results: what is left is checked on the page, as before.
 //!
 //! The exchange, in plain JS values so files cross without copying:
-//! - page → worker: `[refresh_months, today, [item, …]]`, each item a
-//!   `File` to read, or `[name, text]` for a file read earlier;
-//! - worker → page: `[[checked_json, text_or_undefined, unreadable_or_undefined], …]`,
-//!   one per item in order, the text only for a `File`.
+//! - worker → page, once: `"ready"`;
+//! - page → worker: `[refresh_months, today, [item, …], number]`, each item
+//!   a `File` to read, or `[name, text]` for a file read earlier;
+//! - worker → page: `[number, [[checked_json, bytes_or_undefined, unreadable_or_undefined], …]]`,
+//!   one per item in order; for a `File` read as UTF-8 text, its bytes (an
+//!   `ArrayBuffer`, handed over rather than copied), which the page keeps.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
-use std::future::Future;
+use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, Worker};
 
-use super::browser::{read_text, today, yield_to_browser, UNREADABLE};
-use crate::domain::backup::check_size;
+use super::browser::{read_text, text_of_buffer, today, yield_to_browser, FileRead};
 use crate::domain::employer::kept::KeptFile;
 use crate::domain::employer::{check_read, CheckedFile};
 use crate::domain::{curriculum, timestamp};
@@ -37,6 +37,9 @@ const READY: &str = "ready";
 const BATCH: usize = 8;
 /// At most this many workers, however many cores: each holds the curriculum.
 const MOST_WORKERS: usize = 4;
+/// Batches sent to a worker ahead of its answers, so it never waits on the
+/// page's thread (which, with every core checking, may be slow to answer).
+const IN_FLIGHT: usize = 2;
 /// The loader Trunk writes for the worker (`data-loader-shim` in tools.html).
 const WORKER_SCRIPT: &str = "praxis-file-checker_loader.js";
 
@@ -53,54 +56,54 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let _ = replies.post_message(&answer(&event.data().unchecked_into()));
+        let replies = replies.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let request: Array = event.data().unchecked_into();
+            let (answers, buffers) = answer(&request).await;
+            let reply = Array::of2(&request.get(3), &answers);
+            let _ = replies.post_message_with_transfer(&reply, &buffers);
+        });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let _ = scope.post_message(&READY.into());
 }
 
-fn answer(request: &Array) -> Array {
+/// The answers to one batch, and the buffers they hand over. The batch's
+/// files are all read at once: reading waits on the browser more than it
+/// works, so the waits overlap.
+async fn answer(request: &Array) -> (Array, Array) {
     let refresh_months = request.get(0).as_f64().unwrap_or_default() as u32;
     let today = request.get(1).as_string().and_then(|day| timestamp::parse_date(&day)).unwrap_or_else(today);
-    let items: Array = request.get(2).unchecked_into();
-    items
-        .iter()
-        .map(|item| {
-            let (name, read, picked) = match item.dyn_into::<File>() {
-                Ok(file) => (file.name(), read_in_worker(&file), true),
-                Err(kept) => {
-                    let kept: Array = kept.unchecked_into();
-                    (
-                        kept.get(0).as_string().unwrap_or_default(),
-                        Ok(kept.get(1).as_string().unwrap_or_default()),
-                        false,
-                    )
-                }
-            };
-            let checked = check_read(
-                &name,
-                read.as_deref().map_err(String::as_str),
-                curriculum::catalogue(),
-                refresh_months,
-                today,
-            );
-            let json = serde_json::to_string(&checked).expect("a checked file is strings and numbers");
-            let (text, unreadable) = match read {
-                Ok(text) if picked => (JsValue::from(text), JsValue::UNDEFINED),
-                Ok(_) => (JsValue::UNDEFINED, JsValue::UNDEFINED),
-                Err(reason) => (JsValue::UNDEFINED, JsValue::from(reason)),
-            };
-            JsValue::from(Array::of3(&json.into(), &text, &unreadable))
-        })
-        .collect()
-}
-
-/// A worker may read a file synchronously, which is simpler and as fast.
-fn read_in_worker(file: &File) -> Result<String, String> {
-    check_size(file.size() as u64)?;
-    let reader = FileReaderSync::new().map_err(|_| UNREADABLE.to_owned())?;
-    reader.read_as_text(file).map_err(|_| UNREADABLE.to_owned())
+    let items: Vec<JsValue> = request.get(2).unchecked_into::<Array>().iter().collect();
+    let reading: Vec<Option<FileRead>> = items.iter().map(|item| item.dyn_ref::<File>().map(FileRead::start)).collect();
+    let (answers, buffers) = (Array::new(), Array::new());
+    for (item, reading) in items.iter().zip(reading) {
+        let (name, read, buffer) = match reading {
+            Some(reading) => {
+                let name = reading.name.clone();
+                let (read, buffer) = reading.finish().await;
+                (name, read, buffer)
+            }
+            None => {
+                let kept: &Array = item.unchecked_ref();
+                (kept.get(0).as_string().unwrap_or_default(), Ok(kept.get(1).as_string().unwrap_or_default()), None)
+            }
+        };
+        let checked =
+            check_read(&name, read.as_deref().map_err(String::as_str), curriculum::catalogue(), refresh_months, today);
+        let json = serde_json::to_string(&checked).expect("a checked file is strings and numbers");
+        let (bytes, unreadable) = match (read, buffer) {
+            (Ok(_), Some(buffer)) => {
+                buffers.push(&buffer);
+                (buffer, JsValue::UNDEFINED)
+            }
+            (Ok(_), None) => (JsValue::UNDEFINED, JsValue::UNDEFINED),
+            (Err(reason), _) => (JsValue::UNDEFINED, JsValue::from(reason)),
+        };
+        answers.push(&Array::of3(&json.into(), &bytes, &unreadable));
+    }
+    (answers, buffers)
 }
 
 /// Checks every source, in workers where the browser can run them, telling
@@ -128,10 +131,12 @@ pub async fn check_all(
         refresh_months,
         today: today().to_string(),
     });
-    for worker in start_workers(total.div_ceil(BATCH)) {
-        // Listening from the start, so the worker's first message cannot be missed.
-        let ready = next_message(&worker);
-        wasm_bindgen_futures::spawn_local(Rc::clone(&work).feed(worker, ready));
+    let cores = web_sys::window().map_or(1.0, |window| window.navigator().hardware_concurrency()) as usize;
+    let script = super::base::href(&format!("/{WORKER_SCRIPT}"));
+    for _ in 0..cores.clamp(1, MOST_WORKERS).min(total.div_ceil(BATCH)) {
+        if let Some((checker, ready)) = Checker::start(&script) {
+            wasm_bindgen_futures::spawn_local(Rc::clone(&work).feed(checker, ready));
+        }
     }
     // The page checks files itself until a worker is ready (if none ever is, all of them).
     work.check_on_page().await;
@@ -157,34 +162,35 @@ struct Work {
 }
 
 impl Work {
-    /// Once `worker` is listening, sends it one batch at a time until none
-    /// is left. A worker that fails is stopped, and its batch is checked on
-    /// the page; if it was the last worker, so is everything still queued.
-    async fn feed(self: Rc<Self>, worker: Worker, ready: impl Future<Output = Result<JsValue, JsValue>>) {
-        match ready.await {
-            Ok(message) if message.as_string().as_deref() == Some(READY) => {
-                self.workers_ready.set(self.workers_ready.get() + 1)
-            }
-            _ => return worker.terminate(),
+    /// Once the worker is listening, keeps it [`IN_FLIGHT`] batches ahead
+    /// until none is left. A worker that fails is stopped, and the batches
+    /// it owed are checked on the page; if it was the last worker, so is
+    /// everything still queued.
+    async fn feed(self: Rc<Self>, checker: Checker, ready: JsFuture) {
+        if ready.await.is_err() {
+            return;
         }
+        self.workers_ready.set(self.workers_ready.get() + 1);
+        let mut sent: VecDeque<(Vec<usize>, JsFuture)> = VecDeque::new();
         loop {
-            let Some(batch) = self.queue.borrow_mut().pop_front() else { break };
-            let items: Array = batch.iter().map(|&index| self.item(index)).collect();
-            let request = Array::of3(&self.refresh_months.into(), &self.today.as_str().into(), &items);
-            let reply = next_message(&worker);
-            let answered = worker.post_message(&request).is_ok()
-                && reply.await.is_ok_and(|reply| self.take_reply(&batch, &reply.unchecked_into()));
-            if !answered {
+            while sent.len() < IN_FLIGHT {
+                let Some(batch) = self.queue.borrow_mut().pop_front() else { break };
+                let items: Array = batch.iter().map(|&index| self.item(index)).collect();
+                let reply = checker.send(&Array::of3(&self.refresh_months.into(), &self.today.as_str().into(), &items));
+                sent.push_back((batch, reply));
+            }
+            let Some((batch, reply)) = sent.pop_front() else { break };
+            if !reply.await.is_ok_and(|answers| self.take_reply(&batch, &answers.unchecked_into())) {
                 self.workers_ready.set(self.workers_ready.get() - 1);
-                worker.terminate();
-                for index in batch {
+                drop(checker);
+                let owed = std::iter::once(batch).chain(sent.into_iter().map(|(batch, _)| batch));
+                for index in owed.flatten() {
                     self.check_one_on_page(index, today()).await;
                 }
                 return self.check_on_page().await;
             }
         }
         self.workers_ready.set(self.workers_ready.get() - 1);
-        worker.terminate();
     }
 
     /// The source at `index` as the worker takes it.
@@ -212,12 +218,18 @@ impl Work {
             else {
                 return false;
             };
-            found.push((index, checked, entry.get(1).as_string(), entry.get(2).as_string()));
+            found.push((index, checked, entry.get(1), entry.get(2).as_string()));
         }
-        for (index, checked, text, unreadable) in found {
+        for (index, checked, bytes, unreadable) in found {
             let kept = match self.sources.borrow_mut()[index].take() {
                 Some(Source::Kept(kept)) => kept,
-                _ => KeptFile::new(checked.name.clone(), text.ok_or_else(|| unreadable.unwrap_or_default())),
+                _ => {
+                    let read = match unreadable {
+                        Some(reason) => Err(reason),
+                        None => text_of_buffer(&bytes),
+                    };
+                    KeptFile::new(checked.name.clone(), read)
+                }
             };
             self.results.borrow_mut()[index] = Some((kept, checked));
         }
@@ -268,21 +280,73 @@ impl Work {
 /// About one frame: how long the page checks before letting the browser paint.
 const FRAME_MS: f64 = 16.0;
 
-/// Up to one worker per core (and per batch); none if this browser cannot
-/// start them. They are not listening yet: see [`Work::feed`].
-fn start_workers(batches: usize) -> Vec<Worker> {
-    let cores = web_sys::window().map_or(1.0, |window| window.navigator().hardware_concurrency()) as usize;
-    let wanted = cores.clamp(1, MOST_WORKERS).min(batches);
-    let script = super::base::href(&format!("/{WORKER_SCRIPT}"));
-    (0..wanted).filter_map(|_| Worker::new(&script).ok()).collect()
+/// A started worker, and the answers it owes, by number (0 is its word
+/// that it is listening). Dropping it stops the worker.
+struct Checker {
+    worker: Worker,
+    owed: Rc<RefCell<BTreeMap<u32, (js_sys::Function, js_sys::Function)>>>,
+    sent: Cell<u32>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(JsValue)>,
 }
 
-/// The next message `worker` sends, or its error (a script that did not
-/// load, a check that stopped).
-fn next_message(worker: &Worker) -> impl Future<Output = Result<JsValue, JsValue>> {
-    let promise = Promise::new(&mut |resolve, reject| {
-        worker.set_onmessage(Some(&resolve));
-        worker.set_onerror(Some(&reject));
-    });
-    async move { JsFuture::from(promise).await.map(|event| event.unchecked_into::<MessageEvent>().data()) }
+impl Checker {
+    /// The worker, and the wait for it to listen; `None` if this browser
+    /// cannot start one.
+    fn start(script: &str) -> Option<(Checker, JsFuture)> {
+        let worker = Worker::new(script).ok()?;
+        let owed: Rc<RefCell<BTreeMap<u32, (js_sys::Function, js_sys::Function)>>> = Rc::default();
+        let answered = Rc::clone(&owed);
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            let (number, answer) = if data.as_string().as_deref() == Some(READY) {
+                (0, data)
+            } else {
+                let reply: Array = data.unchecked_into();
+                (reply.get(0).as_f64().map_or(u32::MAX, |number| number as u32), reply.get(1))
+            };
+            if let Some((resolve, _)) = answered.borrow_mut().remove(&number) {
+                let _ = resolve.call1(&JsValue::UNDEFINED, &answer);
+            }
+        });
+        // A script that did not load, or a check that stopped: nothing owed will come.
+        let failed = Rc::clone(&owed);
+        let on_error = Closure::<dyn Fn(JsValue)>::new(move |error: JsValue| {
+            for (_, (_, reject)) in std::mem::take(&mut *failed.borrow_mut()) {
+                let _ = reject.call1(&JsValue::UNDEFINED, &error);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let checker = Checker { worker, owed, sent: Cell::new(0), _on_message: on_message, _on_error: on_error };
+        // Owed from the start, so the worker's first message cannot be missed.
+        let ready = checker.owing(0);
+        Some((checker, ready))
+    }
+
+    fn owing(&self, number: u32) -> JsFuture {
+        JsFuture::from(Promise::new(&mut |resolve, reject| {
+            self.owed.borrow_mut().insert(number, (resolve, reject));
+        }))
+    }
+
+    /// Sends `request` under the next number; its answer, awaited.
+    fn send(&self, request: &Array) -> JsFuture {
+        let number = self.sent.get() + 1;
+        self.sent.set(number);
+        let answer = self.owing(number);
+        request.push(&number.into());
+        if let Err(error) = self.worker.post_message(request) {
+            if let Some((_, reject)) = self.owed.borrow_mut().remove(&number) {
+                let _ = reject.call1(&JsValue::UNDEFINED, &error);
+            }
+        }
+        answer
+    }
+}
+
+impl Drop for Checker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
 }

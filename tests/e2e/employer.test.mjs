@@ -19,7 +19,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 // Files are checked in Web Workers (web::file_checks) when the browser can
 // start them, else on the page: both must give the same matrix, so the
 // test runs with the workers and with their script refused.
-test('an employer drops 50 staff files, some broken, and gets a correct matrix, with or without workers', async () => {
+test('an employer drops 51 staff files, some broken, and gets a correct matrix, with or without workers', async () => {
   const staff = sampleBackups(45);
   const dir = dirname(staff[0]);
   // One learner exported twice: the newer file counts, the older is a duplicate.
@@ -31,11 +31,11 @@ test('an employer drops 50 staff files, some broken, and gets a correct matrix, 
   // Edited after export: still counted, flagged as modified.
   const edited = (await readFile(staff[1], 'utf8')).replace('"minutes": ', '"minutes": 1');
   await writeFile(join(dir, 'staff-002-edited.json'), edited);
-  const broken = ['truncated-in-string.json', 'deep-nesting-20000.json', 'script-in-title.json', 'formula-cells.csv'];
+  const broken = ['truncated-in-string.json', 'deep-nesting-20000.json', 'binary-junk.json', 'script-in-title.json', 'formula-cells.csv'];
   for (const name of broken) await copyFile(join(hostile, name), join(dir, name));
   const files = [...staff.slice(2), join(dir, 'staff-002-edited.json'), staff[0], join(dir, 'staff-001-older.json'),
     ...broken.map((name) => join(dir, name))];
-  assert.equal(files.length, 50);
+  assert.equal(files.length, 51);
 
   const expected = await Promise.all(staff.map(async (path) => JSON.parse(await readFile(path, 'utf8')).record));
   const withWorkers = await rollUp(files, expected, { blockWorkers: false });
@@ -54,11 +54,13 @@ async function rollUp(files, expected, { blockWorkers }) {
   await page.goto(`${server.base}/employer`);
   await appReady(page);
   await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(files);
-  await page.getByText('50 files: 45 with no change found, 2 may be changed, 2 invalid, 1 duplicate, 0 clash.').waitFor();
+  await page.getByText('51 files: 45 with no change found, 2 may be changed, 3 invalid, 1 duplicate, 0 clash.').waitFor();
 
   const row = (file) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: file, exact: true }) });
   await row('truncated-in-string.json').getByText('The file ends too soon').waitFor();
   await row('deep-nesting-20000.json').getByText('nests too deeply').waitFor();
+  // Not UTF-8: named as such, as praxis-cli does, not read with replacement characters.
+  await row('binary-junk.json').getByText('The file is not UTF-8 text (byte 4 is not)').waitFor();
   await row('staff-002-edited.json').getByText('changed after it was exported').waitFor();
   await row('staff-001-older.json').getByText('a newer export, which is counted').waitFor();
   assert.equal(await row('script-in-title.json').getByText('No change found').count(), 1);
