@@ -173,7 +173,7 @@ fn evidence_ref() -> impl Strategy<Value = EvidenceRef> {
 }
 
 fn assessment() -> impl Strategy<Value = SelfAssessment> {
-    let areas: Vec<String> = assessment_areas().into_iter().map(|a| a.id).collect();
+    let areas: Vec<String> = assessment_areas().iter().map(|a| a.id.clone()).collect();
     let rating = (
         small(1u8..=4, any::<u8>().boxed()),
         small(1u8..=5, any::<u8>().boxed()),
@@ -355,8 +355,8 @@ fn every_view(record: &LearnerRecord) {
     let rows = cpd::log(record, catalogue);
     let (hours, with_others) = cpd::totals(&rows);
     assert!(hours.is_finite() && with_others.is_finite() && with_others <= hours, "{hours} {with_others}");
-    cpd::hours_by_year(&rows);
     let evidence = cpd::evidence(record, catalogue);
+    cpd::hours_by_year(&evidence);
     let renewal =
         record.profile.renewal_date.as_deref().and_then(praxis::domain::timestamp::parse_date).unwrap_or(today);
     for regulator in revalidation::regulators() {

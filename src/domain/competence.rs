@@ -18,13 +18,12 @@ pub fn domain_levels(assessment: &SelfAssessment) -> Vec<(&'static str, Option<f
     competence_domains()
         .iter()
         .map(|domain| {
-            let levels: Vec<f32> = areas
+            let (sum, count) = areas
                 .iter()
-                .filter(|area| area.domain.id == domain.id)
+                .filter(|area| std::ptr::eq(area.domain, domain))
                 .filter_map(|area| assessment.ratings.get(&area.id))
-                .map(|rating| f32::from(rating.level))
-                .collect();
-            let mean = (!levels.is_empty()).then(|| levels.iter().sum::<f32>() / levels.len() as f32);
+                .fold((0.0, 0_u16), |(sum, count), rating| (sum + f32::from(rating.level), count + 1));
+            let mean = (count > 0).then(|| sum / f32::from(count));
             (domain.id.as_str(), mean)
         })
         .collect()

@@ -2,7 +2,7 @@
 //! by hand plus every completed Praxis module, with totals.
 
 use crate::domain::module::Catalogue;
-use crate::domain::record::{CpdEntry, EntryType, LearnerRecord, MAX_ENTRY_HOURS};
+use crate::domain::record::{Completion, CpdEntry, EntryType, LearnerRecord, MAX_ENTRY_HOURS};
 use crate::domain::revalidation::Evidence;
 use crate::domain::timestamp::parse_date;
 
@@ -91,30 +91,40 @@ pub struct LogRow {
 
 /// Every row of the log, newest first.
 pub fn log(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<LogRow> {
-    let modules = record.completions.iter().map(|(module_id, completion)| {
-        let title = catalogue.get(module_id).map_or_else(|| module_id.clone(), |m| m.title.clone());
-        let entry = CpdEntry {
-            id: format!("module-{module_id}"),
-            entry_type: EntryType::Cpd,
-            date: completion.completed_at.get(..10).unwrap_or(&completion.completed_at).to_owned(),
-            title: format!("Praxis: {title}"),
-            method: "e-learning".to_owned(),
-            hours: completion.minutes as f32 / 60.0,
-            participatory_hours: 0.0,
-            planned: false,
-            description: String::new(),
-            standards: Vec::new(),
-            evidence_note: "Completed in Praxis, with knowledge checks and reflection".to_owned(),
-            created_at: completion.completed_at.clone(),
-            template: None,
-            answers: Default::default(),
-        };
-        LogRow { entry, from_module: Some(module_id.clone()) }
+    let modules = record.completions.iter().map(|(module_id, completion)| LogRow {
+        entry: module_entry(module_id, completion, catalogue),
+        from_module: Some(module_id.clone()),
     });
     let manual = record.cpd.iter().cloned().map(|entry| LogRow { entry, from_module: None });
     let mut rows: Vec<LogRow> = modules.chain(manual).collect();
-    rows.sort_by(|a, b| b.entry.date.cmp(&a.entry.date).then_with(|| b.entry.created_at.cmp(&a.entry.created_at)));
+    rows.sort_by(|a, b| newest_first(&a.entry, &b.entry));
     rows
+}
+
+/// A completed module as the log shows it: a CPD activity of the module's minutes.
+fn module_entry(module_id: &str, completion: &Completion, catalogue: &Catalogue) -> CpdEntry {
+    let title = catalogue.get(module_id).map_or(module_id, |m| m.title.as_str());
+    CpdEntry {
+        id: format!("module-{module_id}"),
+        entry_type: EntryType::Cpd,
+        date: completion.completed_at.get(..10).unwrap_or(&completion.completed_at).to_owned(),
+        title: format!("Praxis: {title}"),
+        method: "e-learning".to_owned(),
+        hours: completion.minutes as f32 / 60.0,
+        participatory_hours: 0.0,
+        planned: false,
+        description: String::new(),
+        standards: Vec::new(),
+        evidence_note: "Completed in Praxis, with knowledge checks and reflection".to_owned(),
+        created_at: completion.completed_at.clone(),
+        template: None,
+        answers: Default::default(),
+    }
+}
+
+/// The log's order: by day, newest first, then the most recently made first.
+fn newest_first(a: &CpdEntry, b: &CpdEntry) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| b.created_at.cmp(&a.created_at))
 }
 
 /// Hours and participatory hours of the CPD activities (and reflective
@@ -127,31 +137,38 @@ pub fn totals<'a>(rows: impl IntoIterator<Item = &'a LogRow>) -> (f32, f32) {
         })
 }
 
-/// Hours of CPD activity by calendar year, from the whole log.
-pub fn hours_by_year(rows: &[LogRow]) -> std::collections::BTreeMap<i32, f32> {
+/// Hours of CPD activity by calendar year, from the whole log's evidence.
+pub fn hours_by_year(evidence: &[Evidence]) -> std::collections::BTreeMap<i32, f32> {
     let mut by_year = std::collections::BTreeMap::new();
-    for row in rows.iter().filter(|row| row.entry.entry_type.adds_hours_to(EntryType::Cpd)) {
-        if let Some(year) = row.entry.date.get(..4).and_then(|y| y.parse().ok()) {
-            *by_year.entry(year).or_insert(0.0) += row.entry.hours;
-        }
+    for item in evidence.iter().filter(|item| item.kind.adds_hours_to(EntryType::Cpd)) {
+        *by_year.entry(item.date.year()).or_insert(0.0) += item.hours;
     }
     by_year
 }
 
-/// The log as evidence for the revalidation rules. Entries whose date
-/// cannot be read are left out rather than guessed.
+/// The log as evidence for the revalidation rules, in the log's order.
+/// Entries whose date cannot be read are left out rather than guessed.
+/// The hand-made entries are read in place, not copied as [`log`] copies
+/// them: a long career has thousands, and the dashboard reads this on
+/// every change.
 pub fn evidence(record: &LearnerRecord, catalogue: &Catalogue) -> Vec<Evidence> {
-    log(record, catalogue)
+    let modules: Vec<CpdEntry> = record
+        .completions
+        .iter()
+        .map(|(module_id, completion)| module_entry(module_id, completion, catalogue))
+        .collect();
+    let mut entries: Vec<&CpdEntry> = modules.iter().chain(&record.cpd).collect();
+    entries.sort_by(|a, b| newest_first(a, b));
+    entries
         .into_iter()
-        .filter_map(|row| {
-            let entry = row.entry;
+        .filter_map(|entry| {
             Some(Evidence {
                 date: parse_date(&entry.date)?,
                 kind: entry.entry_type,
                 hours: entry.hours,
                 participatory_hours: entry.participatory_hours,
                 planned: entry.planned,
-                tags: entry.standards,
+                tags: entry.standards.clone(),
             })
         })
         .collect()
@@ -200,7 +217,6 @@ pub fn validate(entry: &CpdEntry) -> Vec<(Field, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::Completion;
 
     fn entry(id: &str, date: &str, hours: f32, with_others: f32, entry_type: EntryType) -> CpdEntry {
         CpdEntry {
@@ -237,8 +253,10 @@ mod tests {
         assert_eq!(rows[1].entry.title, "Praxis: What AI is, and what it is not");
         assert_eq!(rows[1].from_module.as_deref(), Some("what-ai-is"));
         assert_eq!(totals(&rows), (5.5, 3.0), "feedback is not CPD time; a reflective account's CPD hours are");
-        assert_eq!(hours_by_year(&rows), std::collections::BTreeMap::from([(2025, 2.0), (2026, 3.5)]));
         let evidence = evidence(&record, crate::domain::curriculum::catalogue());
+        assert_eq!(hours_by_year(&evidence), std::collections::BTreeMap::from([(2025, 2.0), (2026, 3.5)]));
+        let dates: Vec<String> = evidence.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(dates, ["2026-04-01", "2026-03-01", "2026-02-01", "2025-12-01"], "in the log's order");
         assert_eq!(evidence.len(), 4);
         assert_eq!(evidence.iter().filter(|e| e.kind == EntryType::Feedback).count(), 1);
         assert_eq!(evidence.iter().map(|e| e.hours).sum::<f32>(), 5.5);

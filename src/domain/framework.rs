@@ -90,24 +90,28 @@ pub struct AssessmentArea {
 }
 
 /// Every area a self-assessment rates (twelve: the eleven sub-domains and
-/// the undivided digital implementation domain), in framework order.
-pub fn assessment_areas() -> Vec<AssessmentArea> {
-    competence_domains()
-        .iter()
-        .flat_map(|domain| {
-            let whole = AssessmentArea { id: domain.id.clone(), label: &domain.label, domain };
-            let parts: Vec<AssessmentArea> = domain
-                .sub_domains
-                .iter()
-                .map(|sub| AssessmentArea { id: format!("{}/{}", domain.id, sub.id), label: &sub.label, domain })
-                .collect();
-            if parts.is_empty() {
-                vec![whole]
-            } else {
-                parts
-            }
-        })
-        .collect()
+/// the undivided digital implementation domain), in framework order. Made
+/// once: the dashboard reads them for each of a career's assessments.
+pub fn assessment_areas() -> &'static [AssessmentArea] {
+    static AREAS: std::sync::OnceLock<Vec<AssessmentArea>> = std::sync::OnceLock::new();
+    AREAS.get_or_init(|| {
+        competence_domains()
+            .iter()
+            .flat_map(|domain| {
+                let whole = AssessmentArea { id: domain.id.clone(), label: &domain.label, domain };
+                let parts: Vec<AssessmentArea> = domain
+                    .sub_domains
+                    .iter()
+                    .map(|sub| AssessmentArea { id: format!("{}/{}", domain.id, sub.id), label: &sub.label, domain })
+                    .collect();
+                if parts.is_empty() {
+                    vec![whole]
+                } else {
+                    parts
+                }
+            })
+            .collect()
+    })
 }
 
 /// The roles people play around AI in health and care, from the HEE and

@@ -56,34 +56,28 @@ pub fn Radar(axes: Vec<RadarAxis>, caption: &'static str) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     view! {
-        <figure class="chart">
-            <figcaption>{caption}</figcaption>
-            <svg viewBox="0 0 320 320" role="img" aria-label=format!("Radar chart. Levels now: {summary}.") class="chart__svg chart__svg--radar">
-                {rings.into_iter().map(|r| view! { <polygon points=r class="chart__grid"/> }).collect_view()}
-                {spokes.into_iter().map(|(x, y)| view! { <line x1=centre y1=centre x2=x y2=y class="chart__grid"/> }).collect_view()}
-                {has_before.then(|| view! { <polygon points=before class="chart__series chart__series--before"/> })}
-                <polygon points=now class="chart__series chart__series--now"/>
-                {labels.into_iter().map(|(x, y, text)| view! {
-                    <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="chart__label">{short_label(text)}</text>
-                }).collect_view()}
-            </svg>
-            <p class="chart__legend">
-                <span class="legend legend--now">"Solid: now"</span>
-                {has_before.then(|| view! { <span class="legend legend--before">"Dashed: 12 months ago"</span> })}
-            </p>
-            <details>
-                <summary>"Show as a table"</summary>
-                <table>
-                    <thead><tr><th scope="col">"Domain"</th><th scope="col">"Now"</th><th scope="col">"12 months ago"</th></tr></thead>
-                    <tbody>{axes.iter().map(|a| view! {
-                        <tr><th scope="row">{a.label}</th>
-                            <td>{a.now.map_or("–".to_owned(), format_level)}</td>
-                            <td>{a.before.map_or("–".to_owned(), format_level)}</td></tr>
-                    }).collect_view()}</tbody>
-                </table>
-            </details>
-        </figure>
-    }
+            <figure class="chart">
+                <figcaption>{caption}</figcaption>
+                <svg viewBox="0 0 320 320" role="img" aria-label=format!("Radar chart. Levels now: {summary}.") class="chart__svg chart__svg--radar">
+                    {rings.into_iter().map(|r| view! { <polygon points=r class="chart__grid"/> }).collect_view()}
+                    {spokes.into_iter().map(|(x, y)| view! { <line x1=centre y1=centre x2=x y2=y class="chart__grid"/> }).collect_view()}
+                    {has_before.then(|| view! { <polygon points=before class="chart__series chart__series--before"/> })}
+                    <polygon points=now class="chart__series chart__series--now"/>
+                    {labels.into_iter().map(|(x, y, text)| view! {
+                        <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="chart__label">{short_label(text)}</text>
+                    }).collect_view()}
+                </svg>
+                <p class="chart__legend">
+                    <span class="legend legend--now">"Solid: now"</span>
+                    {has_before.then(|| view! { <span class="legend legend--before">"Dashed: 12 months ago"</span> })}
+                </p>
+    <ChartTable headings=vec!["Domain", "Now", "12 months ago"] rows=axes.iter().map(|a| vec![
+                    a.label.to_owned(),
+                    a.now.map_or("–".to_owned(), format_level),
+                    a.before.map_or("–".to_owned(), format_level),
+                ]).collect()/>
+            </figure>
+        }
 }
 
 /// The first word or two of a domain name, to fit around the radar.
@@ -97,7 +91,7 @@ fn short_label(label: &str) -> String {
 }
 
 /// Values along a time line (x labels in order), drawn as a line with
-/// a marker at each point.
+/// a marker at each point while there are few enough to tell apart.
 #[component]
 pub fn LineChart(points: Vec<(String, f32)>, caption: &'static str, value_name: &'static str) -> impl IntoView {
     let (left, right, top, bottom) = (40.0_f32, 300.0_f32, 15.0_f32, 165.0_f32);
@@ -112,8 +106,9 @@ pub fn LineChart(points: Vec<(String, f32)>, caption: &'static str, value_name: 
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let summary =
-        points.iter().map(|(label, v)| format!("{label}: {}", format_level(*v))).collect::<Vec<_>>().join(", ");
+    let markers = if points.len() <= MOST_SPOKEN { points.len() } else { 0 };
+    let rows: Vec<Vec<String>> = points.iter().map(|(label, v)| vec![label.clone(), format_level(*v)]).collect();
+    let summary = spoken(&rows);
     view! {
         <figure class="chart">
             <figcaption>{caption}</figcaption>
@@ -123,15 +118,9 @@ pub fn LineChart(points: Vec<(String, f32)>, caption: &'static str, value_name: 
                     <text x=left - 10.0 y=y text-anchor="end" dominant-baseline="middle" class="chart__label">{level}</text>
                 }}).collect_view()}
                 <polyline points=line class="chart__series chart__series--line"/>
-                {points.iter().enumerate().map(|(i, (_, v))| { let (x, y) = xy(i, *v); view! { <circle cx=x cy=y r="4" class="chart__marker"/> } }).collect_view()}
+                {points[..markers].iter().enumerate().map(|(i, (_, v))| { let (x, y) = xy(i, *v); view! { <circle cx=x cy=y r="4" class="chart__marker"/> } }).collect_view()}
             </svg>
-            <details>
-                <summary>"Show as a table"</summary>
-                <table>
-                    <thead><tr><th scope="col">"Date"</th><th scope="col">{value_name}</th></tr></thead>
-                    <tbody>{points.iter().map(|(label, v)| view! { <tr><th scope="row">{label.clone()}</th><td>{format_level(*v)}</td></tr> }).collect_view()}</tbody>
-                </table>
-            </details>
+            <ChartTable headings=vec!["Date", value_name] rows/>
         </figure>
     }
 }
@@ -142,11 +131,12 @@ pub fn BarChart(bars: Vec<(String, f32)>, caption: &'static str, unit: &'static 
     let max = bars.iter().map(|(_, v)| *v).fold(1.0_f32, f32::max);
     let row = 28.0_f32;
     let height = row * bars.len() as f32 + 10.0;
-    let summary = bars.iter().map(|(label, v)| format!("{label}: {v:.1} {unit}")).collect::<Vec<_>>().join(", ");
+    let rows: Vec<Vec<String>> = bars.iter().map(|(label, v)| vec![label.clone(), format!("{v:.1}")]).collect();
+    let summary = spoken(&rows);
     view! {
         <figure class="chart">
             <figcaption>{caption}</figcaption>
-            <svg viewBox=format!("0 0 320 {height}") role="img" aria-label=format!("Bar chart. {summary}.") class="chart__svg">
+            <svg viewBox=format!("0 0 320 {height}") role="img" aria-label=format!("Bar chart of {unit}. {summary}.") class="chart__svg">
                 {bars.iter().enumerate().map(|(i, (label, value))| {
                     let y = 5.0 + row * i as f32;
                     let width = 200.0 * value / max;
@@ -157,13 +147,62 @@ pub fn BarChart(bars: Vec<(String, f32)>, caption: &'static str, unit: &'static 
                     }
                 }).collect_view()}
             </svg>
-            <details>
-                <summary>"Show as a table"</summary>
-                <table>
-                    <thead><tr><th scope="col">"Year"</th><th scope="col">{unit}</th></tr></thead>
-                    <tbody>{bars.iter().map(|(label, v)| view! { <tr><th scope="row">{label.clone()}</th><td>{format!("{v:.1}")}</td></tr> }).collect_view()}</tbody>
-                </table>
-            </details>
+            <ChartTable headings=vec!["Year", unit] rows/>
         </figure>
+    }
+}
+
+/// The most values a chart's label reads out one by one (and a line chart
+/// marks): past this a label read aloud is a list no one can follow, and
+/// markers on a 260-unit-wide line overlap.
+const MOST_SPOKEN: usize = 24;
+
+/// What a chart's label says of its `(label, value)` rows: each of them,
+/// or for a long series its extent, pointing to the table for the rest.
+fn spoken(rows: &[Vec<String>]) -> String {
+    let pair = |row: &Vec<String>| format!("{}: {}", row[0], row[1]);
+    match rows {
+        [first, .., last] if rows.len() > MOST_SPOKEN => {
+            format!("{} values, from {} to {}; the table lists each", rows.len(), pair(first), pair(last))
+        }
+        _ => rows.iter().map(pair).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// A chart's numbers as a table behind "Show as a table". Its rows are
+/// made when it is first opened: a long career's chart has hundreds, which
+/// would otherwise be built on every visit to the dashboard, opened or not.
+#[component]
+fn ChartTable(headings: Vec<&'static str>, rows: Vec<Vec<String>>) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let rows = StoredValue::new(rows);
+    let open = move |event: leptos::ev::Event| {
+        if event_target::<web_sys::Element>(&event).has_attribute("open") {
+            opened.set(true);
+        }
+    };
+    let body = move || {
+        opened.get().then(|| {
+            rows.with_value(|rows| {
+                rows.iter()
+                    .map(|row| {
+                        let (label, values) = row.split_first().expect("a table row has a label");
+                        view! {
+                            <tr><th scope="row">{label.clone()}</th>
+                                {values.iter().map(|value| view! { <td>{value.clone()}</td> }).collect_view()}</tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <details on:toggle=open>
+            <summary>"Show as a table"</summary>
+            <table>
+                <thead><tr>{headings.into_iter().map(|heading| view! { <th scope="col">{heading}</th> }).collect_view()}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </details>
     }
 }

@@ -75,7 +75,7 @@ fn AssessmentForm() -> impl IntoView {
                     }).collect_view()}
                 </dl>
             </details>
-            {assessment_areas().into_iter().map(|area| view! { <AreaRating area ratings/> }).collect_view()}
+            {assessment_areas().iter().map(|area| view! { <AreaRating area ratings/> }).collect_view()}
             <button type="submit" class="button">"Save this self-assessment"</button>
             <p role="status">{move || message.get()}</p>
         </form>
@@ -89,7 +89,7 @@ fn slug(area_id: &str) -> String {
 
 /// One area's level, confidence and evidence.
 #[component]
-fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>) -> impl IntoView {
+fn AreaRating(area: &'static AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>) -> impl IntoView {
     let state = use_app_state();
     let id = StoredValue::new(area.id.clone());
     let slug = slug(&area.id);
@@ -107,7 +107,7 @@ fn AreaRating(area: AssessmentArea, ratings: RwSignal<BTreeMap<String, Rating>>)
             });
         }),
     };
-    let evidence = state.record.with_untracked(|record| evidence_items(record, &area));
+    let evidence = state.record.with_untracked(|record| evidence_items(record, area));
     let confidences =
         options([("1", "1 – not sure"), ("2", "2"), ("3", "3 – fairly sure"), ("4", "4"), ("5", "5 – very sure")]);
     // Follows the rating: an area not yet rated shows the default, 3.

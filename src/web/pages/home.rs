@@ -8,6 +8,7 @@ use crate::domain::backup::backup_reminder;
 use crate::domain::competence::{assessment_as_of, domain_levels, reassessment_prompt};
 use crate::domain::framework::competence_domains;
 use crate::domain::recommend::recommend;
+use crate::domain::revalidation::Evidence;
 use crate::domain::words;
 use crate::domain::{cpd, curriculum, revalidation};
 use crate::web::base::{href, module_href};
@@ -21,6 +22,8 @@ pub fn HomePage() -> impl IntoView {
     let state = use_app_state();
     let total = curriculum::catalogue().modules().len();
     let completed = move || state.record.with(|r| r.completions.len());
+    // Read by the renewal reminder and the CPD chart: worked out once per change of the record.
+    let evidence = Memo::new(move |_| state.record.with(|r| cpd::evidence(r, curriculum::catalogue())));
     // Effects run after the view is in the document: the dashboard is drawn.
     Effect::new(|_| mark("praxis:dashboard-rendered"));
     view! {
@@ -30,16 +33,16 @@ pub fn HomePage() -> impl IntoView {
             "from your first placement to leading a service."
         </p>
         <p>{move || format!("You have completed {} of {} modules.", completed(), total)}</p>
-        <Reminders/>
+        <Reminders evidence/>
         <WhatNext/>
-        <ProgressPictures/>
+        <ProgressPictures evidence/>
     }
 }
 
 /// What needs the learner's attention: a backup, a renewal, a
 /// reassessment, or on a first visit the one module to start with.
 #[component]
-fn Reminders() -> impl IntoView {
+fn Reminders(evidence: Memo<Vec<Evidence>>) -> impl IntoView {
     let state = use_app_state();
     let notice = |class: &'static str, text: String, path: &str, link: &'static str| {
         view! { <div class=class><p>{text}" "<A href=href(path)>{link}</A></p></div> }
@@ -51,8 +54,7 @@ fn Reminders() -> impl IntoView {
             let regulator = revalidation::find(r.profile.regulator.as_deref()?)?;
             let renewal = crate::domain::timestamp::parse_date(r.profile.renewal_date.as_deref()?)?;
             let role = r.profile.registration_type.as_deref();
-            let evidence = cpd::evidence(r, curriculum::catalogue());
-            revalidation::evaluate(regulator, role, renewal, today(), &evidence).due_soon_warning()
+            evidence.with(|evidence| revalidation::evaluate(regulator, role, renewal, today(), evidence).due_soon_warning())
         }).map(|text| notice("notice notice--warning", text, "/revalidation", "See what is still needed"))}
         {move || state.record.with(|r| reassessment_prompt(r, today()))
             .map(|text| notice("notice notice--info", text, "/competence", "Rate your competence"))}
@@ -104,7 +106,7 @@ fn WhatNext() -> impl IntoView {
 
 /// The learner's competence and CPD over time, as charts.
 #[component]
-fn ProgressPictures() -> impl IntoView {
+fn ProgressPictures(evidence: Memo<Vec<Evidence>>) -> impl IntoView {
     let state = use_app_state();
     let radar = move || {
         state.record.with(|record| {
@@ -138,10 +140,9 @@ fn ProgressPictures() -> impl IntoView {
         })
     };
     let cpd_hours = move || {
-        state.record.with(|record| {
-            let rows = cpd::log(record, curriculum::catalogue());
+        evidence.with(|evidence| {
             let bars: Vec<(String, f32)> =
-                cpd::hours_by_year(&rows).into_iter().map(|(year, hours)| (year.to_string(), hours)).collect();
+                cpd::hours_by_year(evidence).into_iter().map(|(year, hours)| (year.to_string(), hours)).collect();
             (!bars.is_empty()).then(|| view! { <BarChart bars caption="CPD hours by year" unit="Hours"/> })
         })
     };
