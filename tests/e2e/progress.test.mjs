@@ -60,6 +60,11 @@ test('two self-assessments are both kept after a reload and drive the dashboard'
   await page.locator('.recommendations').getByText('you rated Human factors at level 1').first().waitFor();
   await page.getByRole('img', { name: /^Radar chart\. Levels now: .*Human factors 1/ }).waitFor();
   await page.getByRole('img', { name: /^Line chart of Mean level\./ }).waitFor();
+  // The numbers behind the line, one row per self-assessment, once the table is opened.
+  const line = page.locator('figure').filter({ has: page.getByRole('img', { name: /^Line chart/ }) });
+  await line.getByText('Show as a table').click();
+  await line.locator('tbody tr').nth(1).waitFor();
+  assert.equal(await line.locator('tbody tr').count(), 2);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
