@@ -112,7 +112,13 @@ impl Store for IdbStore {
     async fn replace(&self, key: &str, expected: Option<&str>, value: Option<&str>) -> Result<bool, StoreError> {
         let (transaction, store) = self.transaction(TransactionMode::ReadWrite)?;
         let current = store.get(JsValue::from_str(key)).map_err(store_error)?.await.map_err(store_error)?;
-        if current.and_then(|v| v.as_string()).as_deref() != expected {
+        // Compared as JavaScript strings: a long record is not copied into Rust just to be compared.
+        let unchanged = match (current.filter(JsValue::is_string), expected) {
+            (None, None) => true,
+            (Some(current), Some(expected)) => current == JsValue::from_str(expected),
+            _ => false,
+        };
+        if !unchanged {
             return Ok(false);
         }
         match value {
