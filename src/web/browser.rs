@@ -117,9 +117,13 @@ impl FileRead {
 }
 
 /// The UTF-8 text in `buffer` (an `ArrayBuffer`), or why it is not text.
+/// A leading byte-order mark (Windows editors add one) is dropped, as the
+/// browser's own decoding does: a module draft or a backup saved that way
+/// still reads in `/author` and on the Export page.
 pub fn text_of_buffer(buffer: &wasm_bindgen::JsValue) -> Result<String, String> {
     let bytes = js_sys::Uint8Array::new(buffer).to_vec();
-    crate::domain::backup::text_of(&bytes).map(str::to_owned)
+    let text = crate::domain::backup::text_of(&bytes)?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned())
 }
 
 /// Waits for the browser to paint and handle input, so long work done in

@@ -136,7 +136,7 @@ pub fn BarChart(bars: Vec<(String, f32)>, caption: &'static str, unit: &'static 
     view! {
         <figure class="chart">
             <figcaption>{caption}</figcaption>
-            <svg viewBox=format!("0 0 320 {height}") role="img" aria-label=format!("Bar chart of {unit}. {summary}.") class="chart__svg">
+            <svg viewBox=format!("0 0 320 {height}") role="img" aria-label=format!("Bar chart of {}. {summary}.", unit.to_lowercase()) class="chart__svg">
                 {bars.iter().enumerate().map(|(i, (label, value))| {
                     let y = 5.0 + row * i as f32;
                     let width = 200.0 * value / max;

@@ -10,10 +10,13 @@
 //! The exchange, in plain JS values so files cross without copying:
 //! - worker → page, once: `"ready"`;
 //! - page → worker: `[refresh_months, today, [item, …], number]`, each item
-//!   a `File` to read, or `[name, text]` for a file read earlier;
+//!   a `File` to read, or `[name, text, unreadable]` for a file read earlier
+//!   (its text, or else why it could not be read);
 //! - worker → page: `[number, [[checked_json, bytes_or_undefined, unreadable_or_undefined], …]]`,
 //!   one per item in order; for a `File` read as UTF-8 text, its bytes (an
-//!   `ArrayBuffer`, handed over rather than copied), which the page keeps.
+//!   `ArrayBuffer`, handed over rather than copied), which the page keeps;
+//!   `[number, undefined]` if the answer could not be sent, and the page
+//!   checks that batch itself.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
@@ -61,7 +64,10 @@ pub fn serve() {
             let request: Array = event.data().unchecked_into();
             let (answers, buffers) = answer(&request).await;
             let reply = Array::of2(&request.get(3), &answers);
-            let _ = replies.post_message_with_transfer(&reply, &buffers);
+            if replies.post_message_with_transfer(&reply, &buffers).is_err() {
+                // Unanswered, the page would wait for this batch for ever.
+                let _ = replies.post_message(&Array::of2(&request.get(3), &JsValue::UNDEFINED));
+            }
         });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -87,7 +93,8 @@ async fn answer(request: &Array) -> (Array, Array) {
             }
             None => {
                 let kept: &Array = item.unchecked_ref();
-                (kept.get(0).as_string().unwrap_or_default(), Ok(kept.get(1).as_string().unwrap_or_default()), None)
+                let read = kept.get(1).as_string().ok_or_else(|| kept.get(2).as_string().unwrap_or_default());
+                (kept.get(0).as_string().unwrap_or_default(), read, None)
             }
         };
         let checked =
@@ -180,7 +187,7 @@ impl Work {
                 sent.push_back((batch, reply));
             }
             let Some((batch, reply)) = sent.pop_front() else { break };
-            if !reply.await.is_ok_and(|answers| self.take_reply(&batch, &answers.unchecked_into())) {
+            if !reply.await.is_ok_and(|answers| self.take_reply(&batch, &answers)) {
                 self.workers_ready.set(self.workers_ready.get() - 1);
                 drop(checker);
                 let owed = std::iter::once(batch).chain(sent.into_iter().map(|(batch, _)| batch));
@@ -198,21 +205,24 @@ impl Work {
         match &self.sources.borrow()[index] {
             Some(Source::Picked(file)) => file.into(),
             Some(Source::Kept(kept)) => {
-                let text = kept.read().unwrap_or_default();
-                Array::of2(&kept.name.as_str().into(), &text.into()).into()
+                let (text, unreadable) = match kept.read() {
+                    Ok(text) => (text.into(), JsValue::UNDEFINED),
+                    Err(reason) => (JsValue::UNDEFINED, reason.into()),
+                };
+                Array::of3(&kept.name.as_str().into(), &text, &unreadable).into()
             }
             None => JsValue::UNDEFINED,
         }
     }
 
     /// Files away a worker's answer to `batch`; false if it is not one.
-    fn take_reply(&self, batch: &[usize], reply: &Array) -> bool {
-        if reply.length() as usize != batch.len() {
+    fn take_reply(&self, batch: &[usize], reply: &JsValue) -> bool {
+        let Some(reply) = reply.dyn_ref::<Array>().filter(|reply| reply.length() as usize == batch.len()) else {
             return false;
-        }
+        };
         let mut found = Vec::with_capacity(batch.len());
         for (&index, entry) in batch.iter().zip(reply.iter()) {
-            let entry: Array = entry.unchecked_into();
+            let Some(entry) = entry.dyn_into::<Array>().ok() else { return false };
             let Some(checked) =
                 entry.get(0).as_string().and_then(|json| serde_json::from_str::<CheckedFile>(&json).ok())
             else {
@@ -318,6 +328,8 @@ impl Checker {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // An answer that arrived but could not be read is as lost as one never sent.
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
         let checker = Checker { worker, owed, sent: Cell::new(0), _on_message: on_message, _on_error: on_error };
         // Owed from the start, so the worker's first message cannot be missed.
         let ready = checker.owing(0);
@@ -347,6 +359,10 @@ impl Checker {
 
 impl Drop for Checker {
     fn drop(&mut self) {
+        // Unset first: a message already queued must not call a freed closure.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.set_onmessageerror(None);
         self.worker.terminate();
     }
 }

@@ -91,6 +91,16 @@ test('a module with no errors says what to do next, and the format guide is in t
   await page.getByText('No problems found: this module is ready to publish.').waitFor();
   await page.getByText(/add the file to the modules\/ folder of Praxis through the usual review/).waitFor();
 
+  // The same module opened from a file a Windows editor saved with a byte-order mark.
+  await page.getByRole('button', { name: 'Start again from the example' }).click();
+  await page.getByText('Started again from the example module.').waitFor();
+  await page.getByLabel('Open a .md file').setInputFiles({
+    name: 'from-notepad.md', mimeType: 'text/markdown',
+    buffer: Buffer.from(`\ufeff${draftModule(draftCheck('```check', 'correct = true'))}`, 'utf8'),
+  });
+  await page.getByText('Loaded from-notepad.md.').waitFor();
+  await page.getByText('No problems found: this module is ready to publish.').waitFor();
+
   await page.getByRole('link', { name: 'guide to writing modules' }).click();
   await page.getByRole('heading', { level: 1, name: 'Writing Praxis modules' }).waitFor();
   await page.getByRole('heading', { name: 'The front matter' }).waitFor();

@@ -167,14 +167,19 @@ test('a manager\'s staff files survive a reload and other pages; kept past the t
   assert.equal(await period.getAttribute('aria-describedby'), 'refresh-months-hint refresh-months-error');
   await period.fill('24');
   assert.equal(await page.locator('#refresh-months-error').count(), 0);
-  await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles(paths);
-  await page.getByText('3 files: 3 with no change found').waitFor();
+  // A file that is not text is kept with the reason it could not be read, which a recheck repeats.
+  await page.getByLabel('Add staff files (you can also drop them here)').setInputFiles([...paths, join(hostile, 'binary-junk.json')]);
+  await page.getByText('4 files: 3 with no change found').waitFor();
+  const notText = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'binary-junk.json', exact: true }) })
+    .getByText('The file is not UTF-8 text (byte 4 is not)');
+  await notText.waitFor();
 
   // A reload, and a visit to another page and back, show the same files, checked against the same period.
   await page.reload();
   await appReady(page);
-  await page.getByText(/^Showing 3 files you added on \d+ \w+ \d{4} again\. They are kept until you close this tab\.$/).waitFor();
-  await page.getByText('3 files: 3 with no change found').waitFor();
+  await page.getByText(/^Showing 4 files you added on \d+ \w+ \d{4} again\. They are kept until you close this tab\.$/).waitFor();
+  await page.getByText('4 files: 3 with no change found').waitFor();
+  await notText.waitFor();
   assert.equal(await page.getByLabel('A completion counts for (months)').inputValue(), '24');
   await page.getByRole('link', { name: 'Modules' }).first().click();
   // The catalogue's prerendered text shows before the learners' app has
@@ -183,7 +188,7 @@ test('a manager\'s staff files survive a reload and other pages; kept past the t
   await appReady(page);
   await page.waitForLoadState('load');
   await page.goBack();
-  await page.getByText('3 files: 3 with no change found').waitFor();
+  await page.getByText('4 files: 3 with no change found').waitFor();
 
   // Another tab (its own session) does not get them, and they are gone from the browser.
   const other = await openPage(context);
@@ -191,7 +196,7 @@ test('a manager\'s staff files survive a reload and other pages; kept past the t
   await appReady(other);
   await other.getByLabel('Add staff files (you can also drop them here)').waitFor();
   await other.waitForTimeout(300);
-  assert.equal(await other.getByText('3 files:').count(), 0);
+  assert.equal(await other.getByText('4 files:').count(), 0);
   assert.equal(await storedText(other, 'get', 'praxis.employer.files'), null);
 
   // Kept in the browser when the manager ticks the box: a new tab shows them.
