@@ -126,6 +126,47 @@ pub struct ReadBackup {
 /// have been exported after it. `Err` says, in a sentence a learner or
 /// employer can act on, why the file cannot be used.
 pub fn read_backup(text: &str, today: time::Date) -> Result<ReadBackup, String> {
+    let sealed = open_backup(text, today)?;
+    let digest = digest::sha256_hex(sealed.canonical_record());
+    sealed.finish(&digest)
+}
+
+/// A backup read as far as its checksum: the envelope is sound and the
+/// record is in canonical form, ready to be digested. [`read_backup`]
+/// digests it here; the browser's roll-up workers hand it to the
+/// browser's own SHA-256 (WebCrypto), which is several times faster than
+/// SHA-256 compiled to wasm, and finish it with the result.
+#[derive(Debug)]
+pub struct SealedBackup {
+    version: u64,
+    exported_at: String,
+    /// The checksum the file states, if it states one as text.
+    stated_sha256: Option<String>,
+    record: String,
+}
+
+impl SealedBackup {
+    /// The bytes whose SHA-256 the file's `content_sha256` should be.
+    pub fn canonical_record(&self) -> &[u8] {
+        self.record.as_bytes()
+    }
+
+    /// The rest of [`read_backup`], given the lower-case hex SHA-256 of
+    /// [`Self::canonical_record`]: the checksum compared, then every field.
+    pub fn finish(self, record_sha256_hex: &str) -> Result<ReadBackup, String> {
+        let integrity = match self.stated_sha256 {
+            None => Integrity::Modified(NO_CHECKSUM.to_owned()),
+            Some(stated) if stated == record_sha256_hex => Integrity::Intact,
+            Some(_) => Integrity::Modified(CHANGED.to_owned()),
+        };
+        let record = read_record(self.version, &self.record).map_err(|reason| format!("The backup's {reason}"))?;
+        validate::record(&record)?;
+        Ok(ReadBackup { exported_at: self.exported_at, integrity, record })
+    }
+}
+
+/// The first part of [`read_backup`]: everything up to the checksum.
+pub fn open_backup(text: &str, today: time::Date) -> Result<SealedBackup, String> {
     check_size(text.len() as u64)?;
     // Editors on Windows may add a byte-order mark when a file is saved.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -173,14 +214,11 @@ pub fn read_backup(text: &str, today: time::Date) -> Result<ReadBackup, String> 
         None => return Err("The backup holds no record.".to_owned()),
     };
     let exported_at = exported_at(field(&fields, "exported_at"), today)?;
-    let integrity = match field(&fields, "content_sha256").as_ref().and_then(serde_json::Value::as_str) {
-        None => Integrity::Modified(NO_CHECKSUM.to_owned()),
-        Some(stated) if stated == digest::sha256_hex(record.as_bytes()) => Integrity::Intact,
-        Some(_) => Integrity::Modified(CHANGED.to_owned()),
+    let stated_sha256 = match field(&fields, "content_sha256") {
+        Some(serde_json::Value::String(stated)) => Some(stated),
+        _ => None,
     };
-    let record = read_record(version, &record).map_err(|reason| format!("The backup's {reason}"))?;
-    validate::record(&record)?;
-    Ok(ReadBackup { exported_at, integrity, record })
+    Ok(SealedBackup { version, exported_at, stated_sha256, record })
 }
 
 /// Why a backup without its checksum is shown as changed.

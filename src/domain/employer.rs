@@ -47,27 +47,7 @@ pub struct CheckedFile {
 /// Checks one file, a backup or a completion spreadsheet, and reads the
 /// learners in it. Never fails: an unusable file is reported as invalid.
 pub fn check_file(name: &str, text: &str, catalogue: &Catalogue, refresh_months: u32, today: Date) -> CheckedFile {
-    // Trust the name first: a broken backup should be told what is wrong
-    // with it as a backup, not as a spreadsheet.
-    let lower = name.to_lowercase();
-    let is_csv = lower.ends_with(".csv")
-        || (!lower.ends_with(".json") && !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']));
-    let result = if !is_csv {
-        backup::read_backup(text, today).map(|read| {
-            let integrity = match read.integrity {
-                Integrity::Intact => FileCheck::Intact,
-                Integrity::Modified(reason) => FileCheck::Modified(reason),
-            };
-            let staff = StaffRecord::from_record(&read.record, &read.exported_at, catalogue, refresh_months, today);
-            (integrity, vec![staff])
-        })
-    } else {
-        completion_csv::read(text)
-    };
-    match result {
-        Ok((check, staff)) => CheckedFile { name: name.to_owned(), check, staff },
-        Err(reason) => CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason), staff: Vec::new() },
-    }
+    check_read(name, Ok(text), catalogue, refresh_months, today)
 }
 
 /// [`check_file`] for a file's raw bytes, which may not even be text.
@@ -85,11 +65,79 @@ pub fn check_read(
     refresh_months: u32,
     today: Date,
 ) -> CheckedFile {
-    match read {
-        Ok(text) => check_file(name, text, catalogue, refresh_months, today),
-        Err(reason) => {
-            CheckedFile { name: name.to_owned(), check: FileCheck::Invalid(reason.to_owned()), staff: Vec::new() }
+    match check_until_digest(name, read, today) {
+        Checking::Done(checked) => checked,
+        Checking::Sealed(sealed) => {
+            let digest = super::digest::sha256_hex(sealed.canonical_record());
+            sealed.finish(&digest, catalogue, refresh_months, today)
         }
+    }
+}
+
+/// A file's check, as far as it goes without SHA-256: done, or a backup
+/// waiting for the digest of its record (see [`backup::SealedBackup`]).
+pub enum Checking {
+    Done(CheckedFile),
+    Sealed(SealedFile),
+}
+
+/// A backup whose check waits for the digest of its record.
+pub struct SealedFile {
+    name: String,
+    backup: backup::SealedBackup,
+}
+
+impl SealedFile {
+    /// The bytes to digest.
+    pub fn canonical_record(&self) -> &[u8] {
+        self.backup.canonical_record()
+    }
+
+    /// The check, finished with the lower-case hex SHA-256 of [`Self::canonical_record`].
+    pub fn finish(
+        self,
+        record_sha256_hex: &str,
+        catalogue: &Catalogue,
+        refresh_months: u32,
+        today: Date,
+    ) -> CheckedFile {
+        let read = self.backup.finish(record_sha256_hex).map(|read| {
+            let integrity = match read.integrity {
+                Integrity::Intact => FileCheck::Intact,
+                Integrity::Modified(reason) => FileCheck::Modified(reason),
+            };
+            let staff = StaffRecord::from_record(&read.record, &read.exported_at, catalogue, refresh_months, today);
+            (integrity, vec![staff])
+        });
+        checked(self.name, read)
+    }
+}
+
+/// [`check_read`] up to the SHA-256 of a backup's record, for a caller
+/// that digests it another way (the browser's workers, with WebCrypto).
+pub fn check_until_digest(name: &str, read: Result<&str, &str>, today: Date) -> Checking {
+    let text = match read {
+        Ok(text) => text,
+        Err(reason) => return Checking::Done(checked(name.to_owned(), Err(reason.to_owned()))),
+    };
+    // Trust the name first: a broken backup should be told what is wrong
+    // with it as a backup, not as a spreadsheet.
+    let lower = name.to_lowercase();
+    let is_csv = lower.ends_with(".csv")
+        || (!lower.ends_with(".json") && !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']));
+    if is_csv {
+        return Checking::Done(checked(name.to_owned(), completion_csv::read(text)));
+    }
+    match backup::open_backup(text, today) {
+        Ok(backup) => Checking::Sealed(SealedFile { name: name.to_owned(), backup }),
+        Err(reason) => Checking::Done(checked(name.to_owned(), Err(reason))),
+    }
+}
+
+fn checked(name: String, read: Result<(FileCheck, Vec<StaffRecord>), String>) -> CheckedFile {
+    match read {
+        Ok((check, staff)) => CheckedFile { name, check, staff },
+        Err(reason) => CheckedFile { name, check: FileCheck::Invalid(reason), staff: Vec::new() },
     }
 }
 
@@ -476,6 +524,37 @@ mod tests {
                 check_file(name, &text, catalogue(), DEFAULT_REFRESH_MONTHS, day("2026-11-22"))
             })
             .collect()
+    }
+
+    /// The workers digest a backup's record with WebCrypto between the two
+    /// halves of the check: given the right digest, the verdict is the one
+    /// check_read gives; given another, the file is named as changed.
+    #[test]
+    fn a_check_finished_with_an_outside_digest_is_the_same_check() {
+        let today = day("2026-11-22");
+        let backup = Backup::new(learner("Ada Obi", "9", &[("what-ai-is", "2026-02-01")]), "2026-03-01T00:00:00.000Z");
+        let text = backup.to_json();
+        let whole = check_read("a.json", Ok(&text), catalogue(), 36, today);
+        assert_eq!(whole.check, FileCheck::Intact);
+        let finish = |digest: &dyn Fn(&[u8]) -> String| match check_until_digest("a.json", Ok(&text), today) {
+            Checking::Sealed(sealed) => {
+                let digest = digest(sealed.canonical_record());
+                sealed.finish(&digest, catalogue(), 36, today)
+            }
+            Checking::Done(_) => panic!("a sound backup waits for its digest"),
+        };
+        assert_eq!(finish(&|bytes| crate::domain::digest::sha256_hex(bytes)), whole);
+        let wrong = finish(&|_| "0".repeat(64));
+        assert_eq!(wrong.check, FileCheck::Modified(backup::CHANGED.to_owned()));
+        assert_eq!(wrong.staff, whole.staff, "the learners are read all the same");
+        // What fails before the checksum, or is not a backup, is done at once.
+        for (name, read) in
+            [("gone.json", Err("It could not be read.")), ("b.json", Ok("{\"format\":")), ("s.csv", Ok(""))]
+        {
+            assert!(
+                matches!(check_until_digest(name, read, today), Checking::Done(done) if done == check_read(name, read, catalogue(), 36, today))
+            );
+        }
     }
 
     /// The browser checks files in Web Workers and sends what it found back

@@ -86,34 +86,16 @@ const UNREADABLE: &str = "It could not be read.";
 /// UTF-8 is named as such rather than patched with replacement characters,
 /// so a file gets the same verdict in the browser as on the command line.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    FileRead::start(file).finish().await.0
+    text_of_buffer(&start_reading(file).await?)
 }
 
-/// A chosen file being read. A file too large to be a Praxis file is
-/// refused from its size, before any of it is read.
-pub struct FileRead {
-    pub name: String,
-    bytes: Result<wasm_bindgen_futures::JsFuture, String>,
-}
-
-impl FileRead {
-    pub fn start(file: &web_sys::File) -> FileRead {
-        let size = crate::domain::backup::check_size(file.size() as u64);
-        let bytes = size.map(|()| wasm_bindgen_futures::JsFuture::from(file.array_buffer()));
-        FileRead { name: file.name(), bytes }
-    }
-
-    /// The text (or why there is none), and the bytes as read (an
-    /// `ArrayBuffer`), when the file could be read at all.
-    pub async fn finish(self) -> (Result<String, String>, Option<wasm_bindgen::JsValue>) {
-        match self.bytes {
-            Err(reason) => (Err(reason), None),
-            Ok(reading) => match reading.await {
-                Ok(buffer) => (text_of_buffer(&buffer), Some(buffer)),
-                Err(_) => (Err(UNREADABLE.to_owned()), None),
-            },
-        }
-    }
+/// Starts reading a chosen file's bytes, resolving to an `ArrayBuffer`. A
+/// file too large to be a Praxis file is refused from its size, before any
+/// of it is read.
+pub fn start_reading(file: &web_sys::File) -> impl std::future::Future<Output = Result<wasm_bindgen::JsValue, String>> {
+    let reading = crate::domain::backup::check_size(file.size() as u64)
+        .map(|()| wasm_bindgen_futures::JsFuture::from(file.array_buffer()));
+    async move { reading?.await.map_err(|_| UNREADABLE.to_owned()) }
 }
 
 /// The UTF-8 text in `buffer` (an `ArrayBuffer`), or why it is not text.

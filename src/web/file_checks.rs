@@ -17,20 +17,27 @@
 //!   `ArrayBuffer`, handed over rather than copied), which the page keeps;
 //!   `[number, undefined]` if the answer could not be sent, and the page
 //!   checks that batch itself.
+//!
+//! The `File`s go to the workers unread. Cloning one into a message makes
+//! the page wait on the browser's own process for the file's size (so
+//! does reading it on the page, which must check the size first); with
+//! every core busy that wait is most of the page's time, and it is the
+//! same either way, so the reading is left to the workers.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
-use js_sys::{Array, Promise};
+use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, SubtleCrypto, Worker, WorkerGlobalScope};
 
-use super::browser::{read_text, text_of_buffer, today, yield_to_browser, FileRead};
+use super::browser::{read_text, start_reading, text_of_buffer, today, yield_to_browser};
+use crate::domain::digest::{hex, sha256_hex};
 use crate::domain::employer::kept::KeptFile;
-use crate::domain::employer::{check_read, CheckedFile};
+use crate::domain::employer::{check_read, check_until_digest, CheckedFile, Checking};
 use crate::domain::{curriculum, timestamp};
 
 /// The worker's first message: it is listening.
@@ -77,40 +84,71 @@ pub fn serve() {
 
 /// The answers to one batch, and the buffers they hand over. The batch's
 /// files are all read at once: reading waits on the browser more than it
-/// works, so the waits overlap.
+/// works, so the waits overlap. Each backup's record is digested by the
+/// browser (WebCrypto) while the next file is checked, and its check
+/// finished once all have been begun.
 async fn answer(request: &Array) -> (Array, Array) {
     let refresh_months = request.get(0).as_f64().unwrap_or_default() as u32;
     let today = request.get(1).as_string().and_then(|day| timestamp::parse_date(&day)).unwrap_or_else(today);
     let items: Vec<JsValue> = request.get(2).unchecked_into::<Array>().iter().collect();
-    let reading: Vec<Option<FileRead>> = items.iter().map(|item| item.dyn_ref::<File>().map(FileRead::start)).collect();
-    let (answers, buffers) = (Array::new(), Array::new());
+    let reading: Vec<Option<_>> =
+        items.iter().map(|item| item.dyn_ref::<File>().map(|file| (file.name(), start_reading(file)))).collect();
+    let mut begun = Vec::with_capacity(items.len());
     for (item, reading) in items.iter().zip(reading) {
         let (name, read, buffer) = match reading {
-            Some(reading) => {
-                let name = reading.name.clone();
-                let (read, buffer) = reading.finish().await;
-                (name, read, buffer)
-            }
+            Some((name, reading)) => match reading.await {
+                Ok(buffer) => (name, text_of_buffer(&buffer), Some(buffer)),
+                Err(reason) => (name, Err(reason), None),
+            },
             None => {
                 let kept: &Array = item.unchecked_ref();
                 let read = kept.get(1).as_string().ok_or_else(|| kept.get(2).as_string().unwrap_or_default());
                 (kept.get(0).as_string().unwrap_or_default(), read, None)
             }
         };
-        let checked =
-            check_read(&name, read.as_deref().map_err(String::as_str), curriculum::catalogue(), refresh_months, today);
-        let json = serde_json::to_string(&checked).expect("a checked file is strings and numbers");
+        let checking = check_until_digest(&name, read.as_deref().map_err(String::as_str), today);
+        let digesting = match &checking {
+            Checking::Sealed(sealed) => browser_sha256(sealed.canonical_record()),
+            Checking::Done(_) => None,
+        };
+        // What the page is handed back: the bytes of a file read as text, or why it could not be read.
         let (bytes, unreadable) = match (read, buffer) {
-            (Ok(_), Some(buffer)) => {
-                buffers.push(&buffer);
-                (buffer, JsValue::UNDEFINED)
-            }
+            (Ok(_), Some(buffer)) => (buffer, JsValue::UNDEFINED),
             (Ok(_), None) => (JsValue::UNDEFINED, JsValue::UNDEFINED),
             (Err(reason), _) => (JsValue::UNDEFINED, JsValue::from(reason)),
         };
+        begun.push((checking, digesting, bytes, unreadable));
+    }
+    let (answers, buffers) = (Array::new(), Array::new());
+    for (checking, digesting, bytes, unreadable) in begun {
+        let checked = match checking {
+            Checking::Done(checked) => checked,
+            Checking::Sealed(sealed) => {
+                let digest = match digesting {
+                    Some(digesting) => digesting.await.ok().map(|digest| hex(&Uint8Array::new(&digest).to_vec())),
+                    None => None,
+                };
+                let digest = digest.unwrap_or_else(|| sha256_hex(sealed.canonical_record()));
+                sealed.finish(&digest, curriculum::catalogue(), refresh_months, today)
+            }
+        };
+        let json = serde_json::to_string(&checked).expect("a checked file is strings and numbers");
+        if !bytes.is_undefined() {
+            buffers.push(&bytes);
+        }
         answers.push(&Array::of3(&json.into(), &bytes, &unreadable));
     }
     (answers, buffers)
+}
+
+/// SHA-256 of `bytes` by the browser (WebCrypto, which copies them at
+/// once), several times faster than SHA-256 compiled to wasm; `None` where
+/// the browser offers none, as on a site served over plain http.
+fn browser_sha256(bytes: &[u8]) -> Option<JsFuture> {
+    let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
+    let subtle: JsValue = scope.crypto().ok()?.subtle().into();
+    let subtle: SubtleCrypto = subtle.dyn_into().ok()?;
+    subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok().map(JsFuture::from)
 }
 
 /// Checks every source, in workers where the browser can run them, telling
