@@ -157,7 +157,7 @@ fn fingerprint(module: &Module) -> String {
     for prompt in module.reflection_prompts() {
         hash.update(format!("prompt {}\n", prompt.id));
     }
-    hash.finalize()[..3].iter().map(|b| format!("{b:02x}")).collect()
+    crate::domain::digest::hex(&hash.finalize()[..3])
 }
 
 fn check_width(options: usize) -> usize {

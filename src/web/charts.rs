@@ -56,28 +56,28 @@ pub fn Radar(axes: Vec<RadarAxis>, caption: &'static str) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     view! {
-            <figure class="chart">
-                <figcaption>{caption}</figcaption>
-                <svg viewBox="0 0 320 320" role="img" aria-label=format!("Radar chart. Levels now: {summary}.") class="chart__svg chart__svg--radar">
-                    {rings.into_iter().map(|r| view! { <polygon points=r class="chart__grid"/> }).collect_view()}
-                    {spokes.into_iter().map(|(x, y)| view! { <line x1=centre y1=centre x2=x y2=y class="chart__grid"/> }).collect_view()}
-                    {has_before.then(|| view! { <polygon points=before class="chart__series chart__series--before"/> })}
-                    <polygon points=now class="chart__series chart__series--now"/>
-                    {labels.into_iter().map(|(x, y, text)| view! {
-                        <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="chart__label">{short_label(text)}</text>
-                    }).collect_view()}
-                </svg>
-                <p class="chart__legend">
-                    <span class="legend legend--now">"Solid: now"</span>
-                    {has_before.then(|| view! { <span class="legend legend--before">"Dashed: 12 months ago"</span> })}
-                </p>
-    <ChartTable headings=vec!["Domain", "Now", "12 months ago"] rows=axes.iter().map(|a| vec![
-                    a.label.to_owned(),
-                    a.now.map_or("–".to_owned(), format_level),
-                    a.before.map_or("–".to_owned(), format_level),
-                ]).collect()/>
-            </figure>
-        }
+        <figure class="chart">
+            <figcaption>{caption}</figcaption>
+            <svg viewBox="0 0 320 320" role="img" aria-label=format!("Radar chart. Levels now: {summary}.") class="chart__svg chart__svg--radar">
+                {rings.into_iter().map(|r| view! { <polygon points=r class="chart__grid"/> }).collect_view()}
+                {spokes.into_iter().map(|(x, y)| view! { <line x1=centre y1=centre x2=x y2=y class="chart__grid"/> }).collect_view()}
+                {has_before.then(|| view! { <polygon points=before class="chart__series chart__series--before"/> })}
+                <polygon points=now class="chart__series chart__series--now"/>
+                {labels.into_iter().map(|(x, y, text)| view! {
+                    <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="chart__label">{short_label(text)}</text>
+                }).collect_view()}
+            </svg>
+            <p class="chart__legend">
+                <span class="legend legend--now">"Solid: now"</span>
+                {has_before.then(|| view! { <span class="legend legend--before">"Dashed: 12 months ago"</span> })}
+            </p>
+            <ChartTable headings=vec!["Domain", "Now", "12 months ago"] rows=axes.iter().map(|a| vec![
+                a.label.to_owned(),
+                a.now.map_or("–".to_owned(), format_level),
+                a.before.map_or("–".to_owned(), format_level),
+            ]).collect()/>
+        </figure>
+    }
 }
 
 /// The first word or two of a domain name, to fit around the radar.
@@ -106,7 +106,7 @@ pub fn LineChart(points: Vec<(String, f32)>, caption: &'static str, value_name: 
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let markers = if points.len() <= MOST_SPOKEN { points.len() } else { 0 };
+    let marked: &[(String, f32)] = if points.len() <= MOST_SPOKEN { &points } else { &[] };
     let rows: Vec<Vec<String>> = points.iter().map(|(label, v)| vec![label.clone(), format_level(*v)]).collect();
     let summary = spoken(&rows);
     view! {
@@ -118,7 +118,7 @@ pub fn LineChart(points: Vec<(String, f32)>, caption: &'static str, value_name: 
                     <text x=left - 10.0 y=y text-anchor="end" dominant-baseline="middle" class="chart__label">{level}</text>
                 }}).collect_view()}
                 <polyline points=line class="chart__series chart__series--line"/>
-                {points[..markers].iter().enumerate().map(|(i, (_, v))| { let (x, y) = xy(i, *v); view! { <circle cx=x cy=y r="4" class="chart__marker"/> } }).collect_view()}
+                {marked.iter().enumerate().map(|(i, (_, v))| { let (x, y) = xy(i, *v); view! { <circle cx=x cy=y r="4" class="chart__marker"/> } }).collect_view()}
             </svg>
             <ChartTable headings=vec!["Date", value_name] rows/>
         </figure>
